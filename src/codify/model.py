@@ -1,0 +1,774 @@
+"""The codified-intervention format, defined once as typed models.
+
+The JSON Schema in spec/ and the field reference in docs/ are generated from these classes;
+tests fail when either drifts. Every field carries a description because those descriptions
+are what editors show on hover and what the reference pages print.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT_VERSION = "1"
+SCHEMA_ID = "https://codify.dev/schema/v1/intervention.schema.json"
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        description="A stable identifier: lowercase letters, digits, '-' or '_', starting with a letter.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1, description="Plain text; Markdown is allowed.")]
+# Dates are written as ISO 8601 text (YYYY, YYYY-MM or YYYY-MM-DD). The loader keeps YAML
+# timestamps as the text the author wrote, so a date never changes shape on the way through.
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="A date as YYYY, YYYY-MM or YYYY-MM-DD.",
+    ),
+]
+
+
+class Spec(BaseModel):
+    """Base for every object in the format: unknown keys are errors, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+# --- enumerations ---------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    """Where the intervention is in its life."""
+
+    draft = "draft"
+    piloting = "piloting"
+    spreading = "spreading"
+    mainstreamed = "mainstreamed"
+    not_recommended = "not_recommended"
+    retired = "retired"
+
+
+class SpreadModel(StrEnum):
+    """How the intervention is passed to other organisations (the replication spectrum)."""
+
+    open = "open"
+    dissemination = "dissemination"
+    licence = "licence"
+    franchise = "franchise"
+    network = "network"
+    direct = "direct"
+
+
+class DeliveryMode(StrEnum):
+    """How the intervention reaches people (TIDieR item 6)."""
+
+    face_to_face = "face_to_face"
+    online = "online"
+    telephone = "telephone"
+    hybrid = "hybrid"
+    written = "written"
+
+
+class DeliveryFormat(StrEnum):
+    """Whether it is delivered to individuals or groups (TIDieR item 6)."""
+
+    individual = "individual"
+    group = "group"
+    organisation = "organisation"
+
+
+class FidelityDimension(StrEnum):
+    """Carroll et al. (2007) adherence dimensions, plus the moderators they name."""
+
+    content = "content"
+    frequency = "frequency"
+    duration = "duration"
+    coverage = "coverage"
+    quality_of_delivery = "quality_of_delivery"
+    participant_responsiveness = "participant_responsiveness"
+
+
+class DataSource(StrEnum):
+    """Where an assessor finds the evidence for a rating."""
+
+    observation = "observation"
+    interview = "interview"
+    record_review = "record_review"
+    document_review = "document_review"
+    survey = "survey"
+    routine_data = "routine_data"
+    self_report = "self_report"
+
+
+class ScaleKind(StrEnum):
+    """The kind of rating scale: yes/no (scored 1/0) or an anchored numeric rating."""
+
+    yes_no = "yes_no"
+    rating = "rating"
+
+
+class ObligationKind(StrEnum):
+    """What an adopting organisation commits to under the spread model."""
+
+    training = "training"
+    accreditation = "accreditation"
+    reporting = "reporting"
+    fees = "fees"
+    brand = "brand"
+    fidelity_review = "fidelity_review"
+    other = "other"
+
+
+class FrameWhen(StrEnum):
+    """FRAME: when in the implementation process the modification was made."""
+
+    pre_implementation = "pre_implementation"
+    implementation = "implementation"
+    scale_up = "scale_up"
+    maintenance = "maintenance"
+
+
+class FramePlanned(StrEnum):
+    """FRAME: planned (an adaptation) or unplanned (a modification)."""
+
+    planned_proactive = "planned_proactive"
+    planned_reactive = "planned_reactive"
+    unplanned_reactive = "unplanned_reactive"
+
+
+class FrameDecider(StrEnum):
+    """FRAME: who took part in the decision to modify."""
+
+    political_leaders = "political_leaders"
+    programme_leader = "programme_leader"
+    funder = "funder"
+    administrator = "administrator"
+    programme_manager = "programme_manager"
+    developer = "developer"
+    researcher = "researcher"
+    delivery_team = "delivery_team"
+    practitioner = "practitioner"
+    community_members = "community_members"
+    recipients = "recipients"
+
+
+class FrameWhat(StrEnum):
+    """FRAME: what was modified."""
+
+    content = "content"
+    context = "context"
+    training_and_evaluation = "training_and_evaluation"
+    implementation_and_scale_up = "implementation_and_scale_up"
+
+
+class FrameLevel(StrEnum):
+    """FRAME: for whom or what the modification was made."""
+
+    individual_recipient = "individual_recipient"
+    target_group = "target_group"
+    cohort = "cohort"
+    individual_practitioner = "individual_practitioner"
+    unit = "unit"
+    organisation = "organisation"
+    network = "network"
+
+
+class FrameContext(StrEnum):
+    """FRAME: what a contextual modification was made to."""
+
+    format = "format"
+    setting = "setting"
+    personnel = "personnel"
+    population = "population"
+
+
+class FrameNature(StrEnum):
+    """FRAME: the nature of a content modification."""
+
+    tailoring = "tailoring"
+    packaging_or_materials = "packaging_or_materials"
+    adding_elements = "adding_elements"
+    removing_elements = "removing_elements"
+    shortening = "shortening"
+    lengthening = "lengthening"
+    substituting = "substituting"
+    reordering = "reordering"
+    spreading = "spreading"
+    integrating_into_another_framework = "integrating_into_another_framework"
+    integrating_another_treatment = "integrating_another_treatment"
+    repeating_elements = "repeating_elements"
+    loosening_structure = "loosening_structure"
+    departing_then_returning = "departing_then_returning"
+    drift = "drift"
+
+
+class FrameFidelity(StrEnum):
+    """FRAME: whether the modification preserved the core functions."""
+
+    fidelity_consistent = "fidelity_consistent"
+    fidelity_inconsistent = "fidelity_inconsistent"
+    unknown = "unknown"
+
+
+class FrameGoal(StrEnum):
+    """FRAME: what the modification was meant to achieve."""
+
+    improve_fit = "improve_fit"
+    increase_reach = "increase_reach"
+    increase_retention = "increase_retention"
+    improve_feasibility = "improve_feasibility"
+    improve_effectiveness = "improve_effectiveness"
+    reduce_cost = "reduce_cost"
+    address_cultural_factors = "address_cultural_factors"
+    increase_satisfaction = "increase_satisfaction"
+
+
+class FrameReasonLevel(StrEnum):
+    """FRAME: the level of the contextual factor that drove the modification."""
+
+    sociopolitical = "sociopolitical"
+    organisation = "organisation"
+    provider = "provider"
+    recipient = "recipient"
+
+
+class ModificationTarget(StrEnum):
+    """Whether the intervention itself or its implementation strategy was changed (FRAME-IS)."""
+
+    intervention = "intervention"
+    implementation_strategy = "implementation_strategy"
+
+
+class ComplexityLevel(StrEnum):
+    """NASSS: how complex a domain is."""
+
+    simple = "simple"
+    complicated = "complicated"
+    complex = "complex"
+
+
+class SpreadApproach(StrEnum):
+    """The NHS's seven approaches to spread and scale."""
+
+    building_capacity_and_capability = "building_capacity_and_capability"
+    networking_and_peer_learning = "networking_and_peer_learning"
+    piloting_and_rolling_out = "piloting_and_rolling_out"
+    large_scale_engagement = "large_scale_engagement"
+    investing_and_incentivising = "investing_and_incentivising"
+    governing_and_assuring = "governing_and_assuring"
+    identifying_and_communicating_priorities = "identifying_and_communicating_priorities"
+
+
+# --- identity, evidence, origin -------------------------------------------------------------
+
+
+class Rationale(Spec):
+    """Why the intervention works (TIDieR item 2)."""
+
+    summary: Text = Field(description="In a paragraph, why the intervention is expected to work.")
+    theory_of_change: Text | None = Field(
+        None, description="How the activities lead to the outcomes, step by step."
+    )
+    mechanisms: list[Text] = Field(
+        default_factory=list, description="The mechanisms through which it is thought to act."
+    )
+
+
+class Evidence(Spec):
+    """One piece of evidence that the intervention works, tied to a reference."""
+
+    reference: Id = Field(description="The id of the entry in `references` this evidence comes from.")
+    design: Text = Field(description="Study design, e.g. 'mixed-methods evaluation in 10 trusts'.")
+    findings: Text = Field(description="What was found, with figures where there are some.")
+    population: Text | None = Field(None, description="Who or what was studied.")
+    limitations: Text | None = Field(None, description="What limits confidence in the findings.")
+
+
+class Origin(Spec):
+    """Where and when the intervention was first delivered, and by whom."""
+
+    organisation: Text = Field(description="The organisation that first developed or ran it.")
+    place: Text | None = Field(None, description="Where it was first run.")
+    first_delivered: PartialDate | None = Field(None, description="When it was first run.")
+    innovators: list[Text] = Field(
+        default_factory=list, description="People or teams credited with the innovation."
+    )
+    history: Text | None = Field(None, description="A short history of how it developed and spread.")
+
+
+class Contact(Spec):
+    """An owner of the spec or a contact for adopters."""
+
+    name: Text = Field(description="A person's name, a team or an organisation.")
+    role: Text | None = Field(None, description="What they are responsible for.")
+    organisation: Text | None = Field(None, description="Their organisation.")
+    email: str | None = Field(None, description="An email address.")
+    url: str | None = Field(None, description="A web address.")
+
+
+class Licence(Spec):
+    """How the intervention may be used and spread by others."""
+
+    spread_model: SpreadModel = Field(description="How the intervention is passed on.")
+    holder: Text | None = Field(None, description="Who holds the licence or the rights today.")
+    terms: Text | None = Field(None, description="The terms in plain words.")
+    fee: Text | None = Field(None, description="What adopters pay, and how it is set.")
+    url: str | None = Field(None, description="Where the current terms are published.")
+    content_licence: Text | None = Field(
+        None, description="The licence of this spec and its generated documents, e.g. CC BY 4.0."
+    )
+
+
+class Reference(Spec):
+    """A citable source."""
+
+    id: Id
+    authors: Text = Field(description="Authors or corporate author, as they should be cited.")
+    year: int = Field(ge=1800, le=2100, description="Year of publication.")
+    title: Text = Field(description="Title of the work.")
+    publisher: Text | None = Field(None, description="Journal, publisher or organisation.")
+    details: Text | None = Field(None, description="Volume, issue, pages or report number.")
+    doi: str | None = Field(None, description="A DOI, without the https://doi.org/ prefix.")
+    url: str | None = Field(None, description="Where to read it.")
+
+
+# --- who and where --------------------------------------------------------------------------
+
+
+class Population(Spec):
+    """Who the intervention is for."""
+
+    description: Text = Field(description="The people the intervention serves.")
+    inclusion: list[Text] = Field(default_factory=list, description="Who is included.")
+    exclusion: list[Text] = Field(default_factory=list, description="Who is not.")
+
+
+class Setting(Spec):
+    """A kind of place where the intervention is delivered (TIDieR item 7)."""
+
+    type: Text = Field(description="The kind of organisation or place, e.g. 'acute hospital'.")
+    description: Text | None = Field(None, description="What matters about it for delivery.")
+    infrastructure: list[Text] = Field(
+        default_factory=list, description="Facilities or infrastructure the setting must have."
+    )
+
+
+class ReadinessCriterion(Spec):
+    """Something an adopting organisation must have in place before it starts."""
+
+    id: Id
+    criterion: Text = Field(description="What must be true before starting.")
+    how_to_show: Text | None = Field(None, description="How an organisation shows it is met.")
+    required: bool = Field(True, description="False when it is recommended rather than required.")
+
+
+class Role(Spec):
+    """Someone who delivers or supports the intervention (TIDieR item 5)."""
+
+    id: Id
+    title: Text = Field(description="The role's name as adopters will recognise it.")
+    responsibilities: list[Text] = Field(min_length=1, description="What the role does.")
+    qualifications: Text | None = Field(None, description="Background or expertise required.")
+    training: Text | None = Field(None, description="Training the role must complete, and where.")
+    time_commitment: Text | None = Field(None, description="Time the role needs, e.g. '2 hours a month'.")
+    required: bool = Field(True, description="False when the role is recommended but optional.")
+
+
+class Material(Spec):
+    """Something used in delivery or training, or handed out (TIDieR item 3)."""
+
+    id: Id
+    title: Text = Field(description="The material's name.")
+    description: Text = Field(description="What it is and what it is for.")
+    audience: Text | None = Field(None, description="Who uses it or receives it.")
+    provided_by: Text | None = Field(None, description="Who supplies it to adopters.")
+    url: str | None = Field(None, description="Where to get it.")
+    path: str | None = Field(
+        None, description="A file beside the spec, relative to the spec's folder."
+    )
+    licence: Text | None = Field(None, description="The terms under which it may be used.")
+
+
+# --- core and adaptable elements --------------------------------------------------------------
+
+
+class CoreElement(Spec):
+    """Something adopters must keep: its function is fixed; its form is the originator's way."""
+
+    id: Id
+    name: Text = Field(description="A short name for the element.")
+    function: Text = Field(description="The purpose this element serves, which must be preserved.")
+    form: Text = Field(description="How the originator carries it out.")
+    rationale: Text = Field(description="Why it is core: the evidence or reasoning.")
+    evidence: list[Id] = Field(
+        default_factory=list, description="Ids of `references` that support keeping it."
+    )
+    roles: list[Id] = Field(default_factory=list, description="Ids of the roles involved.")
+    materials: list[Id] = Field(default_factory=list, description="Ids of the materials used.")
+    fidelity: list[Text] = Field(
+        min_length=1,
+        description="Observable signs that the element is in place, as an assessor would look for them.",
+    )
+
+
+class Range(Spec):
+    """A numeric range an adaptation must stay within."""
+
+    min: float = Field(description="The smallest permitted value.")
+    max: float = Field(description="The largest permitted value.")
+    unit: Text = Field(description="The unit, e.g. 'minutes' or 'panellists'.")
+
+
+class PermittedAdaptations(Spec):
+    """What adopters may choose instead of the default: options, a range, or guidance."""
+
+    options: list[Text] = Field(default_factory=list, description="Choices an adopter may make.")
+    range: Range | None = Field(None, description="A numeric range the choice must stay within.")
+    guidance: Text | None = Field(
+        None, description="For open adaptations: how to decide, and what to avoid."
+    )
+
+
+class Guardrail(Spec):
+    """A core element an adaptation must not undermine, and how it could."""
+
+    core_element: Id = Field(description="The id of the core element to protect.")
+    note: Text = Field(description="How an adaptation here could undermine it, and what to avoid.")
+
+
+class LocalAdaptation(Spec):
+    """A real example of how an adopting organisation adapted the element."""
+
+    site: Text = Field(description="The organisation or kind of organisation.")
+    description: Text = Field(description="What it changed, and why.")
+    reference: Id | None = Field(None, description="The id of a reference describing it.")
+
+
+class AdaptableElement(Spec):
+    """Something adopters may change to fit their context, within limits (TIDieR item 9)."""
+
+    id: Id
+    name: Text = Field(description="A short name for the element.")
+    default: Text = Field(description="What the originator does, if the adopter changes nothing.")
+    adaptations: PermittedAdaptations = Field(description="What adopters may choose instead.")
+    guardrails: list[Guardrail] = Field(
+        description="The core elements any adaptation must not undermine."
+    )
+    decided_by: Text = Field(description="Who in the adopting organisation decides.")
+    requires_approval: bool = Field(
+        False, description="True when the licence holder must approve a change."
+    )
+    examples: list[LocalAdaptation] = Field(
+        default_factory=list, description="Real local adaptations."
+    )
+    roles: list[Id] = Field(default_factory=list, description="Ids of the roles involved.")
+    materials: list[Id] = Field(default_factory=list, description="Ids of the materials used.")
+
+
+class Proscribed(Spec):
+    """Something adopters must never do."""
+
+    id: Id
+    practice: Text = Field(description="What must not be done.")
+    reason: Text = Field(description="Why: what it would break.")
+    core_elements: list[Id] = Field(
+        default_factory=list, description="Ids of the core elements it would undermine."
+    )
+
+
+# --- delivery and implementation --------------------------------------------------------------
+
+
+class Procedure(Spec):
+    """An activity or process in delivery, including enabling activities (TIDieR item 4)."""
+
+    id: Id
+    name: Text = Field(description="The activity's name.")
+    description: Text = Field(description="What happens, in order, and who does it.")
+    roles: list[Id] = Field(default_factory=list, description="Ids of the roles who carry it out.")
+    materials: list[Id] = Field(default_factory=list, description="Ids of the materials used.")
+    timing: Text | None = Field(None, description="When it happens, e.g. 'a week before the Round'.")
+
+
+class GroupSize(Spec):
+    """How many people take part at once."""
+
+    min: int = Field(ge=1, description="The fewest participants.")
+    max: int | None = Field(None, ge=1, description="The most participants; omit for no limit.")
+
+
+class Delivery(Spec):
+    """How, where, when and how much (TIDieR items 4, 6 and 8)."""
+
+    modes: list[DeliveryMode] = Field(min_length=1, description="How it is delivered.")
+    formats: list[DeliveryFormat] = Field(min_length=1, description="To individuals or groups.")
+    group_size: GroupSize | None = Field(None, description="For group delivery, how many at once.")
+    procedures: list[Procedure] = Field(min_length=1, description="What is done, step by step.")
+    schedule: Text = Field(description="When it happens, e.g. 'monthly, at lunchtime'.")
+    duration: Text = Field(description="How long each session or episode lasts.")
+    intensity: Text | None = Field(None, description="How much, e.g. caseload or contacts per week.")
+    period: Text | None = Field(None, description="Over what period, e.g. 'ongoing'.")
+
+
+class Step(Spec):
+    """One step in a phase of implementation."""
+
+    action: Text = Field(description="What to do.")
+    owner: Text = Field(description="Who does it in the adopting organisation.")
+    timescale: Text | None = Field(None, description="How long it typically takes.")
+    output: Text | None = Field(None, description="What exists when the step is done.")
+
+
+class Phase(Spec):
+    """A phase of the implementation pathway, e.g. readiness, set-up, launch, sustain."""
+
+    id: Id
+    name: Text = Field(description="The phase's name.")
+    goal: Text = Field(description="What the phase achieves.")
+    timescale: Text = Field(description="How long it typically takes.")
+    steps: list[Step] = Field(min_length=1, description="The steps, in order.")
+
+
+# --- fidelity ---------------------------------------------------------------------------------
+
+
+class Anchor(Spec):
+    """The behaviour that earns one point on a rating scale."""
+
+    score: int = Field(description="The point on the scale.")
+    description: Text = Field(description="What an assessor sees that earns this score.")
+
+
+class Scale(Spec):
+    """How a criterion is rated: yes/no, or a numeric scale with an anchor per point."""
+
+    kind: ScaleKind = Field(description="yes_no (scored 1 for yes, 0 for no) or rating.")
+    min: int | None = Field(None, description="For a rating: the lowest score, usually 1.")
+    max: int | None = Field(None, description="For a rating: the highest score, usually 5.")
+    anchors: list[Anchor] = Field(
+        default_factory=list, description="For a rating: one behavioural anchor per point."
+    )
+    yes: Text | None = Field(None, description="For yes/no: what counts as yes.")
+
+
+class Criterion(Spec):
+    """A fidelity criterion, protecting one or more core elements."""
+
+    id: Id
+    name: Text = Field(description="What is assessed, as a short statement.")
+    core_elements: list[Id] = Field(min_length=1, description="Ids of the core elements it protects.")
+    method: Text = Field(description="How it is measured.")
+    data_sources: list[DataSource] = Field(min_length=1, description="Where the evidence comes from.")
+    dimension: FidelityDimension | None = Field(
+        None, description="Which aspect of fidelity it measures (Carroll et al. 2007)."
+    )
+    scale: Scale = Field(description="How it is rated.")
+
+
+class Band(Spec):
+    """A named range of total fidelity scores, e.g. high, acceptable, low."""
+
+    label: Text = Field(description="The band's name.")
+    min: int = Field(description="The lowest total score in the band.")
+    max: int = Field(description="The highest total score in the band.")
+    meaning: Text = Field(description="What a score in this band means, and what follows.")
+    meets_standard: bool = Field(
+        False, description="True for bands that meet the licence or network standard."
+    )
+
+
+class FidelityResult(Spec):
+    """The result of one fidelity assessment of one site (TIDieR item 12)."""
+
+    site: Text = Field(description="The organisation assessed.")
+    date: PartialDate = Field(description="When it was assessed.")
+    score: int | None = Field(None, description="The total score, if scored.")
+    summary: Text = Field(description="What the assessment found.")
+    reference: Id | None = Field(None, description="The id of a reference reporting it.")
+
+
+class Fidelity(Spec):
+    """How fidelity is planned, measured and reported (TIDieR items 11 and 12)."""
+
+    approach: Text = Field(description="How fidelity is assessed and supported, in a paragraph.")
+    assessors: Text = Field(description="Who assesses, e.g. 'self-assessment by the steering group'.")
+    frequency: Text = Field(description="How often, e.g. 'yearly; six-monthly until the standard is met'.")
+    strategies: list[Text] = Field(
+        default_factory=list, description="What keeps fidelity up: training, supervision, feedback."
+    )
+    criteria: list[Criterion] = Field(min_length=1, description="The criteria, in checklist order.")
+    bands: list[Band] = Field(min_length=1, description="Bands of total score, lowest first.")
+    results: list[FidelityResult] = Field(
+        default_factory=list, description="Assessments made so far."
+    )
+
+
+# --- change, complexity, outcomes, support ------------------------------------------------------
+
+
+class Reason(Spec):
+    """A contextual factor behind a modification (FRAME)."""
+
+    level: FrameReasonLevel = Field(description="The level of the factor.")
+    factor: Text = Field(description="The factor, in words.")
+
+
+class Modification(Spec):
+    """A modification made so far, coded with FRAME (TIDieR item 10)."""
+
+    id: Id
+    description: Text = Field(description="What was changed, by whom, and where.")
+    site: Text | None = Field(None, description="Where it was made; omit when made network-wide.")
+    date: PartialDate | None = Field(None, description="When it was made.")
+    target: ModificationTarget = Field(
+        ModificationTarget.intervention,
+        description="The intervention itself, or the way it is implemented (FRAME-IS).",
+    )
+    when: FrameWhen = Field(description="When in implementation it was made.")
+    planned: FramePlanned = Field(description="Planned or unplanned.")
+    decided_by: list[FrameDecider] = Field(min_length=1, description="Who took part in the decision.")
+    what: FrameWhat = Field(description="What was modified.")
+    level: FrameLevel = Field(description="For whom or what it was made.")
+    context: list[FrameContext] = Field(
+        default_factory=list, description="For contextual modifications: what was changed."
+    )
+    nature: list[FrameNature] = Field(
+        default_factory=list, description="For content modifications: the kind of change."
+    )
+    fidelity: FrameFidelity = Field(description="Whether core functions were preserved.")
+    goals: list[FrameGoal] = Field(min_length=1, description="What it was meant to achieve.")
+    reasons: list[Reason] = Field(default_factory=list, description="The factors that drove it.")
+    elements: list[Id] = Field(
+        default_factory=list, description="Ids of the core or adaptable elements it touched."
+    )
+    reference: Id | None = Field(None, description="The id of a reference describing it.")
+
+
+class DomainRating(Spec):
+    """A NASSS domain's complexity, with the reasons."""
+
+    level: ComplexityLevel = Field(description="simple, complicated or complex.")
+    notes: Text = Field(description="Why, in a sentence or two.")
+
+
+class Complexity(Spec):
+    """A complexity assessment over the seven NASSS domains (Greenhalgh et al. 2017)."""
+
+    condition: DomainRating = Field(description="The condition or illness.")
+    technology: DomainRating = Field(description="The technology, or the service model itself.")
+    value_proposition: DomainRating = Field(description="The value to developers and adopters.")
+    adopters: DomainRating = Field(description="Staff, patients and carers who must take it up.")
+    organisation: DomainRating = Field(description="The adopting organisation(s).")
+    wider_system: DomainRating = Field(description="The institutional and societal context.")
+    embedding: DomainRating = Field(description="Embedding and adaptation over time.")
+
+
+class Outcome(Spec):
+    """An outcome the intervention aims for, and how it is measured."""
+
+    id: Id
+    name: Text = Field(description="The outcome, e.g. 'staff psychological distress'.")
+    measure: Text = Field(description="How it is measured, with the instrument if there is one.")
+    level: Text | None = Field(None, description="Whose outcome: staff, patients, service, costs.")
+    timing: Text | None = Field(None, description="When it is measured.")
+    references: list[Id] = Field(
+        default_factory=list, description="Ids of references that used this measure."
+    )
+
+
+class Obligation(Spec):
+    """Something an adopting organisation commits to."""
+
+    kind: ObligationKind = Field(description="The kind of obligation.")
+    description: Text = Field(description="What the organisation must do.")
+
+
+class Support(Spec):
+    """What the licence holder or network offers adopters, and what it asks of them."""
+
+    offered: list[Text] = Field(min_length=1, description="Support available to adopters.")
+    obligations: list[Obligation] = Field(
+        default_factory=list, description="What adopters commit to."
+    )
+    contact: Text | None = Field(None, description="How adopters get support.")
+
+
+class GlossaryTerm(Spec):
+    """A term adopters may not know."""
+
+    term: Text = Field(description="The term or abbreviation.")
+    definition: Text = Field(description="What it means here.")
+
+
+class NotApplicable(Spec):
+    """A TIDieR item declared not (yet) applicable, with the reason."""
+
+    item: int = Field(ge=1, le=12, description="The TIDieR item number, 1 to 12.")
+    reason: Text = Field(description="Why it does not apply yet.")
+
+
+# --- the whole spec -----------------------------------------------------------------------------
+
+
+class Intervention(Spec):
+    """A health-care intervention, codified so that other organisations can replicate it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="Codified intervention",
+        json_schema_extra={"$id": SCHEMA_ID},
+    )
+
+    id: Id
+    name: Text = Field(description="The intervention's name (TIDieR item 1).")
+    short_name: Text | None = Field(None, description="A short name or acronym.")
+    version: str = Field(description="The spec's version, as semantic versioning (MAJOR.MINOR.PATCH).")
+    status: Status = Field(description="Where the intervention is in its life.")
+    summary: Text = Field(description="What the intervention is, in two or three sentences.")
+    problem: Text = Field(description="The problem it addresses.")
+    rationale: Rationale = Field(description="Why it works (TIDieR item 2).")
+    evidence: list[Evidence] = Field(default_factory=list, description="Evidence that it works.")
+    origin: Origin = Field(description="Where and when it was first run.")
+    owners: list[Contact] = Field(min_length=1, description="Who maintains this spec.")
+    licence: Licence = Field(description="How others may use and spread it.")
+    population: Population = Field(description="Who it is for.")
+    settings: list[Setting] = Field(min_length=1, description="Where it is delivered (TIDieR item 7).")
+    readiness: list[ReadinessCriterion] = Field(
+        default_factory=list, description="What an adopter must have in place before starting."
+    )
+    roles: list[Role] = Field(min_length=1, description="Who delivers it (TIDieR item 5).")
+    materials: list[Material] = Field(
+        default_factory=list, description="What is used or handed out (TIDieR item 3)."
+    )
+    core_elements: list[CoreElement] = Field(min_length=1, description="What adopters must keep.")
+    adaptable_elements: list[AdaptableElement] = Field(
+        default_factory=list, description="What adopters may change, within limits (TIDieR item 9)."
+    )
+    proscribed: list[Proscribed] = Field(
+        default_factory=list, description="What adopters must never do."
+    )
+    delivery: Delivery = Field(description="How, when and how much (TIDieR items 4, 6, 8).")
+    pathway: list[Phase] = Field(min_length=1, description="The implementation pathway, in phases.")
+    fidelity: Fidelity = Field(description="How fidelity is assessed (TIDieR items 11, 12).")
+    modifications: list[Modification] = Field(
+        default_factory=list, description="Modifications made so far, FRAME-coded (TIDieR item 10)."
+    )
+    complexity: Complexity | None = Field(None, description="A NASSS complexity assessment.")
+    spread_approaches: list[SpreadApproach] = Field(
+        default_factory=list, description="The NHS spread approaches used."
+    )
+    outcomes: list[Outcome] = Field(min_length=1, description="Outcomes and how they are measured.")
+    support: Support | None = Field(None, description="Support offered and obligations on adopters.")
+    glossary: list[GlossaryTerm] = Field(default_factory=list, description="Terms adopters may not know.")
+    references: list[Reference] = Field(default_factory=list, description="Sources cited in the spec.")
+    not_applicable: list[NotApplicable] = Field(
+        default_factory=list,
+        description="TIDieR items that do not apply yet, with the reason (e.g. 12 before any assessment).",
+    )
