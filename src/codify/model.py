@@ -283,7 +283,9 @@ class Rationale(Spec):
 class Evidence(Spec):
     """One piece of evidence that the intervention works, tied to a reference."""
 
-    reference: Id = Field(description="The id of the entry in `references` this evidence comes from.")
+    reference: Id = Field(
+        description="The id of the entry in `references` this evidence comes from."
+    )
     design: Text = Field(description="Study design, e.g. 'mixed-methods evaluation in 10 trusts'.")
     findings: Text = Field(description="What was found, with figures where there are some.")
     population: Text | None = Field(None, description="Who or what was studied.")
@@ -299,7 +301,9 @@ class Origin(Spec):
     innovators: list[Text] = Field(
         default_factory=list, description="People or teams credited with the innovation."
     )
-    history: Text | None = Field(None, description="A short history of how it developed and spread.")
+    history: Text | None = Field(
+        None, description="A short history of how it developed and spread."
+    )
 
 
 class Contact(Spec):
@@ -376,7 +380,9 @@ class Role(Spec):
     responsibilities: list[Text] = Field(min_length=1, description="What the role does.")
     qualifications: Text | None = Field(None, description="Background or expertise required.")
     training: Text | None = Field(None, description="Training the role must complete, and where.")
-    time_commitment: Text | None = Field(None, description="Time the role needs, e.g. '2 hours a month'.")
+    time_commitment: Text | None = Field(
+        None, description="Time the role needs, e.g. '2 hours a month'."
+    )
     required: bool = Field(True, description="False when the role is recommended but optional.")
 
 
@@ -493,7 +499,9 @@ class Procedure(Spec):
     description: Text = Field(description="What happens, in order, and who does it.")
     roles: list[Id] = Field(default_factory=list, description="Ids of the roles who carry it out.")
     materials: list[Id] = Field(default_factory=list, description="Ids of the materials used.")
-    timing: Text | None = Field(None, description="When it happens, e.g. 'a week before the Round'.")
+    timing: Text | None = Field(
+        None, description="When it happens, e.g. 'a week before the Round'."
+    )
 
 
 class GroupSize(Spec):
@@ -512,7 +520,9 @@ class Delivery(Spec):
     procedures: list[Procedure] = Field(min_length=1, description="What is done, step by step.")
     schedule: Text = Field(description="When it happens, e.g. 'monthly, at lunchtime'.")
     duration: Text = Field(description="How long each session or episode lasts.")
-    intensity: Text | None = Field(None, description="How much, e.g. caseload or contacts per week.")
+    intensity: Text | None = Field(
+        None, description="How much, e.g. caseload or contacts per week."
+    )
     period: Text | None = Field(None, description="Over what period, e.g. 'ongoing'.")
 
 
@@ -562,9 +572,13 @@ class Criterion(Spec):
 
     id: Id
     name: Text = Field(description="What is assessed, as a short statement.")
-    core_elements: list[Id] = Field(min_length=1, description="Ids of the core elements it protects.")
+    core_elements: list[Id] = Field(
+        min_length=1, description="Ids of the core elements it protects."
+    )
     method: Text = Field(description="How it is measured.")
-    data_sources: list[DataSource] = Field(min_length=1, description="Where the evidence comes from.")
+    data_sources: list[DataSource] = Field(
+        min_length=1, description="Where the evidence comes from."
+    )
     dimension: FidelityDimension | None = Field(
         None, description="Which aspect of fidelity it measures (Carroll et al. 2007)."
     )
@@ -597,8 +611,12 @@ class Fidelity(Spec):
     """How fidelity is planned, measured and reported (TIDieR items 11 and 12)."""
 
     approach: Text = Field(description="How fidelity is assessed and supported, in a paragraph.")
-    assessors: Text = Field(description="Who assesses, e.g. 'self-assessment by the steering group'.")
-    frequency: Text = Field(description="How often, e.g. 'yearly; six-monthly until the standard is met'.")
+    assessors: Text = Field(
+        description="Who assesses, e.g. 'self-assessment by the steering group'."
+    )
+    frequency: Text = Field(
+        description="How often, e.g. 'yearly; six-monthly until the standard is met'."
+    )
     strategies: list[Text] = Field(
         default_factory=list, description="What keeps fidelity up: training, supervision, feedback."
     )
@@ -632,7 +650,9 @@ class Modification(Spec):
     )
     when: FrameWhen = Field(description="When in implementation it was made.")
     planned: FramePlanned = Field(description="Planned or unplanned.")
-    decided_by: list[FrameDecider] = Field(min_length=1, description="Who took part in the decision.")
+    decided_by: list[FrameDecider] = Field(
+        min_length=1, description="Who took part in the decision."
+    )
     what: FrameWhat = Field(description="What was modified.")
     level: FrameLevel = Field(description="For whom or what it was made.")
     context: list[FrameContext] = Field(
@@ -729,7 +749,9 @@ class Intervention(Spec):
     id: Id
     name: Text = Field(description="The intervention's name (TIDieR item 1).")
     short_name: Text | None = Field(None, description="A short name or acronym.")
-    version: str = Field(description="The spec's version, as semantic versioning (MAJOR.MINOR.PATCH).")
+    version: str = Field(
+        description="The spec's version, as semantic versioning (MAJOR.MINOR.PATCH)."
+    )
     status: Status = Field(description="Where the intervention is in its life.")
     summary: Text = Field(description="What the intervention is, in two or three sentences.")
     problem: Text = Field(description="The problem it addresses.")
@@ -739,7 +761,9 @@ class Intervention(Spec):
     owners: list[Contact] = Field(min_length=1, description="Who maintains this spec.")
     licence: Licence = Field(description="How others may use and spread it.")
     population: Population = Field(description="Who it is for.")
-    settings: list[Setting] = Field(min_length=1, description="Where it is delivered (TIDieR item 7).")
+    settings: list[Setting] = Field(
+        min_length=1, description="Where it is delivered (TIDieR item 7)."
+    )
     readiness: list[ReadinessCriterion] = Field(
         default_factory=list, description="What an adopter must have in place before starting."
     )
@@ -765,9 +789,15 @@ class Intervention(Spec):
         default_factory=list, description="The NHS spread approaches used."
     )
     outcomes: list[Outcome] = Field(min_length=1, description="Outcomes and how they are measured.")
-    support: Support | None = Field(None, description="Support offered and obligations on adopters.")
-    glossary: list[GlossaryTerm] = Field(default_factory=list, description="Terms adopters may not know.")
-    references: list[Reference] = Field(default_factory=list, description="Sources cited in the spec.")
+    support: Support | None = Field(
+        None, description="Support offered and obligations on adopters."
+    )
+    glossary: list[GlossaryTerm] = Field(
+        default_factory=list, description="Terms adopters may not know."
+    )
+    references: list[Reference] = Field(
+        default_factory=list, description="Sources cited in the spec."
+    )
     not_applicable: list[NotApplicable] = Field(
         default_factory=list,
         description="TIDieR items that do not apply yet, with the reason (e.g. 12 before any assessment).",

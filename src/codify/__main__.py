@@ -1,0 +1,5 @@
+"""Allow `python -m codify`."""
+
+from codify.cli import main
+
+main()

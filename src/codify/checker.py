@@ -1,0 +1,129 @@
+"""Check specs: load, validate against the schema, build the model, run the semantic rules.
+
+The checker never prints; it returns results that a reporter renders.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from codify.diagnostics import Diagnostic, Severity
+from codify.loader import LoadError, load_file
+
+if TYPE_CHECKING:
+    from codify.config import Config
+    from codify.model import Intervention
+
+SPEC_NAMES = ("intervention.yaml", "intervention.yml")
+SPEC_SUFFIXES = (".intervention.yaml", ".intervention.yml")
+_SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", "site", ".tox"}
+
+
+@dataclass
+class FileResult:
+    """The outcome of checking one file."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    loaded: bool = True
+    spec: Intervention | None = None
+
+    @property
+    def errors(self) -> int:
+        """How many problems are errors."""
+        return sum(d.severity is Severity.error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        """How many problems are warnings."""
+        return sum(d.severity is Severity.warning for d in self.diagnostics)
+
+
+@dataclass
+class CheckResult:
+    """The outcome of checking several files."""
+
+    files: list[FileResult]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """All problems, file by file, in position order."""
+        return [d for f in self.files for d in f.diagnostics]
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean, 1 problems found, 2 when a file could not be read as YAML at all."""
+        if any(not f.loaded for f in self.files):
+            return 2
+        if any(f.errors or (strict and f.warnings) for f in self.files):
+            return 1
+        return 0
+
+
+def is_spec_file(path: Path) -> bool:
+    """Whether a file name follows the spec naming convention."""
+    return path.name in SPEC_NAMES or path.name.endswith(SPEC_SUFFIXES)
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given; folders searched for intervention.yaml / *.intervention.yaml files."""
+    for path in paths:
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                found.extend(Path(root) / f for f in files if is_spec_file(Path(f)))
+            yield from sorted(found)
+        else:
+            yield path
+
+
+def check_file(path: Path, config: Config | None = None, display: str | None = None) -> FileResult:
+    """Check one spec file and return every problem found."""
+    from codify.config import Config
+
+    config = config or Config()
+    name = display if display is not None else str(path)
+    try:
+        doc = load_file(path, name)
+    except LoadError as exc:
+        return FileResult(name, [exc.diagnostic], loaded=False)
+
+    from codify.structure import check_structure
+
+    structural = check_structure(doc)
+    if structural:
+        return FileResult(name, structural)
+
+    from pydantic import ValidationError
+
+    from codify.model import Intervention
+    from codify.rules import RuleContext, run_rules
+
+    try:
+        spec = Intervention.model_validate(doc.data)
+    except ValidationError as exc:  # the schema is generated from the model, so this is rare
+        return FileResult(
+            name,
+            [
+                Diagnostic(name, *doc.position(tuple(e["loc"])), "CS004", f"{e['msg']}")
+                for e in exc.errors()
+            ],
+        )
+    found = []
+    ctx = RuleContext(spec_dir=path.parent)
+    for rule, severity, json_path, message in run_rules(spec, ctx, config.rules):
+        line, col = doc.position(json_path)
+        found.append(Diagnostic(name, line, col, rule.code, message, severity, rule.summary))
+    return FileResult(name, sorted(found), spec=spec)
+
+
+def check_paths(paths: Iterable[Path], config: Config | None = None) -> CheckResult:
+    """Check every spec found in `paths`, in one process."""
+    results = []
+    for path in discover(paths):
+        results.append(check_file(path, config))
+    return CheckResult(results)

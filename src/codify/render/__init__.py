@@ -1,0 +1,1 @@
+"""Shared pieces of every generator: safe Markdown, templates, branding and atomic writes."""

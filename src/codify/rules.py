@@ -1,0 +1,607 @@
+"""Semantic rules: what the schema cannot say. One registry feeds the check, `codify rules`,
+`codify explain`, configuration validation and the rules reference in the docs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from codify.diagnostics import Severity
+from codify.loader import JsonPath
+from codify.model import Intervention, Status
+
+Finding = tuple[JsonPath, str]
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may look at besides the model: the folder the spec lives in."""
+
+    spec_dir: Path | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A semantic rule with a stable code. The explanation follows a fixed shape:
+    what it checks and why it matters; `example` shows the fix."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    explanation: str
+    example: str
+    check: Callable[[Intervention, RuleContext], Iterator[Finding]]
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    code: str, name: str, severity: Severity, summary: str, explanation: str, example: str
+) -> Callable[[Callable[[Intervention, RuleContext], Iterator[Finding]]], None]:
+    """Register a rule function under a stable code."""
+
+    def register(fn: Callable[[Intervention, RuleContext], Iterator[Finding]]) -> None:
+        assert code not in REGISTRY, code
+        REGISTRY[code] = Rule(
+            code, name, severity, summary, explanation.strip(), example.strip(), fn
+        )
+
+    return register
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _ids(spec: Intervention) -> Iterator[tuple[JsonPath, str, str]]:
+    """Every declared id with its path and kind."""
+    for field in (
+        "readiness",
+        "roles",
+        "materials",
+        "core_elements",
+        "adaptable_elements",
+        "proscribed",
+        "pathway",
+        "outcomes",
+        "references",
+        "modifications",
+    ):
+        for i, item in enumerate(getattr(spec, field)):
+            yield (field, i, "id"), item.id, field
+    for i, proc in enumerate(spec.delivery.procedures):
+        yield ("delivery", "procedures", i, "id"), proc.id, "procedures"
+    for i, crit in enumerate(spec.fidelity.criteria):
+        yield ("fidelity", "criteria", i, "id"), crit.id, "criteria"
+
+
+def _references(spec: Intervention) -> Iterator[tuple[JsonPath, str, tuple[str, ...]]]:
+    """Every reference by id: where it is, the id, and which kinds it may point to."""
+    for i, ev in enumerate(spec.evidence):
+        yield ("evidence", i, "reference"), ev.reference, ("references",)
+    for i, ce in enumerate(spec.core_elements):
+        for field, kind in (
+            ("roles", "roles"),
+            ("materials", "materials"),
+            ("evidence", "references"),
+        ):
+            for j, ref in enumerate(getattr(ce, field)):
+                yield ("core_elements", i, field, j), ref, (kind,)
+    for i, ae in enumerate(spec.adaptable_elements):
+        for field in ("roles", "materials"):
+            for j, ref in enumerate(getattr(ae, field)):
+                yield ("adaptable_elements", i, field, j), ref, (field,)
+        for j, g in enumerate(ae.guardrails):
+            yield (
+                ("adaptable_elements", i, "guardrails", j, "core_element"),
+                g.core_element,
+                ("core_elements",),
+            )
+        for j, ex in enumerate(ae.examples):
+            if ex.reference:
+                yield (
+                    ("adaptable_elements", i, "examples", j, "reference"),
+                    ex.reference,
+                    ("references",),
+                )
+    for i, pr in enumerate(spec.proscribed):
+        for j, ref in enumerate(pr.core_elements):
+            yield ("proscribed", i, "core_elements", j), ref, ("core_elements",)
+    for i, proc in enumerate(spec.delivery.procedures):
+        for field in ("roles", "materials"):
+            for j, ref in enumerate(getattr(proc, field)):
+                yield ("delivery", "procedures", i, field, j), ref, (field,)
+    for i, crit in enumerate(spec.fidelity.criteria):
+        for j, ref in enumerate(crit.core_elements):
+            yield ("fidelity", "criteria", i, "core_elements", j), ref, ("core_elements",)
+    for i, res in enumerate(spec.fidelity.results):
+        if res.reference:
+            yield ("fidelity", "results", i, "reference"), res.reference, ("references",)
+    for i, mod in enumerate(spec.modifications):
+        for j, ref in enumerate(mod.elements):
+            yield ("modifications", i, "elements", j), ref, ("core_elements", "adaptable_elements")
+        if mod.reference:
+            yield ("modifications", i, "reference"), mod.reference, ("references",)
+    for i, out in enumerate(spec.outcomes):
+        for j, ref in enumerate(out.references):
+            yield ("outcomes", i, "references", j), ref, ("references",)
+
+
+_KIND_WORDS = {
+    "roles": "role",
+    "materials": "material",
+    "references": "reference",
+    "core_elements": "core element",
+    "adaptable_elements": "adaptable element",
+}
+
+
+def scale_range(spec: Intervention) -> tuple[int, int]:
+    """The lowest and highest possible total fidelity score."""
+    low = high = 0
+    for crit in spec.fidelity.criteria:
+        if crit.scale.kind == "yes_no":
+            high += 1
+        else:
+            low += crit.scale.min or 0
+            high += crit.scale.max or 0
+    return low, high
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+@rule(
+    "CR001",
+    "duplicate-id",
+    Severity.error,
+    "Every id in a spec is unique.",
+    """
+Ids are how elements, roles, materials, criteria and references point at each other, and how
+checklists and adaptation logs name what they are about. Two things with one id make every
+reference to it ambiguous, so ids must be unique across the whole spec, not just within a list.
+""",
+    """
+core_elements:
+  - id: facilitation        # ...
+adaptable_elements:
+  - id: facilitation-time   # not 'facilitation' again
+""",
+)
+def _duplicate_ids(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    seen: dict[str, JsonPath] = {}
+    for path, ident, _kind in _ids(spec):
+        if ident in seen:
+            first = seen[ident]
+            yield path, f"id '{ident}' is already used at {_dotted(first[:-1])}"
+        else:
+            seen[ident] = path
+
+
+@rule(
+    "CR002",
+    "unresolved-reference",
+    Severity.error,
+    "Every id a spec refers to is defined, and of the right kind.",
+    """
+Core elements name their roles, materials and evidence; guardrails and fidelity criteria name the
+core elements they protect. A reference to an id that does not exist (often a typo, or an element
+renamed in one place only) silently breaks the handbook and checklist built from the spec.
+""",
+    """
+roles:
+  - id: facilitator
+core_elements:
+  - id: facilitated-discussion
+    roles: [facilitator]    # must match a role id exactly
+""",
+)
+def _unresolved(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    import difflib
+
+    by_kind: dict[str, set[str]] = {}
+    for _path, ident, kind in _ids(spec):
+        by_kind.setdefault(kind, set()).add(ident)
+    for path, ref, kinds in _references(spec):
+        candidates = set().union(*(by_kind.get(k, set()) for k in kinds))
+        if ref in candidates:
+            continue
+        words = " or ".join(_KIND_WORDS[k] for k in kinds)
+        hint = difflib.get_close_matches(ref, sorted(candidates), n=1, cutoff=0.6)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        yield path, f"'{ref}' is not the id of any {words}{suggestion}"
+
+
+@rule(
+    "CR003",
+    "core-element-without-criterion",
+    Severity.error,
+    "Every core element is protected by at least one fidelity criterion.",
+    """
+A core element is something adopters must keep. If no fidelity criterion names it, nobody checks
+that it is kept, and the fidelity checklist has a silent gap exactly where it matters most.
+""",
+    """
+fidelity:
+  criteria:
+    - id: panel-prepared
+      core_elements: [prepared-panel]   # names the core element it protects
+""",
+)
+def _core_without_criterion(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    covered = {ref for crit in spec.fidelity.criteria for ref in crit.core_elements}
+    for i, ce in enumerate(spec.core_elements):
+        if ce.id not in covered:
+            yield ("core_elements", i), f"core element '{ce.id}' has no fidelity criterion"
+
+
+@rule(
+    "CR004",
+    "adaptable-without-adaptations",
+    Severity.error,
+    "Every adaptable element says what adopters may choose.",
+    """
+An adaptable element with no options, range or guidance tells adopters they may change something
+without telling them how far. State the permitted choices: a list of options, a numeric range, or
+for open adaptations, guidance on how to decide.
+""",
+    """
+adaptable_elements:
+  - id: frequency
+    adaptations:
+      options: [monthly, every two months]
+""",
+)
+def _no_adaptations(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    for i, ae in enumerate(spec.adaptable_elements):
+        a = ae.adaptations
+        if not a.options and a.range is None and not a.guidance:
+            yield (
+                ("adaptable_elements", i, "adaptations"),
+                f"adaptable element '{ae.id}' states no options, range or guidance",
+            )
+
+
+@rule(
+    "CR005",
+    "adaptable-without-guardrails",
+    Severity.error,
+    "Every adaptable element names the core elements an adaptation must not undermine.",
+    """
+Local freedom is safe only within limits. Guardrails tie an adaptable element to the core
+functions that any adaptation must preserve, so that an adopter changing the time or venue knows,
+for example, that the session must still be open to all staff.
+""",
+    """
+adaptable_elements:
+  - id: time-slot
+    guardrails:
+      - core_element: open-to-all-staff
+        note: Pick a time that staff on all shift patterns can attend.
+""",
+)
+def _no_guardrails(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    for i, ae in enumerate(spec.adaptable_elements):
+        if not ae.guardrails:
+            yield (
+                ("adaptable_elements", i, "guardrails"),
+                f"adaptable element '{ae.id}' has no guardrails",
+            )
+
+
+_SEMVER = re.compile(
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+)
+
+
+@rule(
+    "CR006",
+    "invalid-version",
+    Severity.error,
+    "The spec's version is a semantic version (MAJOR.MINOR.PATCH).",
+    """
+Handbooks, checklists and sites print the version they describe, and adopters compare it with the
+version they implemented. Semantic versioning makes the comparison meaningful: a change to a core
+element is a new major version; new guidance is a minor one; corrections are patches.
+""",
+    """
+version: 1.2.0     # not '1.2' or 'v1.2.0'
+""",
+)
+def _semver(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if not _SEMVER.match(spec.version):
+        yield ("version",), f"'{spec.version}' is not a semantic version such as 1.0.0"
+
+
+@rule(
+    "CR007",
+    "scoring-bands",
+    Severity.error,
+    "Scoring bands cover every possible total score, with no gaps or overlaps.",
+    """
+Bands turn a total fidelity score into a judgement such as high, acceptable or low fidelity. If a
+possible score falls in no band, or in two, the judgement is undefined. The possible totals run
+from the sum of every criterion's lowest score to the sum of their highest (yes/no criteria score
+0 or 1). List bands lowest first.
+""",
+    """
+# three criteria rated 1-5 give totals from 3 to 15
+bands:
+  - {label: Low, min: 3, max: 8, meaning: ...}
+  - {label: Acceptable, min: 9, max: 12, meaning: ...}
+  - {label: High, min: 13, max: 15, meaning: ..., meets_standard: true}
+""",
+)
+def _bands(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    low, high = scale_range(spec)
+    bands = spec.fidelity.bands
+    for i, b in enumerate(bands):
+        if b.min > b.max:
+            yield ("fidelity", "bands", i), f"band '{b.label}' has min {b.min} above max {b.max}"
+            return
+    order = sorted(range(len(bands)), key=lambda i: (bands[i].min, bands[i].max))
+    expected = low
+    for i in order:
+        b = bands[i]
+        where: JsonPath = ("fidelity", "bands", i)
+        if b.min > expected:
+            yield where, f"scores {expected}-{b.min - 1} fall in no band (gap before '{b.label}')"
+        elif b.min < expected:
+            yield where, f"band '{b.label}' overlaps the band before it at {b.min}-{expected - 1}"
+        expected = max(expected, b.max + 1)
+    if expected <= high:
+        yield (
+            ("fidelity", "bands"),
+            f"scores {expected}-{high} fall in no band (the maximum total is {high})",
+        )
+    if bands and bands[order[0]].min < low:
+        yield ("fidelity", "bands", order[0]), f"band starts below the lowest possible total {low}"
+    if expected - 1 > high:
+        yield ("fidelity", "bands", order[-1]), f"band ends above the highest possible total {high}"
+
+
+@rule(
+    "CR008",
+    "scale-anchors",
+    Severity.error,
+    "A rating scale has a range and one behavioural anchor for every point.",
+    """
+Anchored scales make ratings repeatable: two assessors who see the same service give the same
+score because each point describes observable behaviour. A rating scale needs `min` below `max`
+and exactly one anchor for each point in between; a yes/no scale has neither.
+""",
+    """
+scale:
+  kind: rating
+  min: 1
+  max: 3
+  anchors:
+    - {score: 1, description: Fewer than half of Rounds had a prepared panel.}
+    - {score: 2, description: Half to most Rounds had a prepared panel.}
+    - {score: 3, description: Every Round had a prepared panel.}
+""",
+)
+def _anchors(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    for i, crit in enumerate(spec.fidelity.criteria):
+        s = crit.scale
+        where: JsonPath = ("fidelity", "criteria", i, "scale")
+        if s.kind == "yes_no":
+            if s.min is not None or s.max is not None or s.anchors:
+                yield where, f"criterion '{crit.id}': a yes/no scale takes no min, max or anchors"
+            continue
+        if s.min is None or s.max is None:
+            yield where, f"criterion '{crit.id}': a rating scale needs min and max"
+            continue
+        if s.min >= s.max:
+            yield where, f"criterion '{crit.id}': min {s.min} must be below max {s.max}"
+            continue
+        scores = [a.score for a in s.anchors]
+        missing = [p for p in range(s.min, s.max + 1) if p not in scores]
+        extra = sorted({p for p in scores if p < s.min or p > s.max})
+        dupes = sorted({p for p in scores if scores.count(p) > 1})
+        if missing:
+            yield where, f"criterion '{crit.id}': no anchor for score {_list(missing)}"
+        if extra:
+            yield (
+                where,
+                f"criterion '{crit.id}': anchor for {_list(extra)} is outside {s.min}-{s.max}",
+            )
+        if dupes:
+            yield where, f"criterion '{crit.id}': more than one anchor for score {_list(dupes)}"
+
+
+@rule(
+    "CR009",
+    "tidier-item-missing",
+    Severity.warning,
+    "Every TIDieR item is answered, or declared not applicable with a reason.",
+    """
+TIDieR (Hoffmann et al., BMJ 2014) lists the 12 things a reader needs to replicate an
+intervention. An item left empty is a question every adopter will ask. When an item cannot be
+answered yet (for example item 12, fidelity actually achieved, before any assessment), say so in
+`not_applicable` with the reason; `codify tidier` shows where each item is answered.
+""",
+    """
+not_applicable:
+  - item: 12
+    reason: No site has been assessed yet; the first reviews are planned for 2027.
+""",
+)
+def _tidier(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    from codify.tidier import checklist
+
+    for row in checklist(spec):
+        if row.status == "missing":
+            where = ", ".join(row.item.fields)
+            yield (
+                (),
+                (
+                    f"TIDieR item {row.item.number} ({row.item.name}) is not answered; "
+                    f"fill in {where} or declare it in not_applicable"
+                ),
+            )
+
+
+@rule(
+    "CR010",
+    "spread-without-evidence",
+    Severity.warning,
+    "An intervention marked as spreading or mainstreamed cites evidence.",
+    """
+Asking other organisations to adopt an intervention is a claim that it works. A spec whose status
+is `spreading` or `mainstreamed` should back that claim with at least one `evidence` entry tied to
+a reference, so adopters and commissioners can judge it.
+""",
+    """
+status: spreading
+evidence:
+  - reference: maben-2018
+    design: Mixed-methods evaluation in 10 organisations
+    findings: Psychological distress among regular attenders fell from 25% to 12%.
+""",
+)
+def _evidence_gate(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if spec.status in (Status.spreading, Status.mainstreamed) and not spec.evidence:
+        yield ("status",), f"status is '{spec.status.value}' but the spec cites no evidence"
+
+
+@rule(
+    "CR011",
+    "unused-definition",
+    Severity.warning,
+    "Every role and material is used by an element or a procedure.",
+    """
+A role or material that no core element, adaptable element or procedure names is either left over
+from an earlier version or missing its links. Either way, the handbook cannot say where it fits.
+""",
+    """
+materials:
+  - id: evaluation-form
+core_elements:
+  - id: evaluation
+    materials: [evaluation-form]
+""",
+)
+def _unused(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    used = {ref for path, ref, kinds in _references(spec) if kinds in (("roles",), ("materials",))}
+    for field in ("roles", "materials"):
+        for i, item in enumerate(getattr(spec, field)):
+            if item.id not in used:
+                yield (
+                    (field, i),
+                    f"{_KIND_WORDS[field]} '{item.id}' is not used by any element or procedure",
+                )
+
+
+@rule(
+    "CR012",
+    "material-unobtainable",
+    Severity.warning,
+    "Every material says where adopters get it.",
+    """
+TIDieR item 3 asks not only what materials are used but where to get them. A material needs a
+`url`, a `path` to a file beside the spec, or `provided_by` naming who supplies it.
+""",
+    """
+materials:
+  - id: evaluation-form
+    title: Post-Round evaluation form
+    description: One page, completed by attenders after each Round.
+    provided_by: The licence holder, on joining the network
+""",
+)
+def _unobtainable(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    for i, m in enumerate(spec.materials):
+        if not (m.url or m.path or m.provided_by):
+            yield ("materials", i), f"material '{m.id}' has no url, path or provided_by"
+
+
+@rule(
+    "CR013",
+    "unsafe-path",
+    Severity.error,
+    "A file path in a spec stays inside the spec's folder and exists.",
+    """
+Generators copy files a spec names (such as a material's `path`) into their output. A path that
+is absolute or climbs out of the spec's folder with `..` could read files the spec's author did
+not mean to publish, so it is refused; a path to a missing file would break the build.
+""",
+    """
+materials:
+  - id: poster
+    path: materials/poster.pdf   # relative, inside the spec's folder
+""",
+)
+def _paths(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    for i, m in enumerate(spec.materials):
+        if m.path is None:
+            continue
+        problem = path_problem(m.path, ctx.spec_dir)
+        if problem:
+            yield ("materials", i, "path"), problem
+
+
+def path_problem(path: str, base: Path | None) -> str | None:
+    """Why a spec-relative path is unsafe or missing, or None when it is fine."""
+    pure = PurePosixPath(path.replace("\\", "/"))
+    if pure.is_absolute() or re.match(r"^[A-Za-z]:", path):
+        return f"'{path}' is absolute; use a path relative to the spec's folder"
+    if ".." in pure.parts:
+        return f"'{path}' leaves the spec's folder"
+    if base is not None:
+        target = (base / pure).resolve()
+        if not target.is_relative_to(base.resolve()):
+            return f"'{path}' leaves the spec's folder (through a link)"
+        if not target.is_file():
+            return f"'{path}' does not exist beside the spec"
+    return None
+
+
+@rule(
+    "CR014",
+    "no-standard-band",
+    Severity.warning,
+    "At least one scoring band marks the standard a site must meet.",
+    """
+Franchise and licence agreements turn fidelity into a threshold: the score a site must reach to
+keep using the name or stay in the network. Flag the band or bands that meet it with
+`meets_standard: true`, so checklists and handbooks can say what counts as good enough.
+""",
+    """
+bands:
+  - {label: High fidelity, min: 13, max: 15, meaning: Meets the standard., meets_standard: true}
+""",
+)
+def _standard_band(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if not any(b.meets_standard for b in spec.fidelity.bands):
+        yield ("fidelity", "bands"), "no band has meets_standard: true"
+
+
+# --- running ------------------------------------------------------------------------------------
+
+
+def _dotted(path: JsonPath) -> str:
+    from codify.structure import format_path
+
+    return format_path(path)
+
+
+def _list(values: list[int]) -> str:
+    return ", ".join(str(v) for v in values)
+
+
+def run_rules(
+    spec: Intervention, ctx: RuleContext, severities: dict[str, Severity | None]
+) -> Iterator[tuple[Rule, Severity, JsonPath, str]]:
+    """Run every enabled rule; `severities` overrides defaults (None switches a rule off)."""
+    for code, r in REGISTRY.items():
+        severity = severities.get(code, r.severity)
+        if severity is None:
+            continue
+        for path, message in r.check(spec, ctx):
+            yield r, severity, path, message
