@@ -1,0 +1,41 @@
+"""The Jinja environment shared by the generators.
+
+Templates are looked up first in a user's override folder (`--templates DIR`), then in the
+packaged src/codify/templates/, so any one file can be replaced without copying the rest.
+Autoescaping is on; spec text is passed as data and rendered through the Markdown filters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from codify.config import Branding
+
+
+def environment(overrides: Path | None = None, branding: Branding | None = None) -> Any:
+    """A Jinja environment with the codify filters and globals."""
+    import jinja2
+
+    from codify import __version__
+    from codify.render import text
+
+    loaders: list[jinja2.BaseLoader] = []
+    if overrides is not None:
+        loaders.append(jinja2.FileSystemLoader(str(overrides)))
+    loaders.append(jinja2.PackageLoader("codify", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = text.md_to_html
+    env.filters["md_inline"] = text.md_inline
+    env.filters["md_safe"] = text.md_escape_html
+    env.filters["plain"] = text.plain
+    env.globals["codify_version"] = __version__
+    env.globals["branding"] = branding or Branding()
+    return env
