@@ -72,7 +72,7 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
     """Files as given; folders searched for intervention.yaml / *.intervention.yaml files."""
     for path in paths:
         if path.is_dir():
-            found = []
+            found: list[Path] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 found.extend(Path(root) / f for f in files if is_spec_file(Path(f)))
@@ -113,7 +113,7 @@ def check_file(path: Path, config: Config | None = None, display: str | None = N
                 for e in exc.errors()
             ],
         )
-    found = []
+    found: list[Diagnostic] = []
     ctx = RuleContext(spec_dir=path.parent)
     for rule, severity, json_path, message in run_rules(spec, ctx, config.rules):
         line, col = doc.position(json_path)

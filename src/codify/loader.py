@@ -192,9 +192,8 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "invalid YAML"
             line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            if "\t" in problem or "that cannot start any token" in problem:
-                if self._tab_at(line, col):
-                    problem = "a tab character is used for indentation; YAML allows only spaces"
+            if "cannot start any token" in problem and self._tab_at(line, col):
+                problem = "a tab character is used for indentation; YAML allows only spaces"
             raise _fail(self.path, "CY003", f"invalid YAML: {problem}", line, col) from None
         except YAMLError as exc:
             raise _fail(self.path, "CY003", f"invalid YAML: {exc}") from None
@@ -215,7 +214,7 @@ class _Builder:
             from ruamel.yaml.reader import Reader
             from ruamel.yaml.scanner import Scanner
 
-            class PyLoader(Reader, Scanner, Parser, Composer, VersionedResolver):  # type: ignore[misc]
+            class PyLoader(Reader, Scanner, Parser, Composer, VersionedResolver):
                 def __init__(self, stream: str) -> None:
                     Reader.__init__(self, stream, loader=self)
                     Scanner.__init__(self, loader=self)

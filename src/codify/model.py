@@ -182,7 +182,7 @@ class FrameLevel(StrEnum):
 class FrameContext(StrEnum):
     """FRAME: what a contextual modification was made to."""
 
-    format = "format"
+    format = "format"  # type: ignore[assignment]  # FRAME's word; shadows str.format
     setting = "setting"
     personnel = "personnel"
     population = "population"

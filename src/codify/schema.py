@@ -33,15 +33,27 @@ class _Generator(GenerateJsonSchema):
             return inner
         return {**inner, "default": self.encode_default(default)}
 
-    def field_title_should_be_set(self, schema: Any) -> bool:
-        # Every property gets a title, including those that point at an enum or object.
-        return True
-
     def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
         result = super().generate(schema, mode=mode)
+        _label_properties(result)
         head = {"$schema": DIALECT, "$id": result.pop("$id")}
         head.update({k: result.pop(k) for k in ("title", "description") if k in result})
         return {**head, **result}
+
+
+def _label_properties(schema: dict[str, Any]) -> None:
+    """Give every property a title and description, as editors show them on hover.
+
+    Pydantic leaves both off a property that only points at a definition ($ref); the
+    definition's own description is the right text for it.
+    """
+    defs = schema.get("$defs", {})
+    for owner in (schema, *defs.values()):
+        for key, prop in owner.get("properties", {}).items():
+            target = defs.get(prop.get("$ref", "").rpartition("/")[2], {})
+            prop.setdefault("title", key.replace("_", " ").capitalize())
+            if "description" not in prop and "description" in target:
+                prop["description"] = target["description"]
 
 
 @cache

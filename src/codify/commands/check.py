@@ -91,6 +91,7 @@ def check(
     result = check_paths(targets, config)
     code = result.exit_code(strict)
     if not (quiet and not result.diagnostics):
-        out = REPORTERS[fmt](result, use_color(color, sys.stdout) if fmt == "text" else False)
-        click.echo(out, nl=False)
+        colored = fmt == "text" and use_color(color, sys.stdout)
+        # click strips ANSI codes when stdout is not a terminal unless told otherwise.
+        click.echo(REPORTERS[fmt](result, colored), nl=False, color=colored)
     sys.exit(code)

@@ -30,7 +30,7 @@ def _markdown() -> Any:
     from markdown.extensions import Extension
     from markdown.treeprocessors import Treeprocessor
 
-    class _DropUnsafeLinks(Treeprocessor):
+    class _DropUnsafeLinks(Treeprocessor):  # type: ignore[misc]
         def run(self, root: Element) -> None:
             for el in root.iter():
                 for attr in ("href", "src"):
@@ -38,7 +38,7 @@ def _markdown() -> Any:
                     if value is not None and not safe_url(value):
                         del el.attrib[attr]
 
-    class _Safe(Extension):
+    class _Safe(Extension):  # type: ignore[misc]
         def extendMarkdown(self, md: Any) -> None:
             # Without these two, raw HTML would pass straight through to the page.
             md.preprocessors.deregister("html_block")

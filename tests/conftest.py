@@ -1,0 +1,18 @@
+"""Shared fixtures: the repository's paths, the bundled examples and a clean base spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*/intervention.yaml"))
+
+
+@pytest.fixture
+def base_spec() -> str:
+    """The text `codify init` writes: a small spec that checks clean."""
+    from codify.commands.init import scaffold
+
+    return scaffold("hand-hygiene", "Hand hygiene huddles")
