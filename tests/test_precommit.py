@@ -1,0 +1,68 @@
+"""The published pre-commit hook, run by the real pre-commit framework on a scratch repository."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.conftest import ROOT
+
+PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+
+
+def test_hook_files_pattern_matches_the_naming_convention() -> None:
+    (hook,) = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    pattern = re.compile(hook["files"])
+    for path in ("intervention.yaml", "examples/raid/intervention.yaml", "x/huddles.intervention.yml"):
+        assert pattern.search(path), path
+    for path in ("notes.yaml", "myintervention.yaml", "intervention.yaml.bak", "intervention.json"):
+        assert not pattern.search(path), path
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
+def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(tmp_path: Path, base_spec: str) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("VIRTUAL_ENV", None)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.org")
+    git("config", "user.name", "Test")
+    (repo / "intervention.yaml").write_text(base_spec, encoding="utf-8")
+    (repo / "notes.yaml").write_text("not: a spec\n", encoding="utf-8")
+    git("add", ".")
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [PRE_COMMIT, "try-repo", str(ROOT), "codify-check", "--all-files", "--color", "never"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    good = try_repo()
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "codify check" in good.stdout and "Passed" in good.stdout
+
+    (repo / "intervention.yaml").write_text(base_spec.replace("version: 0.1.0", "version: '1.0'"))
+    git("add", ".")
+    bad = try_repo()
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "Failed" in bad.stdout
+    assert "intervention.yaml:10:10: CR006 '1.0' is not a semantic version" in bad.stdout
+    assert "notes.yaml" not in bad.stdout  # only files named by the convention are checked
