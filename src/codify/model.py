@@ -90,6 +90,7 @@ class FidelityDimension(StrEnum):
     frequency = "frequency"
     duration = "duration"
     coverage = "coverage"
+    timeliness = "timeliness"
     quality_of_delivery = "quality_of_delivery"
     participant_responsiveness = "participant_responsiveness"
 
@@ -224,6 +225,9 @@ class FrameGoal(StrEnum):
     increase_retention = "increase_retention"
     improve_feasibility = "improve_feasibility"
     improve_effectiveness = "improve_effectiveness"
+    increase_adoption = "increase_adoption"
+    improve_fidelity = "improve_fidelity"
+    improve_sustainability = "improve_sustainability"
     reduce_cost = "reduce_cost"
     address_cultural_factors = "address_cultural_factors"
     increase_satisfaction = "increase_satisfaction"
@@ -304,6 +308,9 @@ class Origin(Spec):
     history: Text | None = Field(
         None, description="A short history of how it developed and spread."
     )
+    references: list[Id] = Field(
+        default_factory=list, description="Ids of references for the origin and history."
+    )
 
 
 class Contact(Spec):
@@ -316,11 +323,28 @@ class Contact(Spec):
     url: str | None = Field(None, description="A web address.")
 
 
+class PreviousHolder(Spec):
+    """An organisation that held the licence before, so adopters can follow the history."""
+
+    name: Text = Field(description="The organisation.")
+    start: PartialDate | None = Field(None, description="When it took the licence on.")
+    end: PartialDate | None = Field(None, description="When it handed the licence on.")
+    note: Text | None = Field(None, description="What changed for adopters.")
+
+
 class Licence(Spec):
     """How the intervention may be used and spread by others."""
 
     spread_model: SpreadModel = Field(description="How the intervention is passed on.")
     holder: Text | None = Field(None, description="Who holds the licence or the rights today.")
+    territory: Text | None = Field(None, description="Where the holder's licence applies.")
+    previous_holders: list[PreviousHolder] = Field(
+        default_factory=list, description="Earlier licence holders, oldest first."
+    )
+    standard_setter: Text | None = Field(
+        None,
+        description="The body that sets the standards adopters are held to, if not the holder.",
+    )
     terms: Text | None = Field(None, description="The terms in plain words.")
     fee: Text | None = Field(None, description="What adopters pay, and how it is set.")
     url: str | None = Field(None, description="Where the current terms are published.")
@@ -334,7 +358,12 @@ class Reference(Spec):
 
     id: Id
     authors: Text = Field(description="Authors or corporate author, as they should be cited.")
-    year: int = Field(ge=1800, le=2100, description="Year of publication.")
+    year: int | None = Field(
+        None, ge=1800, le=2100, description="Year of publication; omit for undated web pages."
+    )
+    accessed: PartialDate | None = Field(
+        None, description="When an online source was consulted; use it for undated pages."
+    )
     title: Text = Field(description="Title of the work.")
     publisher: Text | None = Field(None, description="Journal, publisher or organisation.")
     details: Text | None = Field(None, description="Volume, issue, pages or report number.")
@@ -404,6 +433,13 @@ class Material(Spec):
 # --- core and adaptable elements --------------------------------------------------------------
 
 
+class AlternativeForm(Spec):
+    """Another form that serves the same function, and where it is used."""
+
+    context: Text = Field(description="Where or by whom this form is used, e.g. 'US sites'.")
+    form: Text = Field(description="How the element is carried out there.")
+
+
 class CoreElement(Spec):
     """Something adopters must keep: its function is fixed; its form is the originator's way."""
 
@@ -411,6 +447,10 @@ class CoreElement(Spec):
     name: Text = Field(description="A short name for the element.")
     function: Text = Field(description="The purpose this element serves, which must be preserved.")
     form: Text = Field(description="How the originator carries it out.")
+    alternative_forms: list[AlternativeForm] = Field(
+        default_factory=list,
+        description="Other recognised forms that serve the same function, and where they are used.",
+    )
     rationale: Text = Field(description="Why it is core: the evidence or reasoning.")
     evidence: list[Id] = Field(
         default_factory=list, description="Ids of `references` that support keeping it."
@@ -424,10 +464,10 @@ class CoreElement(Spec):
 
 
 class Range(Spec):
-    """A numeric range an adaptation must stay within."""
+    """A numeric range an adaptation must stay within; give min, max or both."""
 
-    min: float = Field(description="The smallest permitted value.")
-    max: float = Field(description="The largest permitted value.")
+    min: float | None = Field(None, description="The smallest permitted value.")
+    max: float | None = Field(None, description="The largest permitted value; omit for 'at least'.")
     unit: Text = Field(description="The unit, e.g. 'minutes' or 'panellists'.")
 
 
@@ -583,6 +623,13 @@ class Criterion(Spec):
         None, description="Which aspect of fidelity it measures (Carroll et al. 2007)."
     )
     scale: Scale = Field(description="How it is rated.")
+    minimum: int | None = Field(
+        None,
+        description=(
+            "The lowest rating that still meets the standard, whatever the total score "
+            "(a must-pass criterion); for yes/no, 1 means it must be yes."
+        ),
+    )
 
 
 class Band(Spec):
@@ -653,7 +700,7 @@ class Modification(Spec):
     decided_by: list[FrameDecider] = Field(
         min_length=1, description="Who took part in the decision."
     )
-    what: FrameWhat = Field(description="What was modified.")
+    what: list[FrameWhat] = Field(min_length=1, description="What was modified.")
     level: FrameLevel = Field(description="For whom or what it was made.")
     context: list[FrameContext] = Field(
         default_factory=list, description="For contextual modifications: what was changed."
@@ -667,7 +714,9 @@ class Modification(Spec):
     elements: list[Id] = Field(
         default_factory=list, description="Ids of the core or adaptable elements it touched."
     )
-    reference: Id | None = Field(None, description="The id of a reference describing it.")
+    references: list[Id] = Field(
+        default_factory=list, description="Ids of references describing it."
+    )
 
 
 class DomainRating(Spec):
@@ -703,10 +752,16 @@ class Outcome(Spec):
 
 
 class Obligation(Spec):
-    """Something an adopting organisation commits to."""
+    """Something an adopting organisation commits to, or is expected to do."""
 
     kind: ObligationKind = Field(description="The kind of obligation.")
     description: Text = Field(description="What the organisation must do.")
+    required: bool = Field(
+        True, description="False when it is expected or recommended, not required."
+    )
+    basis: Text | None = Field(
+        None, description="Where it comes from, e.g. 'licence agreement' or 'national guidance'."
+    )
 
 
 class Support(Spec):
@@ -717,6 +772,29 @@ class Support(Spec):
         default_factory=list, description="What adopters commit to."
     )
     contact: Text | None = Field(None, description="How adopters get support.")
+
+
+class Variant(Spec):
+    """A related format derived from the intervention, distinct from a local adaptation."""
+
+    name: Text = Field(description="The variant's name.")
+    description: Text = Field(description="What it is and how it differs from the intervention.")
+    references: list[Id] = Field(
+        default_factory=list, description="Ids of references describing it."
+    )
+
+
+class AdoptionFigure(Spec):
+    """A measure of how far the intervention has spread, at a date."""
+
+    date: PartialDate = Field(description="When the figure applies.")
+    scope: Text = Field(
+        description="Where, e.g. 'acute hospitals with an emergency department in England'."
+    )
+    description: Text = Field(description="What the figure says, in a sentence.")
+    count: int | None = Field(None, ge=0, description="How many organisations.")
+    out_of: int | None = Field(None, ge=0, description="Out of how many eligible.")
+    reference: Id | None = Field(None, description="The id of the reference reporting it.")
 
 
 class GlossaryTerm(Spec):
@@ -759,6 +837,9 @@ class Intervention(Spec):
     evidence: list[Evidence] = Field(default_factory=list, description="Evidence that it works.")
     origin: Origin = Field(description="Where and when it was first run.")
     owners: list[Contact] = Field(min_length=1, description="Who maintains this spec.")
+    contacts: list[Contact] = Field(
+        default_factory=list, description="Who adopters contact to start or for support."
+    )
     licence: Licence = Field(description="How others may use and spread it.")
     population: Population = Field(description="Who it is for.")
     settings: list[Setting] = Field(
@@ -785,6 +866,12 @@ class Intervention(Spec):
         default_factory=list, description="Modifications made so far, FRAME-coded (TIDieR item 10)."
     )
     complexity: Complexity | None = Field(None, description="A NASSS complexity assessment.")
+    variants: list[Variant] = Field(
+        default_factory=list, description="Related formats derived from the intervention."
+    )
+    adoption: list[AdoptionFigure] = Field(
+        default_factory=list, description="How far it has spread, with dates and sources."
+    )
     spread_approaches: list[SpreadApproach] = Field(
         default_factory=list, description="The NHS spread approaches used."
     )

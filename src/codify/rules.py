@@ -123,8 +123,16 @@ def _references(spec: Intervention) -> Iterator[tuple[JsonPath, str, tuple[str, 
     for i, mod in enumerate(spec.modifications):
         for j, ref in enumerate(mod.elements):
             yield ("modifications", i, "elements", j), ref, ("core_elements", "adaptable_elements")
-        if mod.reference:
-            yield ("modifications", i, "reference"), mod.reference, ("references",)
+        for j, ref in enumerate(mod.references):
+            yield ("modifications", i, "references", j), ref, ("references",)
+    for j, ref in enumerate(spec.origin.references):
+        yield ("origin", "references", j), ref, ("references",)
+    for i, var in enumerate(spec.variants):
+        for j, ref in enumerate(var.references):
+            yield ("variants", i, "references", j), ref, ("references",)
+    for i, fig in enumerate(spec.adoption):
+        if fig.reference:
+            yield ("adoption", i, "reference"), fig.reference, ("references",)
     for i, out in enumerate(spec.outcomes):
         for j, ref in enumerate(out.references):
             yield ("outcomes", i, "references", j), ref, ("references",)
@@ -258,7 +266,8 @@ adaptable_elements:
 def _no_adaptations(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     for i, ae in enumerate(spec.adaptable_elements):
         a = ae.adaptations
-        if not a.options and a.range is None and not a.guidance:
+        no_range = a.range is None or (a.range.min is None and a.range.max is None)
+        if not a.options and no_range and not a.guidance:
             yield (
                 ("adaptable_elements", i, "adaptations"),
                 f"adaptable element '{ae.id}' states no options, range or guidance",
@@ -390,6 +399,13 @@ def _anchors(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     for i, crit in enumerate(spec.fidelity.criteria):
         s = crit.scale
         where: JsonPath = ("fidelity", "criteria", i, "scale")
+        low, high = (0, 1) if s.kind == "yes_no" else (s.min, s.max)
+        if crit.minimum is not None and low is not None and high is not None:
+            if not low <= crit.minimum <= high:
+                yield (
+                    ("fidelity", "criteria", i, "minimum"),
+                    f"criterion '{crit.id}': minimum {crit.minimum} is outside the scale {low}-{high}",
+                )
         if s.kind == "yes_no":
             if s.min is not None or s.max is not None or s.anchors:
                 yield where, f"criterion '{crit.id}': a yes/no scale takes no min, max or anchors"
