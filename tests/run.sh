@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The full test suite: lint, types, the project's docs build, then every test.
+# Run from the repository root after the Quick start's set-up command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.venv/bin
+[[ -x $bin/python ]] || bin=$(dirname "$(command -v python)")
+echo "== ruff"; "$bin/ruff" check src tests && "$bin/ruff" format --check src tests
+echo "== mypy (strict on src/)"; "$bin/mypy"
+echo "== docs (mkdocs build --strict)"; "$bin/mkdocs" build --strict --quiet --site-dir "$(mktemp -d)"
+echo "== pytest"; "$bin/python" -m pytest "$@"
