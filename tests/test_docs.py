@@ -1,0 +1,48 @@
+"""The documentation: generated reference pages are current, and the site builds offline."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codify.docgen import targets
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize("path", sorted(targets(ROOT)), ids=lambda p: str(p.relative_to(ROOT)))
+def test_generated_reference_is_current(path: Path) -> None:
+    expected = targets(ROOT)[path]
+    assert path.read_text(encoding="utf-8") == expected, (
+        f"{path.relative_to(ROOT)} is stale: run `python -m codify.docgen` from the repository root"
+    )
+
+
+def test_reference_covers_every_rule_and_command() -> None:
+    from codify.cli import COMMANDS
+    from codify.rules import REGISTRY
+
+    rules = (ROOT / "docs" / "reference" / "rules.md").read_text(encoding="utf-8")
+    assert all(f"## {code}" in rules for code in REGISTRY)
+    cli = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
+    assert all(f"## codify {name}" in cli for name in COMMANDS)
+
+
+@pytest.mark.slow
+def test_docs_build_strict_and_load_nothing_from_other_hosts(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    external = re.compile(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)=["']https?://""")
+    offenders = [
+        str(p.relative_to(site)) for p in site.rglob("*.html") if external.search(p.read_text())
+    ]
+    assert offenders == []
