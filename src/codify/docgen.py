@@ -34,9 +34,12 @@ def _type_of(prop: dict[str, Any]) -> str:
     if "enum" in prop:
         return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
     t = prop.get("type", "any")
-    return {"string": "text", "integer": "integer", "number": "number", "boolean": "true/false"}.get(
-        t, str(t)
-    )
+    return {
+        "string": "text",
+        "integer": "integer",
+        "number": "number",
+        "boolean": "true/false",
+    }.get(t, str(t))
 
 
 def _examples(schema: dict[str, Any], spec_files: list[Path]) -> dict[tuple[str, str], str]:
@@ -57,9 +60,13 @@ def _examples(schema: dict[str, Any], spec_files: list[Path]) -> dict[tuple[str,
                 text = str(value).lower() if isinstance(value, bool) else str(value)
                 text = " ".join(text.split())
                 found[(obj_name, key)] = text if len(text) <= 60 else text[:57] + "..."
-            elif isinstance(value, list) and value and (obj_name, key) not in found:
-                if all(isinstance(v, (str, int)) for v in value):
-                    found[(obj_name, key)] = "[" + ", ".join(str(v) for v in value[:3]) + "]"
+            elif (
+                isinstance(value, list)
+                and value
+                and (obj_name, key) not in found
+                and all(isinstance(v, (str, int)) for v in value)
+            ):
+                found[(obj_name, key)] = "[" + ", ".join(str(v) for v in value[:3]) + "]"
             ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
             if ref:
                 name = ref.rpartition("/")[2]
@@ -84,9 +91,8 @@ def fields_reference(spec_files: list[Path] | None = None) -> str:
         "Every object of the spec format, starting with the top level. Keys not listed are "
         "errors. Optional keys may be left out; write text fields in Markdown.\n",
     ]
-    objects = [("Intervention", schema)] + sorted(
-        (k, v) for k, v in defs.items() if v.get("type") == "object"
-    )
+    nested = sorted((k, v) for k, v in defs.items() if v.get("type") == "object")
+    objects = [("Intervention", schema), *nested]
     for name, obj in objects:
         out.append(f"## {name}\n")
         out.append(f"{obj.get('description', '')}\n")
@@ -109,7 +115,9 @@ def fields_reference(spec_files: list[Path] | None = None) -> str:
                 desc += f" Default: `{str(prop['default']).lower() if isinstance(prop['default'], bool) else prop['default']}`."
             example = examples.get((name, key))
             shown = f"`{example.replace('|', '¦').replace('`', '')}`" if example else ""
-            out.append(f"| `{key}` | {typ} | {'yes' if key in required else 'no'} | {desc} | {shown} |")
+            out.append(
+                f"| `{key}` | {typ} | {'yes' if key in required else 'no'} | {desc} | {shown} |"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -129,7 +137,9 @@ def rules_reference() -> str:
         "|---|---|---|---|",
     ]
     for r in REGISTRY.values():
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |")
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |"
+        )
     out.append("")
     for r in REGISTRY.values():
         out += [
@@ -173,7 +183,11 @@ def cli_reference() -> str:
         if command is None:
             continue
         ctx = click.Context(
-            command, info_name=f"codify {name}", parent=root, terminal_width=88, max_content_width=88
+            command,
+            info_name=f"codify {name}",
+            parent=root,
+            terminal_width=88,
+            max_content_width=88,
         )
         out += [f"## codify {name}", "", "```text", command.get_help(ctx).rstrip(), "```", ""]
     return "\n".join(out)
