@@ -53,6 +53,7 @@ class Document:
     data: Any
     positions: dict[JsonPath, Pos] = field(default_factory=dict)
     key_positions: dict[JsonPath, Pos] = field(default_factory=dict)
+    has_null: bool = False
 
     def position(self, path: JsonPath, *, key: bool = False) -> Pos:
         """The position of the node at `path`, or of its nearest ancestor that has one."""
@@ -154,6 +155,45 @@ def _scalar(value: str, tag: str) -> Any:
     return value  # str, and timestamps kept as written
 
 
+_SPECIAL_START = frozenset("~nNtTfF0123456789+-.<")
+_NUMBER_START = frozenset("0123456789+-.")
+_SPECIAL_FLOATS = {
+    ".inf": math.inf,
+    "+.inf": math.inf,
+    "-.inf": -math.inf,
+    ".nan": math.nan,
+}
+
+
+def _plain(value: str) -> Any:
+    """Resolve an untagged plain scalar by the YAML 1.2 core schema.
+
+    Written here rather than taken from ruamel's resolver, which re-checks the YAML version on
+    every call and was the single largest cost of loading a large spec.
+    """
+    if not value:
+        return None
+    if value[0] not in _SPECIAL_START:
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if value == "<<":
+        return _MERGE
+    if value[0] in _NUMBER_START:
+        if _INT.match(value):
+            return int(value.replace("_", ""))
+        if _INT_OTHER.match(value):
+            return int(value.replace("_", ""), 0)
+        if _FLOAT.match(value):
+            return float(value.replace("_", ""))
+        special = _SPECIAL_FLOATS.get(value.lower())
+        if special is not None:
+            return special
+    return value
+
+
 class _Frame:
     """A mapping or sequence under construction."""
 
@@ -233,11 +273,9 @@ class _Builder:
 
     def _run(self) -> None:
         from ruamel.yaml import events as ev
-        from ruamel.yaml.nodes import ScalarNode
 
         parser = self._parser()
         get = parser.get_event
-        resolve = parser.resolve
         stack: list[_Frame] = []
         documents = 0
         root: Any = None
@@ -313,15 +351,16 @@ class _Builder:
 
             self._count(1, pos)
             if kind is ev.ScalarEvent:
-                if tag is None or tag == "!":
-                    tag = (
-                        resolve(ScalarNode, event.value, event.implicit)
-                        if tag is None
-                        else ("tag:yaml.org,2002:str")
-                    )
-                value = _scalar(event.value, tag)
-                if tag == "tag:yaml.org,2002:merge":
+                if tag is None and event.implicit[0]:
+                    value = _plain(event.value)  # plain (unquoted) scalar
+                elif tag is None or tag == "!":
+                    value = event.value  # quoted, or the non-specific '!' tag
+                elif tag == "tag:yaml.org,2002:merge":
                     value = _MERGE
+                else:
+                    value = _scalar(event.value, tag)
+                if value is None:
+                    self.doc.has_null = True
                 if not stack:
                     root = value
                     positions[()] = pos

@@ -213,8 +213,11 @@ def _unresolved(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     by_kind: dict[str, set[str]] = {}
     for _path, ident, kind in _ids(spec):
         by_kind.setdefault(kind, set()).add(ident)
+    pools: dict[tuple[str, ...], set[str]] = {}
     for path, ref, kinds in _references(spec):
-        candidates = set().union(*(by_kind.get(k, set()) for k in kinds))
+        if kinds not in pools:
+            pools[kinds] = set().union(*(by_kind.get(k, set()) for k in kinds))
+        candidates = pools[kinds]
         if ref in candidates:
             continue
         words = " or ".join(_KIND_WORDS[k] for k in kinds)
@@ -400,12 +403,12 @@ def _anchors(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
         s = crit.scale
         where: JsonPath = ("fidelity", "criteria", i, "scale")
         low, high = (0, 1) if s.kind == "yes_no" else (s.min, s.max)
-        if crit.minimum is not None and low is not None and high is not None:
-            if not low <= crit.minimum <= high:
-                yield (
-                    ("fidelity", "criteria", i, "minimum"),
-                    f"criterion '{crit.id}': minimum {crit.minimum} is outside the scale {low}-{high}",
-                )
+        minimum = crit.minimum
+        if None not in (minimum, low, high) and not low <= minimum <= high:  # type: ignore[operator]
+            yield (
+                ("fidelity", "criteria", i, "minimum"),
+                f"criterion '{crit.id}': minimum {minimum} is outside the scale {low}-{high}",
+            )
         if s.kind == "yes_no":
             if s.min is not None or s.max is not None or s.anchors:
                 yield where, f"criterion '{crit.id}': a yes/no scale takes no min, max or anchors"

@@ -57,7 +57,13 @@ def grow(base: dict[str, Any], n: int) -> dict[str, Any]:
     half = n // 2
     fid["bands"] = [
         {"label": "Low", "min": 0, "max": half, "meaning": "Below the standard."},
-        {"label": "High", "min": half + 1, "max": n, "meaning": "Meets it.", "meets_standard": True},
+        {
+            "label": "High",
+            "min": half + 1,
+            "max": n,
+            "meaning": "Meets it.",
+            "meets_standard": True,
+        },
     ]
     # Keep every reference resolvable: guardrails, proscribed items and modifications name
     # core elements of the original spec.
@@ -84,8 +90,9 @@ def timed(cmd: list[str]) -> float:
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    if proc.returncode not in (0,):
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    if proc.returncode != 0:
+        head = "\n".join((proc.stdout + proc.stderr).splitlines()[:10])
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{head}")
     return elapsed
 
 
