@@ -285,3 +285,20 @@ def test_help_lists_every_command() -> None:
     assert code == 0
     for name in ("check", "rules", "explain", "tidier", "schema", "init", "build", "site"):
         assert f"  {name} " in out
+
+
+def test_check_does_not_import_the_generators(tmp_path: Path, base_spec: str) -> None:
+    import subprocess
+    import sys
+
+    spec = write(tmp_path, base_spec)
+    probe = (
+        "import sys\n"
+        "from codify.cli import main\n"
+        f"sys.argv = ['codify', 'check', {str(spec)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('jinja2', 'mkdocs', 'markdown', 'material') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr

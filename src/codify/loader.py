@@ -333,7 +333,13 @@ class _Builder:
                     *pos,
                 )
             if tag is not None and tag.startswith("tag:yaml.org,2002:") and tag not in _CORE_TAGS:
-                raise _fail(self.path, "CY006", f"YAML tag '{tag}' is not allowed in a spec", *pos)
+                short = "!!" + tag.removeprefix("tag:yaml.org,2002:")
+                raise _fail(
+                    self.path,
+                    "CY006",
+                    f"YAML tag '{short}' is not allowed in a spec (nothing was constructed)",
+                    *pos,
+                )
 
             if kind is ev.AliasEvent:
                 if event.anchor not in self.anchors:
