@@ -37,6 +37,17 @@ def _markdown() -> Any:
                     value = el.get(attr)
                     if value is not None and not safe_url(value):
                         del el.attrib[attr]
+            # A picture from another host would make the document load something from outside
+            # the reader's network (and tell that host who read it): it becomes a link.
+            for parent in list(root.iter()):
+                for index, el in enumerate(list(parent)):
+                    src = el.get("src") or ""
+                    if el.tag == "img" and re.match(r"(?i)\s*(https?:)?//", src):
+                        link = Element("a", {"href": src})
+                        link.text = el.get("alt") or src
+                        link.tail = el.tail
+                        parent.remove(el)
+                        parent.insert(index, link)
 
     class _Safe(Extension):  # type: ignore[misc]
         def extendMarkdown(self, md: Any) -> None:
@@ -66,23 +77,96 @@ def md_inline(text: str | None) -> Markup:
 
 
 _UNSAFE_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)", re.IGNORECASE)
+# A reference-style link definition: `[label]: url "title"`. Matched anywhere, not only at a
+# line start: inside list items and blockquotes a definition may be indented or follow '>', and
+# its URL may start on the next line. Only unsafe URLs are replaced, so prose is unharmed.
+_LINK_DEFINITION = re.compile(r"(\[[^\]\n]*\]:\s*)(&lt;)?(\S+?)(&gt;)?(?=\s|$)")
+# Python-Markdown's attr_list syntax, `{: #id .class key=value }`, would let spec text set any
+# attribute (onclick=...) on the element before it. Braces written as character references
+# are plain text to every Markdown dialect (a backslash escape is not enough: the author can
+# escape the backslash), so `{{ ... }}` and `{: ... }` both print as written.
+_BRACES = {"{": "&#123;", "}": "&#125;"}
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Where the inline code spans of one line are, as Python-Markdown finds them.
+
+    A run of N backticks not escaped by a backslash opens a span that the next run of exactly
+    N backticks closes. Spans never cross lines here: text spread over lines is escaped.
+    """
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(line)
+    while i < n:
+        c = line[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c != "`":
+            i += 1
+            continue
+        j = i
+        while j < n and line[j] == "`":
+            j += 1
+        run = j - i
+        k = j
+        close = -1
+        while k < n:
+            if line[k] == "`":
+                m = k
+                while m < n and line[m] == "`":
+                    m += 1
+                if m - k == run:
+                    close = m
+                    break
+                k = m
+            else:
+                k += 1
+        if close < 0:
+            i = j
+            continue
+        spans.append((i, close))
+        i = close
+    return spans
+
+
+def _escape_prose(text: str) -> str:
+    out = text.replace("<", "&lt;").replace(">", "&gt;")
+    return out.replace("{", _BRACES["{"]).replace("}", _BRACES["}"])
 
 
 def md_escape_html(text: str | None) -> str:
     """Spec Markdown made safe to embed in a Markdown page that MkDocs will render.
 
-    Angle brackets become entities, so raw HTML shows as text; links with unsafe schemes are
-    replaced by '#'.
+    Angle brackets become entities, so raw HTML shows as text; so do braces, so
+    attribute lists (`{: onclick=... }`) and template syntax (`{{ ... }}`) print literally; links
+    and link definitions with unsafe schemes point at '#'. Inline code spans on one line are
+    left as written, since Markdown already shows their content literally. Entities such as
+    `&amp;` are kept, so the text renders as `md_to_html` renders it.
     """
     if not text:
         return ""
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    lines = []
+    for line in text.split("\n"):
+        parts, last = [], 0
+        for start, end in _code_spans(line):
+            parts.append(_escape_prose(line[last:start]))
+            parts.append(line[start:end])
+            last = end
+        parts.append(_escape_prose(line[last:]))
+        lines.append("".join(parts))
+    out = "\n".join(lines)
     # Restore blockquote markers at line starts, which Markdown needs as a literal '>'.
     out = re.sub(r"(?m)^(\s*)&gt;", r"\1>", out)
 
     def fix(m: re.Match[str]) -> str:
         return m.group(0) if safe_url(m.group(1)) else m.group(0).replace(m.group(1), "#")
 
+    def fix_definition(m: re.Match[str]) -> str:
+        if safe_url(m.group(3)):
+            return m.group(0)
+        return f"{m.group(1)}#"
+
+    out = _LINK_DEFINITION.sub(fix_definition, out)
     return _UNSAFE_LINK.sub(fix, out)
 
 

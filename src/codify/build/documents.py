@@ -1,0 +1,261 @@
+"""Render one spec into the handbook and fidelity-checklist files.
+
+Nothing is written here: `render_spec` returns every file as bytes, keyed by its path inside
+the spec's output folder, and the command hands them to an OutputWriter, which writes all of
+them or none. Output is deterministic: no dates, and every list in spec order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from codify.build.assets import material_files
+from codify.build.view import CriterionView, Document, build_document, range_text, words
+from codify.config import Branding
+from codify.model import Intervention
+from codify.render.text import md_escape_html, plain, safe_url
+
+HANDBOOK_FILES = {
+    "handbook.html": "handbook/handbook.html",
+    "handbook.md": "handbook/handbook.md",
+}
+CHECKLIST_FILES = {
+    "checklist.html": "checklist/checklist.html",
+    "checklist.md": "checklist/checklist.md",
+    "assessment.yaml": "checklist/assessment.yaml",
+}
+PDF_SOURCES = {"handbook.pdf": "handbook.html", "checklist.pdf": "checklist.html"}
+PARTS = ("handbook", "checklist")
+
+
+class TemplateFailure(Exception):
+    """A template could not be loaded or rendered; the message names it and the line."""
+
+
+@dataclass
+class Rendered:
+    """The files of one spec's build, before they are written."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    html: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+# --- filters the build adds to the shared environment -----------------------------------------
+
+
+def md_cell(text: str | None) -> str:
+    """Spec text made safe for one cell of a Markdown table: one line, pipes escaped."""
+    return " ".join(md_escape_html(text).split()).replace("|", "\\|")
+
+
+def yaml_str(value: str | None) -> str:
+    """A YAML scalar for a string: a JSON string is valid YAML and needs no further quoting."""
+    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def yaml_comment(text: str | None, indent: int = 0, hang: int = 0, width: int = 96) -> str:
+    """Plain text as YAML comment lines ('# ...'), wrapped, at `indent` spaces.
+
+    Lines after the first are indented `hang` more spaces, so a wrapped item stays readable.
+    """
+    prefix = " " * indent + "# "
+    lines = textwrap.wrap(
+        plain(text),
+        width=max(width - len(prefix), 20),
+        subsequent_indent=" " * hang,
+        break_on_hyphens=False,
+    ) or [""]
+    return "\n".join((prefix + line).rstrip() for line in lines)
+
+
+def num(value: float) -> str:
+    """A number without a needless '.0': 30.0 -> '30', 2.5 -> '2.5'."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def safe_href(url: str | None) -> bool:
+    """Whether a URL from a spec may be used as a link target."""
+    return bool(url) and safe_url(url or "")
+
+
+def css_str(text: str) -> str:
+    """Text as the inside of a double-quoted CSS string, safe inside an HTML <style>."""
+    out = []
+    for ch in text:
+        if ch in '"\\<>&' or ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def stop(text: str | None) -> str:
+    """'.' when spec text does not already end a sentence, so templates never print '..'."""
+    ending = plain(text).rstrip("*_`)]\"' ")
+    return "" if ending.endswith((".", "!", "?", ":")) else "."
+
+
+def environment(templates: Path | None, branding: Branding) -> Any:
+    """The shared codify environment with the build's filters added."""
+    from codify.render.templates import environment as base
+
+    env = base(templates, branding)
+    env.codify_overrides = templates
+    env.filters["words"] = words
+    env.filters["md_cell"] = md_cell
+    env.filters["yaml_str"] = yaml_str
+    env.filters["yaml_comment"] = yaml_comment
+    env.filters["num"] = num
+    env.filters["stop"] = stop
+    env.filters["range_text"] = range_text
+    env.filters["safe_href"] = safe_href
+    env.filters["css_str"] = css_str
+    return env
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def _where(exc: BaseException, name: str, overrides: Path | None) -> str:
+    """'handbook/handbook.html line 12' for an error raised while rendering a template."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"{exc.filename or exc.name or name} line {exc.lineno}"
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename and not frame.filename.endswith(".py") and frame.lineno:
+            return f"{_template_name(Path(frame.filename), overrides)} line {frame.lineno}"
+    return name
+
+
+def _template_name(path: Path, overrides: Path | None) -> str:
+    """A packaged template by its name (handbook/handbook.html); an override by its path."""
+    if overrides is not None and path.resolve().is_relative_to(overrides.resolve()):
+        return str(path)
+    parts = path.parts
+    if "templates" in parts:
+        index = len(parts) - 1 - parts[::-1].index("templates")
+        return "/".join(parts[index + 1 :])
+    return str(path)
+
+
+def render_template(env: Any, name: str, doc: Document) -> str:
+    """Render one template with the document, turning any failure into TemplateFailure."""
+    import jinja2
+
+    try:
+        template = env.get_template(name)
+        text: str = template.render(doc=doc, spec=doc.spec)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateFailure(f"template '{exc.name}' not found") from None
+    except Exception as exc:  # any error a template raises, e.g. an undefined name
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        where = _where(exc, name, getattr(env, "codify_overrides", None))
+        raise TemplateFailure(f"template {where}: {message}") from None
+    return text
+
+
+def checklist_csv(doc: Document) -> str:
+    """One row per criterion, for spreadsheets. Plain text; the csv module does the quoting.
+
+    Starts with a byte-order mark so spreadsheet programs read it as UTF-8. A text cell that
+    starts with = + - or @ gets a leading apostrophe, so no spreadsheet runs it as a formula.
+    """
+    spec = doc.spec
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "intervention",
+            "version",
+            "number",
+            "criterion_id",
+            "criterion",
+            "protects",
+            "core_element_ids",
+            "dimension",
+            "method",
+            "data_sources",
+            "scale",
+            "min",
+            "max",
+            "anchors",
+            "minimum",
+            "rating",
+            "evidence",
+        ]
+    )
+    for c in doc.criteria:
+        crit = c.criterion
+        anchors = _anchor_text(c)
+        writer.writerow(
+            [
+                spec.id,
+                spec.version,
+                c.number,
+                crit.id,
+                _cell(plain(crit.name)),
+                _cell("; ".join(plain(link.label) for link in c.core)),
+                " ".join(crit.core_elements),
+                words(crit.dimension) if crit.dimension else "",
+                _cell(plain(crit.method)),
+                "; ".join(words(d) for d in crit.data_sources),
+                "yes_no" if c.is_yes_no else "rating",
+                c.low,
+                c.high,
+                _cell(anchors),
+                "" if crit.minimum is None else crit.minimum,
+                "",
+                "",
+            ]
+        )
+    return "\ufeff" + out.getvalue()
+
+
+def _anchor_text(c: CriterionView) -> str:
+    """The scale's points as text: '1 = yes: ...; 0 = no' or '1: ...; 2: ...'."""
+    parts = []
+    for p in c.points:
+        label = f"{p.score} = {p.name.lower()}" if c.is_yes_no else str(p.score)
+        parts.append(f"{label}: {plain(p.description)}" if p.description else label)
+    return "; ".join(parts)
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def render_spec(
+    spec: Intervention,
+    spec_path: Path,
+    env: Any,
+    branding: Branding,
+    logo: str | None,
+    only: str | None = None,
+) -> Rendered:
+    """Every file of one spec's build, as bytes keyed by path in its output folder."""
+    out = Rendered()
+    parts = [only] if only else list(PARTS)
+    materials = material_files(spec, spec_path.parent) if "handbook" in parts else None
+    doc = build_document(spec, branding, logo, materials.targets if materials else None)
+    for part in parts:
+        names = HANDBOOK_FILES if part == "handbook" else CHECKLIST_FILES
+        for target, template in names.items():
+            text = render_template(env, template, doc)
+            out.files[target] = text.encode("utf-8")
+            if target.endswith(".html"):
+                out.html[target] = text
+        if part == "checklist":
+            out.files["checklist.csv"] = checklist_csv(doc).encode("utf-8")
+    if materials is not None:
+        out.files.update(materials.contents)
+        out.notes.extend(materials.skipped)
+    return out

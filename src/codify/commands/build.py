@@ -1,0 +1,253 @@
+"""`codify build`: the adopter handbook and the fidelity checklist, from one or more specs.
+
+The work is in codify.build; this module parses options, checks the specs, reports progress
+and writes the output through an OutputWriter, so a failed build changes nothing on disk.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from codify.cli import fail
+
+if TYPE_CHECKING:
+    from codify.build.documents import Rendered
+    from codify.build.pdf import PdfEngine
+    from codify.checker import FileResult
+    from codify.config import Config
+
+
+@dataclass
+class _Job:
+    """One spec to build and the folder (inside --out) its files go to."""
+
+    result: FileResult
+    path: Path
+    prefix: str
+
+
+@click.command()
+@click.argument(
+    "specs", nargs=-1, required=True, metavar="SPEC...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help="Output folder. With several specs, each gets a subfolder named by its id.",
+)
+@click.option(
+    "--only",
+    type=click.Choice(["handbook", "checklist"]),
+    help="Build only the handbook or only the fidelity checklist.",
+)
+@click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also print handbook.pdf and checklist.pdf (needs Chromium or WeasyPrint).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Folder of template overrides: DIR/handbook/style.css replaces the packaged one.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Build even when the spec has errors (its structure must still load).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Settings file (default: nearest codify.toml, or pyproject.toml with [tool.codify]).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+def build(
+    specs: tuple[Path, ...],
+    out_dir: Path,
+    only: str | None,
+    pdf: bool,
+    templates_dir: Path | None,
+    force: bool,
+    config_path: Path | None,
+    quiet: bool,
+) -> None:
+    """Build the adopter handbook and fidelity checklist for each SPEC.
+
+    SPEC is a spec file, or a folder searched for intervention.yaml and *.intervention.yaml.
+    With one spec, files go straight into --out; with several, into --out/<spec id>/.
+
+    \b
+    Files written:
+      handbook.html    the handbook, one self-contained page (prints well on A4)
+      handbook.md      the handbook as Markdown
+      checklist.html   the fidelity checklist as a printable form
+      checklist.md     the fidelity checklist as Markdown
+      checklist.csv    one row per criterion, for spreadsheets
+      assessment.yaml  a blank assessment to fill in and keep under version control
+      materials/       material files the spec names with `path`
+      *.pdf            with --pdf: handbook.pdf and checklist.pdf
+
+    A spec must pass `codify check` (warnings are fine); otherwise its problems are printed
+    and nothing is written, unless --force. Writing is all or nothing: a failed build leaves
+    the previous output as it was. Unchanged files are not rewritten. Branding (organisation,
+    logo, accent colour) comes from [tool.codify.branding] in pyproject.toml or codify.toml.
+
+    Exit codes: 0 built; 1 a spec has problems; 2 usage error, unreadable input, a template
+    error, or no PDF engine for --pdf.
+    """
+    from codify.build.assets import AssetError, logo_data_uri
+    from codify.build.documents import TemplateFailure, environment
+    from codify.build.pdf import HOW_TO_GET, find_engine
+    from codify.commands.check import load_settings
+    from codify.config import Config
+
+    config = load_settings(config_path)
+    assert isinstance(config, Config)
+    try:
+        logo = logo_data_uri(config.branding.logo, config.source)
+    except AssetError as exc:
+        fail(str(exc))
+    engine = find_engine() if pdf else None
+    if pdf and engine is None:
+        fail(HOW_TO_GET)
+    if out_dir.exists() and not out_dir.is_dir():
+        fail(f"{out_dir}: exists and is not a folder")
+
+    jobs = _check(specs, config, force)
+    env = environment(templates_dir, config.branding)
+
+    from codify.render.write import OutputWriter, UnsafeOutputPath
+
+    writer = OutputWriter(out_dir)
+    show = sys.stderr.isatty() and len(jobs) > 1 and not quiet
+    notes: list[str] = []
+    try:
+        for job in _progress(jobs, show):
+            rendered = _render(job, env, config, logo, only, engine)
+            for relative, data in rendered.files.items():
+                writer.add(job.prefix + relative, data)
+            notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
+    except TemplateFailure as exc:
+        fail(f"{exc}; nothing was written")
+    except UnsafeOutputPath as exc:
+        fail(str(exc))
+    try:
+        changed = writer.commit()
+    except (OSError, UnsafeOutputPath) as exc:
+        fail(f"{out_dir}: cannot write: {getattr(exc, 'strerror', None) or exc}")
+    for note in notes:
+        click.echo(f"codify: warning: {note}", err=True)
+    if not quiet:
+        _summary(out_dir, jobs, [str(f) for f in writer.files], changed)
+
+
+def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:
+    """The jobs, with a progress bar on stderr when `show` (several specs, on a terminal)."""
+    if not show:
+        yield from jobs
+        return
+    with click.progressbar(
+        jobs,
+        label="Building",
+        file=sys.stderr,
+        item_show_func=lambda j: j.result.path if j else None,
+    ) as bar:
+        yield from bar
+
+
+def _check(specs: tuple[Path, ...], config: Config, force: bool) -> list[_Job]:
+    """Check every spec; print problems; exit unless every spec can be built."""
+    from codify.checker import CheckResult, check_file, discover
+    from codify.commands.check import use_color
+    from codify.report import text
+
+    for target in specs:
+        if not target.exists():
+            fail(f"{target}: no such file or folder")
+    paths = list(dict.fromkeys(discover(specs)))
+    if not paths:
+        fail(
+            f"no spec files found in {', '.join(map(str, specs))} "
+            "(looked for intervention.yaml and *.intervention.yaml)"
+        )
+    results = [check_file(p, config) for p in paths]
+    noisy = [r for r in results if r.diagnostics]
+    if noisy:
+        click.echo(text(CheckResult(noisy), use_color("auto", sys.stderr)), err=True, nl=False)
+    if any(not r.loaded for r in results):
+        sys.exit(2)
+    refused = [r for r in results if r.spec is None or (r.errors and not force)]
+    if refused:
+        hint = "" if all(r.spec is None for r in refused) else " (--force builds anyway)"
+        fail(f"not building: {len(refused)} spec(s) failed the check{hint}", 1)
+    if force and any(r.errors for r in results):
+        click.echo("codify: building despite errors (--force)", err=True)
+
+    ids: dict[str, Path] = {}
+    for r, p in zip(results, paths, strict=True):
+        assert r.spec is not None
+        if r.spec.id in ids:
+            fail(f"{p} and {ids[r.spec.id]} have the same id '{r.spec.id}'; ids must differ")
+        ids[r.spec.id] = p
+    several = len(results) > 1
+    return [
+        _Job(r, p, f"{r.spec.id}/" if several and r.spec else "")
+        for r, p in zip(results, paths, strict=True)
+    ]
+
+
+def _render(
+    job: _Job,
+    env: object,
+    config: Config,
+    logo: str | None,
+    only: str | None,
+    engine: PdfEngine | None,
+) -> Rendered:
+    from codify.build.documents import PDF_SOURCES, render_spec
+    from codify.build.pdf import PdfError
+
+    spec = job.result.spec
+    assert spec is not None
+    rendered = render_spec(spec, job.path, env, config.branding, logo, only)
+    if engine is not None:
+        for target, source in PDF_SOURCES.items():
+            if source in rendered.html:
+                try:
+                    rendered.files[target] = engine.render(rendered.html[source])
+                except PdfError as exc:
+                    fail(f"{job.path}: printing {target} with {engine.describe()}: {exc}")
+    return rendered
+
+
+def _summary(out_dir: Path, jobs: list[_Job], files: list[str], changed: list[Path]) -> None:
+    """Say what was built where, file by file: written (changed) or unchanged."""
+    root = out_dir.resolve()
+    changed_rel = {p.relative_to(root).as_posix() for p in changed}
+    for job in jobs:
+        spec = job.result.spec
+        assert spec is not None
+        mine = sorted(f for f in files if f.startswith(job.prefix))
+        written = [f for f in mine if f in changed_rel]
+        folder = out_dir / job.prefix if job.prefix else out_dir
+        state = (
+            f"{len(written)} written, {len(mine) - len(written)} unchanged"
+            if written
+            else f"all {len(mine)} unchanged"
+        )
+        click.echo(f"Built {spec.id} {spec.version} into {folder}/ ({state})")
+        for f in mine:
+            mark = "written  " if f in changed_rel else "unchanged"
+            click.echo(f"  {mark}  {out_dir / f}")
