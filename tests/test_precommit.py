@@ -20,7 +20,11 @@ PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("p
 def test_hook_files_pattern_matches_the_naming_convention() -> None:
     (hook,) = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
     pattern = re.compile(hook["files"])
-    for path in ("intervention.yaml", "examples/raid/intervention.yaml", "x/huddles.intervention.yml"):
+    for path in (
+        "intervention.yaml",
+        "examples/raid/intervention.yaml",
+        "x/huddles.intervention.yml",
+    ):
         assert pattern.search(path), path
     for path in ("notes.yaml", "myintervention.yaml", "intervention.yaml.bak", "intervention.json"):
         assert not pattern.search(path), path
@@ -29,7 +33,9 @@ def test_hook_files_pattern_matches_the_naming_convention() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
 @pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
-def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(tmp_path: Path, base_spec: str) -> None:
+def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(
+    tmp_path: Path, base_spec: str
+) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
