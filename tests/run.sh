@@ -2,6 +2,7 @@
 # The full test suite: lint, types, the project's docs build, then every test.
 # Run from the repository root after the Quick start's set-up command.
 set -euo pipefail
+export NO_MKDOCS_2_WARNING=1  # the end-of-life notice is covered in docs/guides/sites.md
 cd "$(dirname "$0")/.."
 bin=.venv/bin
 [[ -x $bin/python ]] || bin=$(dirname "$(command -v python)")
