@@ -309,7 +309,7 @@ def test_spec_with_errors_is_refused_with_the_check_diagnostics(
     result = run(str(spec), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.stderr.startswith(checked.stdout)
-    assert "--force builds anyway" in result.stderr
+    assert "use --force" in result.stderr
     assert not (tmp_path / "out").exists()
 
     forced = run(str(spec), "--out", str(tmp_path / "out"), "--force")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from codify.cli import fail
+from codify.commands._common import check_specs, config_option, find_specs, load_settings
 
 if TYPE_CHECKING:
     from codify.build.documents import Rendered
@@ -66,12 +67,7 @@ class _Job:
     is_flag=True,
     help="Build even when the spec has errors (its structure must still load).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Settings file (default: nearest codify.toml, or pyproject.toml with [tool.codify]).",
-)
+@config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
 def build(
     specs: tuple[Path, ...],
@@ -110,11 +106,8 @@ def build(
     from codify.build.assets import AssetError, logo_data_uri
     from codify.build.documents import TemplateFailure, environment
     from codify.build.pdf import HOW_TO_GET, find_engine
-    from codify.commands.check import load_settings
-    from codify.config import Config
 
     config = load_settings(config_path)
-    assert isinstance(config, Config)
     try:
         logo = logo_data_uri(config.branding.logo, config.source)
     except AssetError as exc:
@@ -169,31 +162,8 @@ def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:
 
 def _check(specs: tuple[Path, ...], config: Config, force: bool) -> list[_Job]:
     """Check every spec; print problems; exit unless every spec can be built."""
-    from codify.checker import CheckResult, check_file, discover
-    from codify.commands.check import use_color
-    from codify.report import text
-
-    for target in specs:
-        if not target.exists():
-            fail(f"{target}: no such file or folder")
-    paths = list(dict.fromkeys(discover(specs)))
-    if not paths:
-        fail(
-            f"no spec files found in {', '.join(map(str, specs))} "
-            "(looked for intervention.yaml and *.intervention.yaml)"
-        )
-    results = [check_file(p, config) for p in paths]
-    noisy = [r for r in results if r.diagnostics]
-    if noisy:
-        click.echo(text(CheckResult(noisy), use_color("auto", sys.stderr)), err=True, nl=False)
-    if any(not r.loaded for r in results):
-        sys.exit(2)
-    refused = [r for r in results if r.spec is None or (r.errors and not force)]
-    if refused:
-        hint = "" if all(r.spec is None for r in refused) else " (--force builds anyway)"
-        fail(f"not building: {len(refused)} spec(s) failed the check{hint}", 1)
-    if force and any(r.errors for r in results):
-        click.echo("codify: building despite errors (--force)", err=True)
+    paths = find_specs(specs)
+    results = check_specs(paths, config, force=force, refusal="not building")
 
     ids: dict[str, Path] = {}
     for r, p in zip(results, paths, strict=True):

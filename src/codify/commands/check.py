@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from codify.cli import fail
+from codify.commands._common import config_option, find_specs, load_settings
 
 
 def use_color(choice: str, stream: object) -> bool:
@@ -19,16 +19,6 @@ def use_color(choice: str, stream: object) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
-
-
-def load_settings(config_path: Path | None) -> object:
-    """The repository's settings, or exit 2 with the problem."""
-    from codify.config import ConfigError, find_config, load_config
-
-    try:
-        return load_config(config_path or find_config(Path.cwd()))
-    except ConfigError as exc:
-        return fail(str(exc))
 
 
 @click.command()
@@ -50,12 +40,7 @@ def load_settings(config_path: Path | None) -> object:
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no problems.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Settings file (default: nearest codify.toml, or pyproject.toml with [tool.codify]).",
-)
+@config_option
 def check(
     paths: tuple[Path, ...],
     fmt: str,
@@ -73,22 +58,12 @@ def check(
     Exit codes: 0 no problems (warnings allowed unless --strict); 1 problems found;
     2 a path or file could not be read as YAML, or a usage error.
     """
-    from codify.checker import check_paths, discover
-    from codify.config import Config
+    from codify.checker import CheckResult, check_file
     from codify.report import REPORTERS
 
     config = load_settings(config_path)
-    assert isinstance(config, Config)
-    targets = list(paths) or [Path(".")]
-    for target in targets:
-        if not target.exists():
-            fail(f"{target}: no such file or folder")
-    if not list(discover(targets)):
-        fail(
-            f"no spec files found in {', '.join(map(str, targets))} "
-            "(looked for intervention.yaml and *.intervention.yaml)"
-        )
-    result = check_paths(targets, config)
+    files = find_specs(list(paths) or [Path(".")])
+    result = CheckResult([check_file(path, config) for path in files])
     code = result.exit_code(strict)
     if not (quiet and not result.diagnostics):
         colored = fmt == "text" and use_color(color, sys.stdout)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from codify.cli import fail
+from codify.commands._common import check_specs, config_option, find_specs, load_settings
 
 if TYPE_CHECKING:
     from codify.config import Config
@@ -66,12 +66,7 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Folder of templates that replace codify's own (e.g. site/core.md.j2).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Settings file (default: nearest codify.toml, or pyproject.toml with [tool.codify]).",
-)
+@config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing unless something goes wrong.")
 def site(
     specs: tuple[Path, ...],
@@ -106,13 +101,9 @@ def site(
     Exit codes: 0 done; 1 a spec has errors, or the build failed or warned;
     2 a usage error, or a spec or setting could not be read.
     """
-    from codify.config import Config
     from codify.site.project import SiteError, check_out_dir
 
-    from .check import load_settings
-
     config = load_settings(config_path)
-    assert isinstance(config, Config)
     targets = list(specs) or [Path(".")]
     sources = _load(targets, config, force, out_dir)
     try:
@@ -142,42 +133,16 @@ def _load(
 
     Files inside the output folder (an earlier site) are never taken for specs.
     """
-    from codify.checker import CheckResult, check_file, discover
-    from codify.report import text
     from codify.site.project import SiteSource
 
-    for target in targets:
-        if not target.exists():
-            fail(f"{target}: no such file or folder")
-    paths = list(discover(targets))
-    if out_dir is not None:
-        inside = out_dir.resolve()
-        paths = [p for p in paths if not p.resolve().is_relative_to(inside)]
-    if not paths:
-        fail(
-            f"no spec files found in {', '.join(map(str, targets))} "
-            "(looked for intervention.yaml and *.intervention.yaml)"
-        )
-    results = []
-    if len(paths) > 1 and sys.stderr.isatty():  # progress on a terminal; quiet in logs and CI
-        with click.progressbar(
-            paths,
-            label="Checking specs",
-            file=sys.stderr,
-            item_show_func=lambda p: str(p) if p else None,
-        ) as bar:
-            results = [check_file(path, config) for path in bar]
-    else:
-        results = [check_file(path, config) for path in paths]
-    failed = [r for r in results if r.errors or not r.loaded]
-    if failed:
-        click.echo(text(CheckResult(failed), False), err=True, nl=False)
-        if any(not r.loaded for r in failed):
-            sys.exit(2)
-        unusable = [r for r in failed if r.spec is None]
-        if not force or unusable:
-            hint = "" if unusable else "; fix them, or use --force to generate anyway"
-            fail(f"refusing to generate a site from specs with errors{hint}", 1)
+    paths = find_specs(targets, exclude=out_dir)
+    results = check_specs(
+        paths,
+        config,
+        force=force,
+        refusal="refusing to generate a site from specs with errors",
+        progress=True,
+    )
     return [
         SiteSource(r.spec, path)
         for r, path in zip(results, paths, strict=True)
