@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Build the adopter handbook and fidelity checklist.",
     ),
     "site": ("codify.commands.site", "site", "Generate a Material for MkDocs replication site."),
+    "score": ("codify.commands.score", "score", "Check and score a filled-in fidelity assessment."),
 }
 
 

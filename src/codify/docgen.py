@@ -163,8 +163,9 @@ def rules_reference() -> str:
     out += [
         "## Load and structure codes",
         "",
-        "These are always errors and cannot be switched off: a file that is not a well-formed "
-        "spec cannot be checked further. Load problems (CY) make `codify check` exit with 2.",
+        "These cannot be switched off: a file that is not a well-formed spec cannot be checked "
+        "further. Load problems (CY) make `codify check` exit with 2. The CA codes are the "
+        "problems `codify score` finds in a filled-in fidelity assessment.",
         "",
         "| Code | Meaning |",
         "|---|---|",

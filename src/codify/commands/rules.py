@@ -6,6 +6,7 @@ import json
 
 import click
 
+from codify.assessment import CODES as ASSESSMENT_CODES
 from codify.cli import fail
 
 # Codes for problems found before the semantic rules run. They are always errors and cannot be
@@ -25,6 +26,8 @@ FIXED_CODES: dict[str, str] = {
     "CS003": "A value has the wrong type, e.g. a string where a list is expected.",
     "CS004": "A value is not allowed: not one of the listed options, a bad id, out of range.",
     "CS005": "A value is empty where something is required.",
+    # Problems `codify score` finds in a filled-in assessment.
+    **ASSESSMENT_CODES,
 }
 
 

@@ -1,0 +1,197 @@
+"""Score a filled-in fidelity assessment (the assessment.yaml that `codify build` writes).
+
+An assessor rates each criterion; this module checks the ratings against the spec's scales,
+adds them up, finds the band, applies the must-pass minimums and says whether the site meets
+the standard. Problems carry the position in the assessment file, like every other diagnostic.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from codify.diagnostics import Diagnostic, Severity
+from codify.loader import Document, JsonPath, kind_of
+from codify.model import Band, Criterion, Intervention
+
+# Codes for problems in an assessment file. They are fixed (not configurable rules): an
+# assessment that does not match its spec cannot be scored.
+CODES: dict[str, str] = {
+    "CA001": "The assessment is for a different intervention than the spec.",
+    "CA002": "The assessment names a different version of the intervention (a warning).",
+    "CA003": "A criterion in the assessment is not in the spec.",
+    "CA004": "A criterion in the spec is missing from the assessment.",
+    "CA005": "A rating is not on the criterion's scale.",
+    "CA006": "A stated total, band or must-pass result differs from the computed one.",
+    "CA007": "A criterion is not rated yet, so the total cannot be computed (a warning).",
+    "CA008": "The assessment's structure is wrong: unknown key, or a value of the wrong kind.",
+}
+
+_KEYS = {
+    "intervention",
+    "version",
+    "site",
+    "date",
+    "assessors",
+    "criteria",
+    "total",
+    "must_pass_met",
+    "band",
+    "actions",
+    "next_assessment",
+}
+_ENTRY_KEYS = {"id", "rating", "evidence"}
+
+
+@dataclass
+class Score:
+    """The outcome of scoring one assessment."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    total: int | None = None
+    lowest: int = 0
+    highest: int = 0
+    band: Band | None = None
+    failed_minimums: list[Criterion] = field(default_factory=list)
+    rated: int = 0
+    criteria: int = 0
+
+    @property
+    def meets_standard(self) -> bool | None:
+        """True or False once every criterion is rated; None before."""
+        if self.total is None or self.band is None:
+            return None
+        return self.band.meets_standard and not self.failed_minimums
+
+    @property
+    def errors(self) -> int:
+        """How many problems are errors."""
+        return sum(d.severity is Severity.error for d in self.diagnostics)
+
+
+def _points(criterion: Criterion) -> tuple[int, int]:
+    scale = criterion.scale
+    if scale.kind == "yes_no":
+        return 0, 1
+    return scale.min or 0, scale.max or 0
+
+
+def score(doc: Document, spec: Intervention) -> Score:
+    """Check the assessment in `doc` against `spec` and compute its result."""
+    from codify.rules import scale_range
+
+    result = Score(criteria=len(spec.fidelity.criteria))
+    result.lowest, result.highest = scale_range(spec)
+    data: dict[str, Any] = doc.data
+
+    def problem(path: JsonPath, code: str, message: str, *, key: bool = False) -> None:
+        severity = Severity.warning if code in ("CA002", "CA007") else Severity.error
+        line, col = doc.position(path, key=key)
+        result.diagnostics.append(Diagnostic(doc.path, line, col, code, message, severity))
+
+    for key in sorted(set(data) - _KEYS, key=str):
+        hint = difflib.get_close_matches(str(key), sorted(_KEYS), n=1)
+        problem(
+            (key,),
+            "CA008",
+            f"unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else ""),
+            key=True,
+        )
+    if data.get("intervention") != spec.id:
+        problem(
+            ("intervention",),
+            "CA001",
+            f"the assessment is for '{data.get('intervention')}', the spec is '{spec.id}'",
+        )
+    if data.get("version") is not None and str(data.get("version")) != spec.version:
+        problem(
+            ("version",),
+            "CA002",
+            f"assessed against version {data['version']}; the spec is version {spec.version}",
+        )
+
+    entries = data.get("criteria")
+    if not isinstance(entries, list):
+        problem(("criteria",), "CA008", f"criteria: expected a list, got {kind_of(entries)}")
+        entries = []
+    by_id = {c.id: c for c in spec.fidelity.criteria}
+    ratings: dict[str, int] = {}
+    seen: set[str] = set()
+    for i, entry in enumerate(entries):
+        where: JsonPath = ("criteria", i)
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            problem(where, "CA008", f"criteria[{i}]: expected a mapping with an id")
+            continue
+        for key in sorted(set(entry) - _ENTRY_KEYS, key=str):
+            problem((*where, key), "CA008", f"criteria[{i}]: unknown key '{key}'", key=True)
+        ident = entry["id"]
+        criterion = by_id.get(ident)
+        if criterion is None:
+            hint = difflib.get_close_matches(ident, sorted(by_id), n=1)
+            problem(
+                (*where, "id"),
+                "CA003",
+                f"'{ident}' is not a criterion of {spec.id} {spec.version}"
+                + (f"; did you mean '{hint[0]}'?" if hint else ""),
+            )
+            continue
+        if ident in seen:
+            problem((*where, "id"), "CA003", f"criterion '{ident}' is rated twice")
+            continue
+        seen.add(ident)
+        rating = entry.get("rating")
+        if rating is None:
+            problem((*where, "rating"), "CA007", f"criterion '{ident}' is not rated yet")
+            continue
+        low, high = _points(criterion)
+        if isinstance(rating, bool) and criterion.scale.kind == "yes_no":
+            rating = int(rating)
+        if isinstance(rating, bool) or not isinstance(rating, int) or not low <= rating <= high:
+            problem(
+                (*where, "rating"),
+                "CA005",
+                f"criterion '{ident}': rating {rating!r} is not on its scale, {low} to {high}",
+            )
+            continue
+        ratings[ident] = rating
+    for criterion in spec.fidelity.criteria:
+        if criterion.id not in seen:
+            problem(
+                ("criteria",), "CA004", f"criterion '{criterion.id}' ({criterion.name}) is missing"
+            )
+
+    result.rated = len(ratings)
+    if len(ratings) == len(by_id) and not result.errors:
+        result.total = sum(ratings.values())
+        result.band = next((b for b in spec.fidelity.bands if b.min <= result.total <= b.max), None)
+        result.failed_minimums = [
+            c for c in spec.fidelity.criteria if c.minimum is not None and ratings[c.id] < c.minimum
+        ]
+        _compare_stated(data, result, problem)
+    return result
+
+
+def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
+    """Report stated results that differ from the computed ones."""
+    stated_total = data.get("total")
+    if stated_total is not None and stated_total != result.total:
+        problem(
+            ("total",),
+            "CA006",
+            f"total is {stated_total}, but the ratings add up to {result.total}",
+        )
+    stated_band = data.get("band")
+    if stated_band is not None and result.band is not None and stated_band != result.band.label:
+        problem(
+            ("band",),
+            "CA006",
+            f"band is '{stated_band}', but a total of {result.total} is in '{result.band.label}'",
+        )
+    stated_pass = data.get("must_pass_met")
+    if stated_pass is not None and stated_pass != (not result.failed_minimums):
+        problem(
+            ("must_pass_met",),
+            "CA006",
+            f"must_pass_met is {str(stated_pass).lower()}, but it is {str(not result.failed_minimums).lower()}",
+        )
