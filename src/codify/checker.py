@@ -5,8 +5,10 @@ The checker never prints; it returns results that a reporter renders.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,8 +83,31 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a spec is loaded and checked.
+
+    Loading builds hundreds of thousands of small containers, and every few hundred of them
+    the collector rescans the growing heap, which made checking time grow faster than the
+    spec. The data has no reference cycles (an alias cannot point into its own anchor), so
+    reference counting frees it all the same.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_file(path: Path, config: Config | None = None, display: str | None = None) -> FileResult:
     """Check one spec file and return every problem found."""
+    with _gc_paused():
+        return _check_file(path, config, display)
+
+
+def _check_file(path: Path, config: Config | None, display: str | None) -> FileResult:
     from codify.config import Config
 
     config = config or Config()
