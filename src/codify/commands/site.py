@@ -188,7 +188,8 @@ def _build(out_dir: Path, engine: str, quiet: bool) -> None:
     if not outcome.ok:
         fail(f"{engine} build failed in strict mode; the site was not built cleanly", 1)
     if not quiet:
-        click.echo(f"Built {outcome.site_dir} in {outcome.seconds:.1f} s ({engine}, strict).")
+        # Name the folder as the user did (relative stays relative).
+        click.echo(f"Built {out_dir / 'site'} in {outcome.seconds:.1f} s ({engine}, strict).")
 
 
 def _serve(
