@@ -302,3 +302,10 @@ def test_check_does_not_import_the_generators(tmp_path: Path, base_spec: str) ->
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_init_points_editors_at_the_nearest_schema(tmp_path: Path) -> None:
+    (tmp_path / "intervention.schema.json").write_text("{}")
+    assert run("init", str(tmp_path / "specs" / "huddles"))[0] == 0
+    first = (tmp_path / "specs" / "huddles" / "intervention.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../intervention.schema.json"
