@@ -112,7 +112,8 @@ def test_same_spec_gives_the_same_bytes_and_rewrites_nothing(tmp_path: Path) -> 
     times = {p: p.stat().st_mtime_ns for p in (tmp_path / "a").rglob("*") if p.is_file()}
     again = run(str(example), "--out", str(tmp_path / "a"))
     assert again.exit_code == 0
-    assert f"(all {len(times)} unchanged)" in again.stdout
+    documents = [p for p in times if p.name != ".codify-build.json"]  # the summary lists these
+    assert f"(all {len(documents)} unchanged)" in again.stdout
     assert {p: p.stat().st_mtime_ns for p in times} == times
     assert "written" not in again.stdout
 
@@ -416,7 +417,7 @@ def test_several_specs_get_a_folder_each_and_a_summary(tmp_path: Path) -> None:
     result = run(*(str(e.parent) for e in EXAMPLES), "--out", str(out))
     assert result.exit_code == 0, result.output
     ids = sorted(_spec_id(e) for e in EXAMPLES)
-    assert sorted(p.name for p in out.iterdir()) == ids
+    assert sorted(p.name for p in out.iterdir()) == [".codify-build.json", *ids]
     for spec_id in ids:
         assert (out / spec_id / "handbook.html").is_file()
         assert f"Built {spec_id} " in result.stdout
@@ -495,3 +496,50 @@ def test_pdf_without_an_engine_says_how_to_get_one(tmp_path: Path, base_spec: st
     assert "apt install chromium" in done.stderr and "pip install 'codify[pdf]'" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "o").exists()
+
+
+# --- never over a person's work -------------------------------------------------------------------
+
+
+def test_a_file_codify_did_not_write_is_never_overwritten(tmp_path: Path, base_spec: str) -> None:
+    spec = write_spec(tmp_path / "spec", base_spec)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "handbook.html").write_text("my own notes", encoding="utf-8")
+    result = run(str(spec), "--out", str(out))
+    assert result.exit_code == 2
+    assert "handbook.html exists and was not written by codify" in result.stderr
+    assert (out / "handbook.html").read_text(encoding="utf-8") == "my own notes"
+    assert sorted(p.name for p in out.iterdir()) == ["handbook.html"]  # nothing else written
+
+
+def test_a_generated_file_edited_by_hand_is_not_replaced(tmp_path: Path, base_spec: str) -> None:
+    spec = write_spec(tmp_path / "spec", base_spec)
+    out = tmp_path / "out"
+    assert run(str(spec), "--out", str(out)).exit_code == 0
+    (out / "checklist.md").write_text("edited by the steering group", encoding="utf-8")
+    write_spec(tmp_path / "spec", base_spec.replace("version: 0.1.0", "version: 0.2.0"))
+    result = run(str(spec), "--out", str(out))
+    assert result.exit_code == 2
+    assert "checklist.md was edited since codify wrote it" in result.stderr
+    assert (out / "checklist.md").read_text(encoding="utf-8") == "edited by the steering group"
+    assert "0.1.0" in (out / "handbook.md").read_text(encoding="utf-8")  # all or nothing
+
+
+def test_files_no_longer_generated_are_removed(tmp_path: Path, base_spec: str) -> None:
+    folder = tmp_path / "spec"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "guide.pdf").write_bytes(b"%PDF-guide")
+    with_file = base_spec.replace(
+        "    provided_by: The originating organisation\n",
+        "    provided_by: The originating organisation\n    path: docs/guide.pdf\n",
+    )
+    spec = write_spec(folder, with_file)
+    out = tmp_path / "out"
+    assert run(str(spec), "--out", str(out)).exit_code == 0
+    assert (out / "materials" / "guide" / "guide.pdf").is_file()
+    write_spec(folder, base_spec)  # the material no longer has a file
+    result = run(str(spec), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert not (out / "materials").exists()
+    assert "Removed" in result.stdout and "guide.pdf (no longer generated)" in result.stdout

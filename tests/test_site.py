@@ -209,6 +209,17 @@ def test_a_folder_codify_did_not_make_is_never_overwritten(tmp_path: Path, spec:
     assert (out / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Mine\n"
 
 
+def test_a_page_edited_by_hand_is_not_overwritten(tmp_path: Path, spec: Path) -> None:
+    out = tmp_path / "site"
+    assert run("site", str(spec), "--out", str(out))[0] == 0
+    page = out / "docs" / "adapt" / "huddle-time.md"
+    page.write_text("Our own notes on timing.\n", encoding="utf-8")
+    code, _, stderr = run("site", str(spec), "--out", str(out))
+    assert code == 2
+    assert "huddle-time.md was edited since codify wrote it" in stderr
+    assert page.read_text(encoding="utf-8") == "Our own notes on timing.\n"
+
+
 # --- specs that fail the check -------------------------------------------------------------------
 
 

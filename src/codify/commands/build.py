@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from codify.config import Config
 
 
+# What the last build wrote into an output folder: lets a rebuild remove files that are no
+# longer generated and refuse to replace files a person wrote or edited.
+BUILD_MANIFEST = ".codify-build.json"
+
+
 @dataclass
 class _Job:
     """One spec to build and the folder (inside --out) its files go to."""
@@ -97,11 +102,13 @@ def build(
 
     A spec must pass `codify check` (warnings are fine); otherwise its problems are printed
     and nothing is written, unless --force. Writing is all or nothing: a failed build leaves
-    the previous output as it was. Unchanged files are not rewritten. Branding (organisation,
+    the previous output as it was. Unchanged files are not rewritten; a file codify did not
+    write, or one edited by hand since, is never overwritten; files that are no longer
+    generated (a material removed from the spec) are removed. Branding (organisation,
     logo, accent colour) comes from [tool.codify.branding] in pyproject.toml or codify.toml.
 
     Exit codes: 0 built; 1 a spec has problems; 2 usage error, unreadable input, a template
-    error, or no PDF engine for --pdf.
+    error, a file in the way that codify will not overwrite, or no PDF engine for --pdf.
     """
     from codify.build.assets import AssetError, logo_data_uri
     from codify.build.documents import TemplateFailure, environment
@@ -121,9 +128,9 @@ def build(
     jobs = _check(specs, config, force)
     env = environment(templates_dir, config.branding)
 
-    from codify.render.write import OutputWriter, UnsafeOutputPath
+    from codify.render.write import OutputConflict, OutputWriter, UnsafeOutputPath
 
-    writer = OutputWriter(out_dir)
+    writer = OutputWriter(out_dir, manifest=BUILD_MANIFEST)
     show = sys.stderr.isatty() and len(jobs) > 1 and not quiet
     notes: list[str] = []
     try:
@@ -138,12 +145,17 @@ def build(
         fail(str(exc))
     try:
         changed = writer.commit()
+    except OutputConflict as exc:
+        fail(f"{exc}; nothing was written")
     except (OSError, UnsafeOutputPath) as exc:
         fail(f"{out_dir}: cannot write: {getattr(exc, 'strerror', None) or exc}")
     for note in notes:
         click.echo(f"codify: warning: {note}", err=True)
     if not quiet:
         _summary(out_dir, jobs, [str(f) for f in writer.files], changed)
+        for path in writer.removed:
+            shown = out_dir / path.relative_to(out_dir.resolve())
+            click.echo(f"Removed {shown} (no longer generated)")
 
 
 def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:

@@ -159,7 +159,8 @@ def _generate(
     out_dir: Path,
 ) -> Project:
     """Generate the project and write it to `out_dir`; raises SiteError."""
-    from codify.site.project import generate, write
+    from codify.render.write import OutputConflict, UnsafeOutputPath
+    from codify.site.project import SiteError, generate, write
 
     project = generate(
         sources,
@@ -169,7 +170,10 @@ def _generate(
         templates=templates,
         downloads=downloads,
     )
-    write(project, out_dir)
+    try:
+        write(project, out_dir)
+    except (OutputConflict, UnsafeOutputPath) as exc:
+        raise SiteError(str(exc)) from None
     return project
 
 
