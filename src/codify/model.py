@@ -12,7 +12,6 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FORMAT_VERSION = "1"
 SCHEMA_ID = "https://codify.dev/schema/v1/intervention.schema.json"
 
 Id = Annotated[

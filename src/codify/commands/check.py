@@ -58,12 +58,11 @@ def check(
     Exit codes: 0 no problems (warnings allowed unless --strict); 1 problems found;
     2 a path or file could not be read as YAML, or a usage error.
     """
-    from codify.checker import CheckResult, check_file
+    from codify.checker import check_paths
     from codify.report import REPORTERS
 
     config = load_settings(config_path)
-    files = find_specs(list(paths) or [Path(".")])
-    result = CheckResult([check_file(path, config) for path in files])
+    result = check_paths(find_specs(list(paths) or [Path(".")]), config)
     code = result.exit_code(strict)
     if not (quiet and not result.diagnostics):
         colored = fmt == "text" and use_color(color, sys.stdout)
