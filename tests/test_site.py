@@ -470,12 +470,19 @@ def _get(url: str) -> str:
 
 
 @pytest.mark.slow
-def test_serve_previews_and_regenerates_when_the_spec_changes(tmp_path: Path, spec: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_serve_previews_and_regenerates_when_the_spec_changes(
+    tmp_path: Path, spec: Path, engine: str
+) -> None:
+    from codify.site.engine import zensical_command
+
+    if engine == "zensical" and zensical_command() is None:
+        pytest.skip("zensical is not installed (pip install 'codify[zensical]')")
     port = _free_port()
     out = tmp_path / "site"
     process = subprocess.Popen(
         [sys.executable, "-m", "codify", "site", str(spec), "--out", str(out), "--serve",
-         "--dev-addr", f"127.0.0.1:{port}"],
+         "--dev-addr", f"127.0.0.1:{port}", "--engine", engine],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env={**os.environ, **OFFLINE, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"},
@@ -493,7 +500,8 @@ def test_serve_previews_and_regenerates_when_the_spec_changes(tmp_path: Path, sp
             except OSError:
                 time.sleep(0.2)
         assert "A ten-minute standing" in body
-        assert "livereload" in body  # the preview reloads the browser on rebuild
+        # The preview reloads the browser on rebuild (MkDocs by polling, Zensical by WebSocket).
+        assert ("livereload" if engine == "mkdocs" else "WebSocket") in body
         spec.write_text(
             spec.read_text(encoding="utf-8").replace(
                 "A ten-minute standing", "A twelve-minute standing"

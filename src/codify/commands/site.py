@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     type=click.Choice(["mkdocs", "zensical"]),
     default="mkdocs",
     show_default=True,
-    help="What --build runs: Material for MkDocs, or its successor Zensical (pip install zensical).",
+    help="What --build and --serve run: Material for MkDocs, or its successor Zensical (pip install zensical).",
 )
 @click.option(
     "--title", help="The site's name (default: the intervention's name, or 'Interventions')."
@@ -123,7 +123,7 @@ def site(
     if do_build:
         _build(out_dir, engine, quiet)
     if do_serve:
-        _serve(out_dir, dev_addr, targets, config, force, title, templates, quiet)
+        _serve(out_dir, dev_addr, engine, targets, config, force, title, templates, quiet)
 
 
 def _load(
@@ -199,6 +199,7 @@ def _build(out_dir: Path, engine: str, quiet: bool) -> None:
 def _serve(
     out_dir: Path,
     dev_addr: str,
+    engine: str,
     targets: list[Path],
     config: Config,
     force: bool,
@@ -207,7 +208,7 @@ def _serve(
     quiet: bool,
 ) -> None:
     from codify.checker import discover
-    from codify.site.engine import mkdocs_serve, watch
+    from codify.site.engine import mkdocs_serve, watch, zensical_serve
     from codify.site.project import SiteError
 
     downloads = _downloads(config, templates)
@@ -230,4 +231,10 @@ def _serve(
     inside = out_dir.resolve()
     specs = [p for p in discover(targets) if not p.resolve().is_relative_to(inside)]
     watch(specs, regenerate)
-    mkdocs_serve(out_dir, dev_addr)
+    if engine == "zensical":
+        try:
+            zensical_serve(out_dir, dev_addr)
+        except FileNotFoundError as exc:
+            fail(str(exc))
+    else:
+        mkdocs_serve(out_dir, dev_addr)

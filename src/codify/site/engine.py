@@ -120,3 +120,18 @@ def mkdocs_serve(project_dir: Path, dev_addr: str) -> None:
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         logging.getLogger("mkdocs").addHandler(handler)
     serve(config_file=str(project_dir / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
+
+
+def zensical_serve(project_dir: Path, dev_addr: str) -> None:
+    """`zensical serve` (which rebuilds on change); blocks until interrupted.
+
+    Raises FileNotFoundError when Zensical is not installed.
+    """
+    command = zensical_command()
+    if command is None:
+        raise FileNotFoundError("Zensical is not installed (pip install zensical)")
+    subprocess.run(
+        [*command, "serve", "--config-file", "mkdocs.yml", "--dev-addr", dev_addr],
+        cwd=project_dir,
+        check=False,
+    )
