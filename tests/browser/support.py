@@ -22,11 +22,14 @@ from urllib.parse import urlparse
 
 import pytest
 
+from codify.build.pdf import find_chromium
+
 HERE = Path(__file__).resolve().parent
 FIXTURE_SPEC = HERE / "fixture_spec.yaml"
 FIXTURE_FILES = (HERE / "huddle-card.txt",)
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
+# The same search as `codify build --pdf`: CODIFY_CHROMIUM, else chromium or Chrome on PATH.
+CHROMIUM = Path(find_chromium() or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
