@@ -8,6 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/intervention.yaml"))
+# Tests parametrised over the examples would silently become skips without them.
+assert len(EXAMPLES) == 2, f"expected the two bundled examples, found {EXAMPLES}"
 
 
 @pytest.fixture

@@ -167,7 +167,8 @@ def test_unknown_rule_in_settings_is_a_usage_error(tmp_path: Path, base_spec: st
 
 
 def test_folders_are_searched_by_convention(tmp_path: Path, base_spec: str) -> None:
-    write(tmp_path / "a", base_spec) if (tmp_path / "a").mkdir() is None else None
+    (tmp_path / "a").mkdir()
+    write(tmp_path / "a", base_spec)
     (tmp_path / "b").mkdir()
     write(tmp_path / "b", base_spec, "huddles.intervention.yaml")
     write(tmp_path / "b", "not: a spec\n", "notes.yaml")
@@ -204,7 +205,9 @@ def test_sarif_output(tmp_path: Path, base_spec: str) -> None:
     assert region == {"startLine": 10, "startColumn": 10}
 
 
-def test_colour_only_when_asked_or_on_a_terminal(tmp_path: Path, base_spec: str) -> None:
+def test_colour_only_when_asked_or_on_a_terminal(
+    tmp_path: Path, base_spec: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     spec = write(tmp_path, base_spec.replace("version: 0.1.0", "version: '1.0'"))
     assert "\033[" in run("check", "--color", "always", str(spec))[1]
     assert "\033[" not in run("check", "--color", "never", str(spec))[1]
@@ -216,13 +219,8 @@ def test_colour_only_when_asked_or_on_a_terminal(tmp_path: Path, base_spec: str)
             return True
 
     assert use_color("auto", Tty())
-    import os
-
-    os.environ["NO_COLOR"] = "1"
-    try:
-        assert not use_color("auto", Tty())
-    finally:
-        del os.environ["NO_COLOR"]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_color("auto", Tty())
 
 
 def test_quiet_prints_nothing_when_clean(tmp_path: Path, base_spec: str) -> None:

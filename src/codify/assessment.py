@@ -70,16 +70,9 @@ class Score:
         return sum(d.severity is Severity.error for d in self.diagnostics)
 
 
-def _points(criterion: Criterion) -> tuple[int, int]:
-    scale = criterion.scale
-    if scale.kind == "yes_no":
-        return 0, 1
-    return scale.min or 0, scale.max or 0
-
-
 def score(doc: Document, spec: Intervention) -> Score:
     """Check the assessment in `doc` against `spec` and compute its result."""
-    from codify.rules import scale_range
+    from codify.rules import criterion_range, scale_range
 
     result = Score(criteria=len(spec.fidelity.criteria))
     result.lowest, result.highest = scale_range(spec)
@@ -144,7 +137,7 @@ def score(doc: Document, spec: Intervention) -> Score:
         if rating is None:
             problem((*where, "rating"), "CA007", f"criterion '{ident}' is not rated yet")
             continue
-        low, high = _points(criterion)
+        low, high = criterion_range(criterion)
         if isinstance(rating, bool) and criterion.scale.kind == "yes_no":
             rating = int(rating)
         if isinstance(rating, bool) or not isinstance(rating, int) or not low <= rating <= high:

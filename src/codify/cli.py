@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any
+from typing import NoReturn
 
 import click
 
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
 
 
-def fail(message: str, code: int = 2) -> Any:
+def fail(message: str, code: int = 2) -> NoReturn:
     """Print `codify: message` to stderr and exit (2 by default: usage or input error)."""
     click.echo(f"codify: {message}", err=True)
     sys.exit(code)

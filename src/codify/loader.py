@@ -400,11 +400,11 @@ class _Builder:
             container: Any = {} if kind is ev.MappingStartEvent else []
             stack.append(_Frame(container, child_path, event.anchor, self.nodes))
 
-        if documents == 0 or (root is None and not positions):
+        if documents == 0:
             raise _fail(self.path, "CY004", "the file is empty; a spec is a mapping of keys")
         if not isinstance(root, dict):
             line, col = positions.get((), (1, 1))
-            got = _kind(root)
+            got = kind_of(root)
             raise _fail(
                 self.path,
                 "CY008",
@@ -492,7 +492,7 @@ class _Merge:
 _MERGE: Any = _Merge()
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     """A human name for the JSON type of a value, as used in messages."""
     if value is None:
         return "null"
@@ -509,6 +509,3 @@ def _kind(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-kind_of = _kind

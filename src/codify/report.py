@@ -16,17 +16,23 @@ _RESET = "\033[0m"
 _STYLE = {"path": "\033[1m", "error": "\033[1;31m", "warning": "\033[1;33m", "dim": "\033[2m"}
 
 
-def text(result: CheckResult, color: bool) -> str:
-    """`path:line:col: CODE message`, one per line, then a summary."""
+def diagnostic_lines(diagnostics: list[Diagnostic], color: bool) -> list[str]:
+    """`path:line:col: CODE message`, one line per problem; warnings are marked."""
 
     def paint(s: str, style: str) -> str:
         return f"{_STYLE[style]}{s}{_RESET}" if color else s
 
     lines = []
-    for d in result.diagnostics:
+    for d in diagnostics:
         label = paint(d.code, d.severity.value)
         sev = "" if d.severity is Severity.error else paint(" (warning)", "dim")
         lines.append(f"{paint(d.location(), 'path')}: {label} {d.message}{sev}")
+    return lines
+
+
+def text(result: CheckResult, color: bool) -> str:
+    """The problems, one per line, then a summary."""
+    lines = diagnostic_lines(result.diagnostics, color)
     errors = sum(f.errors for f in result.files)
     warnings = sum(f.warnings for f in result.files)
     n = len(result.files)
@@ -43,7 +49,8 @@ def text(result: CheckResult, color: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _record(d: Diagnostic) -> dict[str, Any]:
+def record(d: Diagnostic) -> dict[str, Any]:
+    """One problem as the JSON object of the documented output shape."""
     return {
         "path": d.path,
         "line": d.line,
@@ -63,7 +70,7 @@ def as_json(result: CheckResult, color: bool) -> str:
             {"path": f.path, "loaded": f.loaded, "errors": f.errors, "warnings": f.warnings}
             for f in result.files
         ],
-        "diagnostics": [_record(d) for d in result.diagnostics],
+        "diagnostics": [record(d) for d in result.diagnostics],
     }
     return json.dumps(payload, indent=2) + "\n"
 

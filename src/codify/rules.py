@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 
 from codify.diagnostics import Severity
 from codify.loader import JsonPath
-from codify.model import Intervention, Status
+from codify.model import Criterion, Intervention, Status
 
 Finding = tuple[JsonPath, str]
 
@@ -147,16 +147,17 @@ _KIND_WORDS = {
 }
 
 
+def criterion_range(criterion: Criterion) -> tuple[int, int]:
+    """The lowest and highest score of one criterion: 0-1 for yes/no, else min-max."""
+    if criterion.scale.kind == "yes_no":
+        return 0, 1
+    return criterion.scale.min or 0, criterion.scale.max or 0
+
+
 def scale_range(spec: Intervention) -> tuple[int, int]:
     """The lowest and highest possible total fidelity score."""
-    low = high = 0
-    for crit in spec.fidelity.criteria:
-        if crit.scale.kind == "yes_no":
-            high += 1
-        else:
-            low += crit.scale.min or 0
-            high += crit.scale.max or 0
-    return low, high
+    ranges = [criterion_range(c) for c in spec.fidelity.criteria]
+    return sum(low for low, _ in ranges), sum(high for _, high in ranges)
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -402,13 +403,14 @@ def _anchors(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     for i, crit in enumerate(spec.fidelity.criteria):
         s = crit.scale
         where: JsonPath = ("fidelity", "criteria", i, "scale")
-        low, high = (0, 1) if s.kind == "yes_no" else (s.min, s.max)
-        minimum = crit.minimum
-        if None not in (minimum, low, high) and not low <= minimum <= high:  # type: ignore[operator]
-            yield (
-                ("fidelity", "criteria", i, "minimum"),
-                f"criterion '{crit.id}': minimum {minimum} is outside the scale {low}-{high}",
-            )
+        scale_known = s.kind == "yes_no" or (s.min is not None and s.max is not None)
+        if crit.minimum is not None and scale_known:
+            low, high = criterion_range(crit)
+            if not low <= crit.minimum <= high:
+                yield (
+                    ("fidelity", "criteria", i, "minimum"),
+                    f"criterion '{crit.id}': minimum {crit.minimum} is outside the scale {low}-{high}",
+                )
         if s.kind == "yes_no":
             if s.min is not None or s.max is not None or s.anchors:
                 yield where, f"criterion '{crit.id}': a yes/no scale takes no min, max or anchors"

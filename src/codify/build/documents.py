@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from codify.build.assets import material_files
-from codify.build.view import CriterionView, Document, build_document, range_text, words
+from codify.build.view import CriterionView, Document, build_document, range_text
 from codify.config import Branding
 from codify.model import Intervention
-from codify.render.text import md_escape_html, plain, safe_url
+from codify.render.text import md_escape_html, plain, safe_url, words
 
 HANDBOOK_FILES = {
     "handbook.html": "handbook/handbook.html",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Generic, TypeVar
 
 from codify.config import Branding
@@ -42,6 +41,7 @@ from codify.model import (
     SpreadModel,
     Variant,
 )
+from codify.render.text import words
 from codify.rules import scale_range
 from codify.tidier import TidierRow, checklist
 
@@ -445,12 +445,6 @@ def _sections(spec: Intervention) -> list[Section]:
             out.append(Section(key, "ABCDEFGH"[letter], title))
             letter += 1
     return out
-
-
-def words(value: object) -> str:
-    """An enumeration value as words: 'face_to_face' -> 'face to face'."""
-    raw = value.value if isinstance(value, Enum) else value
-    return str(raw).replace("_", " ")
 
 
 def range_text(r: Range) -> str:

@@ -31,7 +31,7 @@ def load_settings(config_path: Path | None) -> Config:
     try:
         return load_config(config_path or find_config(Path.cwd()))
     except ConfigError as exc:
-        return fail(str(exc))  # type: ignore[no-any-return]
+        fail(str(exc))
 
 
 def find_specs(targets: Iterable[Path], exclude: Path | None = None) -> list[Path]:

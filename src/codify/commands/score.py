@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from codify.cli import fail
 from codify.commands._common import config_option, load_settings, load_valid_spec
+
+if TYPE_CHECKING:
+    from codify.assessment import Score
 
 
 @click.command()
@@ -42,7 +46,7 @@ def score(
     """
     from codify.assessment import score as compute
     from codify.loader import LoadError, load_file
-    from codify.report import text as text_report
+    from codify.report import diagnostic_lines, record
 
     config = load_settings(config_path)
     spec_file = spec_path or _default_spec(assessment)
@@ -50,7 +54,7 @@ def score(
     try:
         doc = load_file(assessment)
     except LoadError as exc:
-        click.echo(exc.diagnostic.location() + f": {exc.diagnostic.code} {exc.diagnostic.message}")
+        click.echo("\n".join(diagnostic_lines([exc.diagnostic], False)))
         sys.exit(2)
     result = compute(doc, spec)
 
@@ -66,27 +70,12 @@ def score(
             "band": result.band.label if result.band else None,
             "must_pass_failed": [c.id for c in result.failed_minimums],
             "meets_standard": result.meets_standard,
-            "diagnostics": [
-                {
-                    "path": d.path,
-                    "line": d.line,
-                    "column": d.column,
-                    "code": d.code,
-                    "severity": d.severity.value,
-                    "message": d.message,
-                }
-                for d in sorted(result.diagnostics)
-            ],
+            "diagnostics": [record(d) for d in sorted(result.diagnostics)],
         }
         click.echo(json.dumps(payload, indent=2))
     else:
-        from codify.checker import CheckResult, FileResult
-
-        if result.diagnostics:
-            report = text_report(
-                CheckResult([FileResult(doc.path, sorted(result.diagnostics))]), False
-            )
-            click.echo(report.rsplit("\n", 2)[0])  # the lines, without the check summary
+        for line in diagnostic_lines(sorted(result.diagnostics), False):
+            click.echo(line)
         click.echo(_summary(result, spec.id, spec.version))
     warnings = len(result.diagnostics) - result.errors
     sys.exit(1 if result.errors or (strict and warnings) else 0)
@@ -97,13 +86,11 @@ def _default_spec(assessment: Path) -> Path:
         for name in ("intervention.yaml", "intervention.yml"):
             if (folder / name).is_file():
                 return folder / name
-    return fail(f"no spec found beside {assessment} or in the current folder; name it with --spec")  # type: ignore[no-any-return]
+    fail(f"no spec found beside {assessment} or in the current folder; name it with --spec")
 
 
-def _summary(result: object, ident: str, version: str) -> str:
-    from codify.assessment import Score
-
-    assert isinstance(result, Score)
+def _summary(result: Score, ident: str, version: str) -> str:
+    """The outcome in words: how much is rated, the total and band, and the standard."""
     head = f"{ident} {version}: {result.rated} of {result.criteria} criteria rated"
     if result.total is None:
         return head + "; no total until every criterion is rated and every problem is fixed."

@@ -7,6 +7,7 @@ printed literally. Raw HTML in spec text is escaped, and links may only use safe
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import cache
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -170,6 +171,12 @@ def md_escape_html(text: str | None) -> str:
     return _UNSAFE_LINK.sub(fix, out)
 
 
+def words(value: object) -> str:
+    """An enumeration value or id as words: `face_to_face` becomes 'face to face'."""
+    raw = value.value if isinstance(value, Enum) else value
+    return str(raw).replace("_", " ")
+
+
 def plain(text: str | None) -> str:
     """Spec text with Markdown markup removed, for CSV cells and page titles."""
     if not text:
@@ -179,4 +186,4 @@ def plain(text: str | None) -> str:
     return " ".join(s.split())
 
 
-__all__ = ["escape", "md_escape_html", "md_inline", "md_to_html", "plain", "safe_url"]
+__all__ = ["escape", "md_escape_html", "md_inline", "md_to_html", "plain", "safe_url", "words"]

@@ -19,6 +19,7 @@ from typing import Any
 from codify import __version__
 from codify.config import Branding
 from codify.model import Intervention
+from codify.render.text import words
 from codify.site import text as site_text
 from codify.site.colours import Palette, palette
 from codify.site.view import ADAPT_BADGE, CORE_BADGE, Download, SpecView, label
@@ -438,7 +439,7 @@ def generate(
         cell=site_text.cell,
         heading=site_text.heading,
         html_text=site_text.html_text,
-        words=site_text.words,
+        words=words,
         title_text=site_text.title_text,
         link=site_text.link,
         email=site_text.email,

@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from codify.render.text import md_escape_html, plain
+from codify.render.text import md_escape_html, plain, words
 
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(")
 
@@ -56,12 +56,6 @@ def heading(text: str | None) -> Markup:
 def html_text(text: str | None) -> Markup:
     """Spec text for raw HTML that the generator writes: plain and HTML-escaped."""
     return escape(plain(text))
-
-
-def words(value: Any) -> str:
-    """An enumeration value or id as words: `face_to_face` becomes 'face to face'."""
-    raw = value.value if isinstance(value, Enum) else str(value)
-    return raw.replace("_", " ")
 
 
 def finalize(value: Any) -> Any:
