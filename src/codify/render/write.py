@@ -1,14 +1,25 @@
-"""Write generated files atomically, only inside the output folder, never over a person's work.
+"""Write generated files as one transaction, only inside the output folder, never over a person's work.
 
-Files are first written to a staging folder beside the output; only when every file has been
-rendered are they moved into place, one atomic rename each. A failed build leaves the previous
-output as it was. Files whose content has not changed are not touched.
+Every file is first written to a staging folder (`.codify-*`) inside the output folder. Only when
+all of them are on disk does the writer change the output: it records a journal of what it is
+about to do, moves each old file it replaces or removes into the staging folder, moves each new
+file into place, and finally replaces the manifest. Replacing the manifest is the commit point.
+An error before it puts every old file back; a run killed before it (SIGKILL, power loss) is
+undone the same way by the next commit into that folder, which reads the journal it left.
+Ctrl-C and SIGTERM are held back while the output changes. Files whose content has not changed
+are not touched.
 
-With a manifest, the writer also remembers what it wrote (each file's SHA-256) in a small JSON
-file in the output folder, and uses it to keep two promises: a file codify did not write, or
-one edited by hand since codify wrote it, is never overwritten; and a file codify wrote last
-time that is no longer generated (a material removed from the spec) is removed, unless it was
-edited since.
+With a manifest, the writer records in a small JSON file the SHA-256 of each file it created or
+overwrote (and of files it recorded before and still writes), and keeps these promises:
+
+- a file codify did not write, or one edited by hand since, is never overwritten; a file that
+  already holds exactly what codify would write is left alone and not claimed as codify's;
+- a file codify wrote last time that is no longer generated is removed, unless it was edited
+  since, or `keep` says a partial build is not responsible for it;
+- an input of the build (a spec, a material, a settings file, a logo, a template) is never
+  overwritten, removed or recorded, and the output folder may not be, or contain, a spec's
+  folder (`refuse_overlap`), because the build writes there the layout authors use;
+- nothing is written through a link, over a folder, or where a file stands in for a folder.
 """
 
 from __future__ import annotations
@@ -16,19 +27,48 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
+import signal
+import sys
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from codify import __version__
 
+# Staging folders are named `.codify-<random>`; the names of what the writer puts in them let a
+# later run tell a staging folder left by a killed run from a folder a person happened to name so.
+STAGING_PREFIX = ".codify-"
+JOURNAL = "journal.json"
+_STAGED_NAME = re.compile(r"(r?\d+\.(part|new|old)|manifest\.new|journal\.(json|tmp))")
+# Held back while the output folder changes, so an interrupt never leaves it half-written.
+_DEFERRED_SIGNALS = {signal.SIGINT, signal.SIGTERM} | (
+    {signal.SIGHUP} if hasattr(signal, "SIGHUP") else set()
+)
 
-class UnsafeOutputPath(ValueError):
+
+class OutputError(ValueError):
+    """The output could not be written; the message says where and why."""
+
+
+class UnsafeOutputPath(OutputError):
     """A generated file would land outside the output folder."""
 
 
-class OutputConflict(ValueError):
-    """A generated file would replace a file that a person wrote or edited."""
+class OutputOverlap(UnsafeOutputPath):
+    """The output folder is, or contains, a spec's folder: generated files would mix with inputs."""
+
+
+class OutputConflict(OutputError):
+    """A generated file would replace a file or folder that a person wrote, edited or reads from."""
+
+
+class OutputNotWritable(OutputError):
+    """The output folder cannot be made or written (a file in the way, read-only, disk full)."""
 
 
 def digest(data: bytes) -> str:
@@ -36,13 +76,117 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class OutputWriter:
-    """Collects files for one output folder and commits them all at once."""
+def output_problem(out_dir: Path) -> str | None:
+    """Why `out_dir` cannot be used as an output folder, or None if it can (or can be made)."""
+    try:
+        return _output_problem(out_dir)
+    except (OSError, RuntimeError) as exc:
+        return f"cannot use output folder {out_dir}: {getattr(exc, 'strerror', None) or exc}"
 
-    def __init__(self, out_dir: Path, manifest: str | None = None) -> None:
+
+def _output_problem(out_dir: Path) -> str | None:
+    if out_dir.is_symlink() and not out_dir.exists():
+        return f"output folder {out_dir} is a link to {os.readlink(out_dir)}, which does not exist"
+    if out_dir.exists():
+        if not out_dir.is_dir():
+            return f"output folder {out_dir} is a file, not a folder"
+        if not os.access(out_dir, os.W_OK | os.X_OK):
+            return f"output folder {out_dir} is read-only"
+        return None
+    # The folder will be made: its nearest existing ancestor must be a folder we can write to.
+    for parent in out_dir.parents:
+        if parent.is_symlink() and not parent.exists():
+            return (
+                f"cannot make output folder {out_dir}: {parent} is a link to "
+                f"{os.readlink(parent)}, which does not exist"
+            )
+        if parent.exists():
+            if not parent.is_dir():
+                return f"cannot make output folder {out_dir}: {parent} is a file, not a folder"
+            if not os.access(parent, os.W_OK | os.X_OK):
+                return f"cannot make output folder {out_dir}: {parent} is read-only"
+            return None
+    return None
+
+
+def refuse_overlap(out_dir: Path, specs: Iterable[Path]) -> None:
+    """Raise OutputOverlap if `out_dir` is a spec, or is or contains a spec's folder.
+
+    A build lays out its output as an author lays out a spec folder (materials/<id>/<file>), so
+    writing into one would mix generated files with the author's own and put them at risk.
+    """
+    out = out_dir.resolve()
+    for spec in specs:
+        path = spec.resolve()
+        if _same(path, out):
+            raise OutputOverlap(
+                f"output folder {out_dir} is the spec {spec}; choose a folder of its own"
+            )
+        folder = path.parent
+        if _same(folder, out):
+            raise OutputOverlap(
+                f"output folder {out_dir} is the folder of the spec {spec}; generated files "
+                "would mix with the author's files: choose an output folder outside it"
+            )
+        if any(_same(p, out) for p in folder.parents):
+            raise OutputOverlap(
+                f"output folder {out_dir} contains {spec.parent}, the folder of the spec "
+                f"{spec}; generated files would mix with the author's files: choose an "
+                "output folder outside it"
+            )
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file or folder (also on case-insensitive disks)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a == b
+
+
+@dataclass
+class _Write:
+    """One file to create or overwrite; `backup` names where the old file goes while committing."""
+
+    rel: str
+    data: bytes
+    staged: str
+    backup: str | None
+
+
+@dataclass
+class _Plan:
+    """Everything one commit will change, decided before anything is changed."""
+
+    writes: list[_Write] = field(default_factory=list)
+    removals: list[tuple[str, str]] = field(default_factory=list)  # (rel, backup name)
+    folders: list[str] = field(default_factory=list)  # folders to make, parents first
+    manifest: bytes | None = None  # the new manifest, if it differs from the one on disk
+
+
+class OutputWriter:
+    """Collects files for one output folder and commits them all at once, or none of them.
+
+    `inputs` are the files the build reads (specs, materials, settings file, logo, templates):
+    none is ever overwritten, removed or recorded as codify's. `specs` are the spec files: the
+    output folder may not be, or contain, the folder of one (see refuse_overlap); they count as
+    inputs too.
+    """
+
+    def __init__(
+        self,
+        out_dir: Path,
+        manifest: str | None = None,
+        *,
+        inputs: Iterable[Path] = (),
+        specs: Iterable[Path] = (),
+    ) -> None:
         self.out_dir = out_dir
         self.manifest = manifest
+        self.specs = list(specs)
+        self.inputs = [*self.specs, *inputs]
         self.files: dict[PurePosixPath, bytes] = {}
+        self.kept: set[str] = set()
         self.removed: list[Path] = []
 
     def add(self, relative: str, content: str | bytes) -> None:
@@ -50,75 +194,158 @@ class OutputWriter:
         rel = PurePosixPath(relative)
         if rel.is_absolute() or ".." in rel.parts or not rel.parts:
             raise UnsafeOutputPath(f"refusing to write '{relative}' outside the output folder")
+        if rel.parts[0].startswith(STAGING_PREFIX) or str(rel) == self.manifest:
+            raise UnsafeOutputPath(f"refusing to write '{relative}': the name is codify's own")
         self.files[rel] = content.encode("utf-8") if isinstance(content, str) else content
 
+    def keep(self, relative: str) -> None:
+        """Leave a file the last commit wrote as it is, still recorded, if this one does not add it.
+
+        A partial build (only some kinds of file) keeps the files of the kinds it did not build.
+        """
+        self.kept.add(str(PurePosixPath(relative)))
+
     def previous(self) -> dict[str, str]:
-        """What the last commit wrote, by POSIX path: the SHA-256 of each file."""
+        """What the last commit recorded, by POSIX path: the SHA-256 of each file."""
         if self.manifest is None:
             return {}
-        try:
-            data = json.loads((self.out_dir / self.manifest).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        files = data.get("files", {}) if isinstance(data, dict) else {}
-        return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+        return _read_manifest(self.out_dir / self.manifest)
 
     def commit(self) -> list[Path]:
         """Write every queued file; return those whose content changed.
 
-        Raises OutputConflict, before writing anything, when a file would replace one that a
-        person wrote or edited (only with a manifest), and UnsafeOutputPath when a path leads
-        out of the folder.
+        Raises, before changing anything: OutputOverlap when the folder is or holds a spec's
+        folder; OutputConflict when a file would replace a person's work or an input;
+        UnsafeOutputPath when a path leads out of the folder; OutputNotWritable when the folder
+        cannot be made or written (then any change already made is undone).
         """
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        root = self.out_dir.resolve()
-        previous = self.previous()
-        files = dict(self.files)
-        if self.manifest is not None:
-            record = {
-                "generator": f"codify {__version__}",
-                "files": {str(rel): digest(data) for rel, data in sorted(files.items())},
-            }
-            text = json.dumps(record, indent=1, sort_keys=True) + "\n"
-            files[PurePosixPath(self.manifest)] = text.encode("utf-8")
-
-        pending: list[tuple[Path, bytes]] = []
-        for rel, data in sorted(files.items()):
-            target = root.joinpath(*rel.parts)
-            if not target.resolve().is_relative_to(root):
-                raise UnsafeOutputPath(f"refusing to write '{rel}' outside the output folder")
-            if target.is_file():
-                current = target.read_bytes()
-                if current == data:
-                    continue
-                self._check_ours(rel, current, previous)
-            pending.append((target, data))
-
-        staging = Path(tempfile.mkdtemp(prefix=".codify-", dir=root))
-        changed: list[Path] = []
+        problem = output_problem(self.out_dir)
+        if problem:
+            raise OutputNotWritable(problem)
+        refuse_overlap(self.out_dir, self.specs)
         try:
-            staged: list[tuple[Path, Path]] = []
-            for i, (target, data) in enumerate(pending):
-                tmp = staging / f"{i}.part"
-                with open(tmp, "wb") as fh:
-                    fh.write(data)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                staged.append((tmp, target))
-            for tmp, target in staged:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, target)
-                if target.name != self.manifest or target.parent != root:
-                    changed.append(target)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        self._remove_stale(root, previous, {str(rel) for rel in self.files})
-        return changed
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            root = self.out_dir.resolve()
+            with _locked(root):
+                _recover(root)
+                plan = self._plan(root)
+                if not (plan.writes or plan.removals or plan.manifest is not None):
+                    return []
+                return self._apply(root, plan)
+        except OSError as exc:
+            raise OutputNotWritable(self._os_message(exc)) from None
+        except RuntimeError as exc:  # a loop of links (Python before 3.13 raises this)
+            raise OutputNotWritable(f"{self.out_dir}: cannot write: {exc}") from None
+
+    # --- deciding --------------------------------------------------------------------------
+
+    def _plan(self, root: Path) -> _Plan:
+        """Check every file against what is on disk and decide what to change; change nothing."""
+        plan = _Plan()
+        previous = self.previous()
+        is_input = _InputSet(self.inputs)
+        record: dict[str, str] = {}
+        names = {str(rel) for rel in self.files}
+        for rel in self.files:
+            for parent in rel.parents:
+                if str(parent) in names:
+                    raise OutputConflict(f"{self._shown(parent)} is both a file and a folder")
+        for rel, data in sorted(self.files.items()):
+            name = str(rel)
+            target = self._checked_target(root, rel)
+            if is_input(target):
+                if target.is_file() and target.read_bytes() == data:
+                    continue  # the input already is the output: nothing to write or claim
+                raise OutputConflict(
+                    f"{self._shown(rel)} is an input of this build; codify never overwrites "
+                    "its inputs: choose another output folder"
+                )
+            if not os.path.lexists(target):
+                plan.writes.append(_Write(name, data, f"{len(plan.writes)}.new", None))
+                record[name] = digest(data)
+                continue
+            if target.is_dir():
+                raise OutputConflict(
+                    f"{self._shown(rel)} is a folder; codify will not replace a folder with a file"
+                )
+            if not target.is_file():
+                raise OutputConflict(f"{self._shown(rel)} is not a regular file; move it away")
+            current = target.read_bytes()
+            if current == data:
+                # Unchanged. Claimed only if codify recorded it before: a file that a person
+                # made, which happens to match, stays theirs (so it is never removed later).
+                if name in previous:
+                    record[name] = digest(data)
+                continue
+            self._check_ours(rel, current, previous)
+            i = len(plan.writes)
+            plan.writes.append(_Write(name, data, f"{i}.new", f"{i}.old"))
+            record[name] = digest(data)
+
+        for name in sorted(set(previous) - names):
+            recorded = self._recorded_file(root, name)
+            if recorded is None or is_input(recorded):
+                continue  # gone, turned into a folder or link, or read by the build: not ours
+            if name in self.kept:
+                record[name] = previous[name]  # left as it is, edited or not
+            elif digest(recorded.read_bytes()) == previous[name]:
+                plan.removals.append((name, f"r{len(plan.removals)}.old"))
+            # else edited by hand since: it is the person's now, and stays
+
+        made: set[str] = set()
+        for write in plan.writes:
+            for parent in reversed(PurePosixPath(write.rel).parents):
+                folder = str(parent)
+                if folder != "." and folder not in made and not root.joinpath(folder).exists():
+                    made.add(folder)
+                    plan.folders.append(folder)
+
+        if self.manifest is not None:
+            text = _manifest_text(record)
+            path = root / self.manifest
+            if path.is_dir() or path.is_symlink():
+                raise OutputConflict(f"{self._shown(self.manifest)} is not codify's manifest file")
+            if not path.is_file() or path.read_bytes() != text:
+                plan.manifest = text
+        return plan
+
+    def _checked_target(self, root: Path, rel: PurePosixPath) -> Path:
+        """The path of `rel` in the output, once it is clear no link or file is in its way."""
+        node = root
+        for i, part in enumerate(rel.parts):
+            node = node / part
+            last = i == len(rel.parts) - 1
+            if node.is_symlink():
+                resolved = _resolved(node)
+                if resolved is not None and not resolved.is_relative_to(root):
+                    raise UnsafeOutputPath(f"refusing to write '{rel}' outside the output folder")
+                raise OutputConflict(
+                    f"{self._shown(PurePosixPath(*rel.parts[: i + 1]))} is a link; codify "
+                    "writes only real files and folders: move it away"
+                )
+            if not last and node.exists() and not node.is_dir():
+                raise OutputConflict(
+                    f"{self._shown(PurePosixPath(*rel.parts[: i + 1]))} is a file where codify "
+                    f"needs a folder (for {self._shown(rel)}); move it away"
+                )
+            if not node.exists():
+                break  # nothing deeper exists either
+        return root.joinpath(*rel.parts)
+
+    def _recorded_file(self, root: Path, name: str) -> Path | None:
+        """The file a manifest entry names, if it is still a regular file reached by no link."""
+        rel = PurePosixPath(name)
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts or name == self.manifest:
+            return None
+        target = root.joinpath(*rel.parts)
+        if target.is_symlink() or not target.is_file() or _resolved(target.parent) != target.parent:
+            return None
+        return target
 
     def _check_ours(self, rel: PurePosixPath, current: bytes, previous: dict[str, str]) -> None:
-        if self.manifest is None or str(rel) == self.manifest:
+        if self.manifest is None:
             return
-        where = self.out_dir / Path(*rel.parts)
+        where = self._shown(rel)
         if str(rel) not in previous:
             raise OutputConflict(
                 f"{where} exists and was not written by codify; move it, or choose another "
@@ -130,20 +357,257 @@ class OutputWriter:
                 "build again (generated files are rebuilt from the spec and templates)"
             )
 
-    def _remove_stale(self, root: Path, previous: dict[str, str], current: set[str]) -> None:
-        """Remove files the last commit wrote that are no longer generated, if untouched."""
-        for name in sorted(set(previous) - current):
-            target = (root / name).resolve()
-            if not target.is_relative_to(root) or not target.is_file():
-                continue
-            if digest(target.read_bytes()) != previous[name]:
-                continue  # edited by hand since: leave it
-            target.unlink()
+    # --- changing --------------------------------------------------------------------------
+
+    def _apply(self, root: Path, plan: _Plan) -> list[Path]:
+        """Stage, journal, then change the output; undo it all if anything fails before the end."""
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+        try:
+            for write in plan.writes:
+                _write_synced(staging / write.staged, write.data)
+            manifest: dict[str, str] | None = None
+            if self.manifest is not None and plan.manifest is not None:
+                _write_synced(staging / "manifest.new", plan.manifest)
+                manifest = {"name": self.manifest, "digest": digest(plan.manifest)}
+            journal = {
+                "codify": __version__,
+                "manifest": manifest,
+                "folders": plan.folders,
+                "writes": [
+                    {
+                        "target": w.rel,
+                        "staged": w.staged,
+                        "backup": w.backup,
+                        "digest": digest(w.data),
+                    }
+                    for w in plan.writes
+                ],
+                "removals": [{"target": rel, "backup": backup} for rel, backup in plan.removals],
+            }
+            _write_synced(staging / "journal.tmp", json.dumps(journal).encode("utf-8"))
+            os.replace(staging / "journal.tmp", staging / JOURNAL)
+            _sync_folder(staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)  # the output is not touched yet
+            raise
+
+        with _signals_deferred():
+            try:
+                for folder in plan.folders:
+                    root.joinpath(folder).mkdir()
+                for write in plan.writes:
+                    target = root / write.rel
+                    if write.backup:
+                        os.replace(target, staging / write.backup)
+                    os.replace(staging / write.staged, target)
+                for rel, backup in plan.removals:
+                    os.replace(root / rel, staging / backup)
+                if manifest is not None:
+                    os.replace(staging / "manifest.new", root / manifest["name"])  # commit point
+                else:
+                    (staging / JOURNAL).unlink()  # the commit point when the manifest is unchanged
+            except BaseException:
+                _undo(root, staging, journal)
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            # Committed: what is left in staging is codify's own superseded files.
+            with suppress(OSError):
+                _sync_folder(root)
+            shutil.rmtree(staging, ignore_errors=True)
+
+        for rel, _ in plan.removals:
+            target = root / rel
             self.removed.append(target)
-            folder = target.parent
-            while folder != root:
-                try:
-                    folder.rmdir()
-                except OSError:
-                    break
-                folder = folder.parent
+            _remove_empty_folders(target.parent, root)
+        return [root / w.rel for w in plan.writes]
+
+    # --- messages --------------------------------------------------------------------------
+
+    def _shown(self, rel: PurePosixPath | str) -> Path:
+        """A path in the output folder as the user named that folder."""
+        return self.out_dir.joinpath(*PurePosixPath(rel).parts)
+
+    def _os_message(self, exc: OSError) -> str:
+        """An OSError as one line naming the path, as the user would write it."""
+        reason = exc.strerror or str(exc)
+        where: Path = self.out_dir
+        if exc.filename:
+            path = Path(os.fsdecode(exc.filename))
+            with suppress(OSError, ValueError):
+                rel = path.relative_to(self.out_dir.resolve())
+                if not rel.parts or not rel.parts[0].startswith(STAGING_PREFIX):
+                    where = self._shown(rel.as_posix())
+        return f"{where}: cannot write: {reason}"
+
+
+class _InputSet:
+    """Tells whether a path is one of the build's inputs, by resolved path and by file identity."""
+
+    def __init__(self, inputs: Iterable[Path]) -> None:
+        self.paths: set[Path] = set()
+        self.ids: set[tuple[int, int]] = set()
+        for path in inputs:
+            with suppress(OSError):
+                self.paths.add(path.resolve())
+                st = path.stat()
+                self.ids.add((st.st_dev, st.st_ino))
+
+    def __call__(self, target: Path) -> bool:
+        if _resolved(target) in self.paths:
+            return True
+        try:
+            st = target.stat()
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) in self.ids
+
+
+def _resolved(path: Path) -> Path | None:
+    """The path with every link followed, or None where links go round in a loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _manifest_text(record: dict[str, str]) -> bytes:
+    data = {"generator": f"codify {__version__}", "files": dict(sorted(record.items()))}
+    return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _read_manifest(path: Path) -> dict[str, str]:
+    """The files a manifest records; empty if it is missing, unreadable or not codify's."""
+    if path.is_symlink():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write a new file and flush it to the disk, so a rename of it is never of a partial file."""
+    with open(path, "xb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (renames into it) to the disk, where the system allows it."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    """Remove `folder` and its parents up to `root` while they are empty."""
+    while folder != root and folder.is_relative_to(root):
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+        folder = folder.parent
+
+
+def _undo(root: Path, staging: Path, journal: dict[str, Any]) -> None:
+    """Put the output back as it was before an unfinished commit, from its journal.
+
+    Every step is checked against the disk, so undoing works wherever the commit stopped, and
+    twice over. A file that someone changed since the commit stopped is left as they made it;
+    the backup it would have replaced is codify's own superseded file.
+    """
+    for removal in reversed(journal.get("removals", [])):
+        backup, target = staging / removal["backup"], root / removal["target"]
+        if backup.is_file() and not os.path.lexists(target):
+            os.replace(backup, target)
+    for write in reversed(journal.get("writes", [])):
+        target = root / write["target"]
+        placed = (
+            target.is_file()
+            and not target.is_symlink()
+            and digest(target.read_bytes()) == write["digest"]
+        )
+        backup = staging / write["backup"] if write.get("backup") else None
+        if backup is not None and backup.is_file():
+            if placed or not os.path.lexists(target):
+                os.replace(backup, target)
+        elif backup is None and placed:
+            target.unlink()
+    for folder in reversed(journal.get("folders", [])):
+        with suppress(OSError):
+            (root / folder).rmdir()
+    _sync_folder(root)
+
+
+def _recover(root: Path) -> None:
+    """Undo any commit into `root` that was killed before its commit point; clear its staging.
+
+    A staging folder with a journal belongs to a commit that began changing the output: it
+    committed if the manifest on disk is the one it journalled, and is undone otherwise. One
+    without a journal was killed before changing anything.
+    """
+    for entry in sorted(root.iterdir()):
+        if not entry.name.startswith(STAGING_PREFIX) or entry.is_symlink() or not entry.is_dir():
+            continue
+        contents = list(entry.iterdir())
+        if not all(p.is_file() and _STAGED_NAME.fullmatch(p.name) for p in contents):
+            continue  # not a staging folder of codify's: a person's folder, left alone
+        journal_path = entry / JOURNAL
+        if journal_path.is_file():
+            try:
+                journal = json.loads(journal_path.read_text(encoding="utf-8"))
+            except ValueError:
+                continue  # cannot tell what it did: keep its backups rather than guess
+            if not isinstance(journal, dict):
+                continue
+            if not _committed(root, journal):
+                _undo(root, entry, journal)
+        shutil.rmtree(entry)
+
+
+def _committed(root: Path, journal: dict[str, Any]) -> bool:
+    manifest = journal.get("manifest")
+    if not isinstance(manifest, dict):
+        return False
+    path = root / str(manifest.get("name"))
+    try:
+        return path.is_file() and digest(path.read_bytes()) == manifest.get("digest")
+    except OSError:
+        return False
+
+
+@contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder, so two commits never interleave."""
+    if sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        with suppress(OSError):  # a file system without locks: go ahead unlocked
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C and termination signals; they take effect once the block is done."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
