@@ -14,6 +14,7 @@ from typing import NoReturn
 import click
 
 from codify import __version__
+from codify.diagnostics import printable
 
 # name -> (module, attribute, one-line help shown in `codify --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -87,12 +88,19 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug:
             raise
-        click.echo(f"codify: internal error: {exc.__class__.__name__}: {exc}", err=True)
+        detail = printable(f"{exc.__class__.__name__}: {exc}")
+        click.echo(f"codify: internal error: {detail}", err=True)
         click.echo("Run again with --debug for a traceback, and please report it.", err=True)
         sys.exit(2)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print `codify: message` to stderr and exit (2 by default: usage or input error)."""
-    click.echo(f"codify: {message}", err=True)
+    """Print `codify: message` to stderr and exit (2 by default: usage or input error).
+
+    Messages often carry a path or text from a file, so control characters are shown as
+    escapes. A line break is kept, for messages written over several lines, but every line
+    after the first is indented: nothing in a message can pose as a separate line of output.
+    """
+    lines = printable(message, newlines=True).split("\n")
+    click.echo("codify: " + "\n  ".join(lines), err=True)
     sys.exit(code)

@@ -1,9 +1,62 @@
-"""The one record every problem becomes, from YAML loading to semantic rules to reporters."""
+"""The one record every problem becomes, from YAML loading to semantic rules to reporters.
+
+Also `printable`, the single place where text from a spec, an assessment, a setting or a path
+is made safe to print to a terminal or a CI log.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+# Characters that must never reach a terminal or a log raw: the C0 controls (ESC starts CSI and
+# OSC sequences; CR, BS and BEL rewrite or hide what was printed), DEL, the C1 controls (0x9b
+# is a one-byte CSI on some terminals), lone surrogates (an undecodable file name, which would
+# otherwise crash the write), the Unicode line and paragraph separators, and every
+# bidirectional control character (the "Trojan Source" reordering of what a reader sees).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    point = ord(char)
+    return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
+
+
+def printable(text: str, *, newlines: bool = False) -> str:
+    """`text` with each control character shown as a visible escape such as `\\x1b`.
+
+    The message stays informative (the reader sees which character was there) but cannot move
+    the cursor, clear the screen, retitle the window or reorder the line. With `newlines`, a
+    line feed is kept as a line break; otherwise it too is escaped, so one record stays on one
+    line.
+    """
+    if newlines:
+        return "\n".join(_UNPRINTABLE.sub(_escape, part) for part in text.split("\n"))
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def hidden_character(text: str, *, allow: str = "\t\n") -> str | None:
+    """The first character in `text` that `printable` would escape, other than those in `allow`.
+
+    Tabs and line breaks belong in prose written as a YAML block; anything else found here can
+    only disguise what a value says, so readers of assessments refuse it.
+    """
+    for match in _UNPRINTABLE.finditer(text):
+        if match.group() not in allow:
+            return match.group()
+    return None
+
+
+def describe_character(char: str) -> str:
+    """A character named both ways a reader may know it: `U+001B (\\x1b)`."""
+    return f"U+{ord(char):04X} ({printable(char)})"
 
 
 class Severity(StrEnum):

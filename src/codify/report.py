@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from codify import __version__
 from codify.checker import CheckResult
-from codify.diagnostics import Diagnostic, Severity
+from codify.diagnostics import Diagnostic, Severity, printable
 
 Reporter = Callable[[CheckResult, bool], str]
 
@@ -17,7 +20,11 @@ _STYLE = {"path": "\033[1m", "error": "\033[1;31m", "warning": "\033[1;33m", "di
 
 
 def diagnostic_lines(diagnostics: list[Diagnostic], color: bool) -> list[str]:
-    """`path:line:col: CODE message`, one line per problem; warnings are marked."""
+    """`path:line:col: CODE message`, one line per problem; warnings are marked.
+
+    The path and message come from the spec or the file system, so control characters in them
+    (a newline too, which would split one problem over two lines) are shown as escapes.
+    """
 
     def paint(s: str, style: str) -> str:
         return f"{_STYLE[style]}{s}{_RESET}" if color else s
@@ -26,7 +33,8 @@ def diagnostic_lines(diagnostics: list[Diagnostic], color: bool) -> list[str]:
     for d in diagnostics:
         label = paint(d.code, d.severity.value)
         sev = "" if d.severity is Severity.error else paint(" (warning)", "dim")
-        lines.append(f"{paint(d.location(), 'path')}: {label} {d.message}{sev}")
+        where = paint(printable(d.location()), "path")
+        lines.append(f"{where}: {label} {printable(d.message)}{sev}")
     return lines
 
 
@@ -76,10 +84,17 @@ def as_json(result: CheckResult, color: bool) -> str:
 
 
 def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped as the Actions runner expects.
+
+    Control characters are made visible first (the runner would pass ESC through to the log,
+    which renders ANSI sequences); then `%`, CR and LF are escaped by GitHub's rules, so a
+    message can neither end the command early nor start a second one on a new line.
+    """
+    return printable(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_prop(s: str) -> str:
+    """A workflow command's property value: also `:` and `,`, which would end the property."""
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -94,6 +109,22 @@ def github(result: CheckResult, color: bool) -> str:
         props.append(f"title={_escape_prop(d.code)}")
         out.append(f"::{level} {','.join(props)}::{_escape_data(d.code + ' ' + d.message)}")
     return "\n".join(out) + ("\n" if out else "")
+
+
+def artifact_uri(path: str) -> str:
+    """`path` as the URI reference SARIF requires: percent-encoded, `file://` when absolute.
+
+    Each segment is encoded from the path's bytes, so spaces, `#`, `?`, `%`, `:` (which would
+    read as a URI scheme) and non-ASCII letters survive the round trip, and a file name that is
+    not valid UTF-8 maps back to its own bytes.
+    """
+    pure = PurePath(path)
+    posix = pure.as_posix()
+    if not pure.is_absolute():
+        return quote(os.fsencode(posix), safe="/")
+    if pure.drive and posix[1:2] == ":":  # Windows: file:///C:/folder/file
+        return "file:///" + posix[:2] + quote(os.fsencode(posix[2:]), safe="/")
+    return "file://" + quote(os.fsencode(posix), safe="/")
 
 
 def sarif(result: CheckResult, color: bool) -> str:
@@ -115,9 +146,13 @@ def sarif(result: CheckResult, color: bool) -> str:
         rules.append(entry)
     results = []
     for d in result.diagnostics:
-        region = {"startLine": d.line, "startColumn": d.column} if d.line else None
-        location: dict[str, Any] = {"artifactLocation": {"uri": d.path}}
-        if region:
+        location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(d.path)}}
+        # A problem with the whole file (line 0) has no region: SARIF lines and columns start
+        # at 1, and a made-up line 1 would point the reader at the wrong place.
+        if d.line >= 1:
+            region = {"startLine": d.line}
+            if d.column >= 1:
+                region["startColumn"] = d.column
             location["region"] = region
         results.append(
             {
@@ -140,6 +175,9 @@ def sarif(result: CheckResult, color: bool) -> str:
                         "rules": rules,
                     }
                 },
+                # Columns count characters, as the YAML parser does, not SARIF's default
+                # UTF-16 code units; they differ after an emoji or other astral character.
+                "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],
