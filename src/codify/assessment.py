@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from codify.diagnostics import Diagnostic, Severity
+from codify.diagnostics import Diagnostic, Severity, describe_character, hidden_character
 from codify.loader import Document, JsonPath, kind_of
 from codify.model import Band, Criterion, Intervention
 
@@ -83,25 +83,38 @@ def score(doc: Document, spec: Intervention) -> Score:
         line, col = doc.position(path, key=key)
         result.diagnostics.append(Diagnostic(doc.path, line, col, code, message, severity))
 
+    for at, char, is_key in _hidden_characters(data):
+        if is_key:
+            what = f"a key in {_dotted(at[:-1])}" if len(at) > 1 else "a top-level key"
+        else:
+            what = _dotted(at) or "the assessment"
+        problem(
+            at,
+            "CA008",
+            f"{what} holds the control character {describe_character(char)}, which can "
+            "disguise what the text says; remove it",
+            key=is_key,
+        )
     for key in sorted(set(data) - _KEYS, key=str):
         hint = difflib.get_close_matches(str(key), sorted(_KEYS), n=1)
         problem(
             (key,),
             "CA008",
-            f"unknown key '{key}'" + (f"; did you mean '{hint[0]}'?" if hint else ""),
+            f"unknown key '{_shown(key)}'" + (f"; did you mean '{hint[0]}'?" if hint else ""),
             key=True,
         )
     if data.get("intervention") != spec.id:
         problem(
             ("intervention",),
             "CA001",
-            f"the assessment is for '{data.get('intervention')}', the spec is '{spec.id}'",
+            f"the assessment is for '{_shown(data.get('intervention'))}', the spec is '{spec.id}'",
         )
     if data.get("version") is not None and str(data.get("version")) != spec.version:
         problem(
             ("version",),
             "CA002",
-            f"assessed against version {data['version']}; the spec is version {spec.version}",
+            f"assessed against version {_shown(data['version'])}; "
+            f"the spec is version {spec.version}",
         )
 
     entries = data.get("criteria")
@@ -117,7 +130,7 @@ def score(doc: Document, spec: Intervention) -> Score:
             problem(where, "CA008", f"criteria[{i}]: expected a mapping with an id")
             continue
         for key in sorted(set(entry) - _ENTRY_KEYS, key=str):
-            problem((*where, key), "CA008", f"criteria[{i}]: unknown key '{key}'", key=True)
+            problem((*where, key), "CA008", f"criteria[{i}]: unknown key '{_shown(key)}'", key=True)
         ident = entry["id"]
         criterion = by_id.get(ident)
         if criterion is None:
@@ -125,7 +138,7 @@ def score(doc: Document, spec: Intervention) -> Score:
             problem(
                 (*where, "id"),
                 "CA003",
-                f"'{ident}' is not a criterion of {spec.id} {spec.version}"
+                f"'{_shown(ident)}' is not a criterion of {spec.id} {spec.version}"
                 + (f"; did you mean '{hint[0]}'?" if hint else ""),
             )
             continue
@@ -144,7 +157,8 @@ def score(doc: Document, spec: Intervention) -> Score:
             problem(
                 (*where, "rating"),
                 "CA005",
-                f"criterion '{ident}': rating {rating!r} is not on its scale, {low} to {high}",
+                f"criterion '{ident}': rating {_shown(rating, quote=True)} is not on its scale, "
+                f"{low} to {high}",
             )
             continue
         ratings[ident] = rating
@@ -165,6 +179,52 @@ def score(doc: Document, spec: Intervention) -> Score:
     return result
 
 
+_SHOWN_LIMIT = 80
+
+
+def _shown(value: Any, *, quote: bool = False) -> str:
+    """A value from the assessment as quoted in a message, cut short if it is long.
+
+    An assessment is untrusted: a megabyte-long key must not become a megabyte-long line.
+    `quote` shows text in repr form, so a rating of "5" reads differently from 5.
+    """
+    text = repr(value) if quote or not isinstance(value, str) else value
+    return text if len(text) <= _SHOWN_LIMIT else text[: _SHOWN_LIMIT - 1] + "…"
+
+
+def _hidden_characters(data: Any) -> list[tuple[JsonPath, str, bool]]:
+    """Every key and text value holding a control character: (where, the character, is a key).
+
+    Walked with an explicit stack: the loader bounds the depth, but recursion is not needed.
+    """
+    found: list[tuple[JsonPath, str, bool]] = []
+    stack: list[tuple[JsonPath, Any]] = [((), data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            char = hidden_character(value)
+            if char is not None:
+                found.append((where, char, False))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                char = hidden_character(key) if isinstance(key, str) else None
+                if char is not None:
+                    found.append(((*where, key), char, True))
+                stack.append(((*where, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*where, i), item) for i, item in enumerate(value))
+    return found
+
+
+def _dotted(where: JsonPath) -> str:
+    """A path as written in messages: `criteria[2].evidence`."""
+    out = ""
+    for part in where:
+        name = _shown(part)
+        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
+    return out
+
+
 def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
     """Report stated results that differ from the computed ones."""
     stated_total = data.get("total")
@@ -172,19 +232,21 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
         problem(
             ("total",),
             "CA006",
-            f"total is {stated_total}, but the ratings add up to {result.total}",
+            f"total is {_shown(stated_total)}, but the ratings add up to {result.total}",
         )
     stated_band = data.get("band")
     if stated_band is not None and result.band is not None and stated_band != result.band.label:
         problem(
             ("band",),
             "CA006",
-            f"band is '{stated_band}', but a total of {result.total} is in '{result.band.label}'",
+            f"band is '{_shown(stated_band)}', but a total of {result.total} "
+            f"is in '{result.band.label}'",
         )
     stated_pass = data.get("must_pass_met")
     if stated_pass is not None and stated_pass != (not result.failed_minimums):
         problem(
             ("must_pass_met",),
             "CA006",
-            f"must_pass_met is {str(stated_pass).lower()}, but it is {str(not result.failed_minimums).lower()}",
+            f"must_pass_met is {_shown(stated_pass).lower()}, "
+            f"but it is {str(not result.failed_minimums).lower()}",
         )

@@ -41,6 +41,9 @@ def score(
     standard. Stated `total`, `band` and `must_pass_met` values are checked against the
     computed ones.
 
+    The result goes to standard output; problems go to standard error, each as
+    path:line:col: CODE message (with --format json, both are in the one JSON document).
+
     Exit codes: 0 scored (or nothing wrong so far); 1 problems found; 2 a file could not be
     read or no spec was found.
     """
@@ -54,7 +57,7 @@ def score(
     try:
         doc = load_file(assessment)
     except LoadError as exc:
-        click.echo("\n".join(diagnostic_lines([exc.diagnostic], False)))
+        click.echo("\n".join(diagnostic_lines([exc.diagnostic], False)), err=True)
         sys.exit(2)
     result = compute(doc, spec)
 
@@ -75,7 +78,7 @@ def score(
         click.echo(json.dumps(payload, indent=2))
     else:
         for line in diagnostic_lines(sorted(result.diagnostics), False):
-            click.echo(line)
+            click.echo(line, err=True)
         click.echo(_summary(result, spec.id, spec.version))
     warnings = len(result.diagnostics) - result.errors
     sys.exit(1 if result.errors or (strict and warnings) else 0)
@@ -90,15 +93,23 @@ def _default_spec(assessment: Path) -> Path:
 
 
 def _summary(result: Score, ident: str, version: str) -> str:
-    """The outcome in words: how much is rated, the total and band, and the standard."""
-    head = f"{ident} {version}: {result.rated} of {result.criteria} criteria rated"
+    """The outcome in words: how much is rated, the total and band, and the standard.
+
+    Band labels and criterion names are the spec's text, so they are made printable: one
+    line each, and no control character reaches the terminal.
+    """
+    from codify.diagnostics import printable
+
+    head = f"{printable(ident)} {printable(version)}: {result.rated} of {result.criteria} criteria rated"
     if result.total is None:
         return head + "; no total until every criterion is rated and every problem is fixed."
-    band = result.band.label if result.band else "no band"
+    band = printable(result.band.label) if result.band else "no band"
     lines = [
         f"{head}; total {result.total} (possible {result.lowest} to {result.highest}), band '{band}'."
     ]
     for c in result.failed_minimums:
-        lines.append(f"Below the must-pass minimum of {c.minimum}: {c.id} ({c.name}).")
+        lines.append(
+            f"Below the must-pass minimum of {c.minimum}: {printable(c.id)} ({printable(c.name)})."
+        )
     lines.append("Meets the standard." if result.meets_standard else "Does not meet the standard.")
     return "\n".join(lines)
