@@ -21,6 +21,7 @@ def tidier(spec_path: Path, fmt: str) -> None:
 
     SPEC is a spec file, or a folder holding intervention.yaml. Exits 1 if an item is missing.
     """
+    from codify.diagnostics import printable
     from codify.tidier import checklist
 
     spec = load_valid_spec(spec_path)
@@ -42,7 +43,11 @@ def tidier(spec_path: Path, fmt: str) -> None:
             if r.status == "answered":
                 where = ", ".join(r.answered_by)
             elif r.status == "not applicable":
-                where = f"not applicable: {r.not_applicable}"
+                # The reason is the spec's prose: a folded or literal YAML block may span lines,
+                # so runs of white space become one space, and anything else that could drive
+                # the terminal is shown as an escape. One item stays on one line.
+                reason = " ".join((r.not_applicable or "").split())
+                where = f"not applicable: {printable(reason)}"
             else:
                 where = f"MISSING (answer it in {', '.join(r.item.fields)})"
             click.echo(f"{r.item.number:>2}. {r.item.name:<20} {where}")
