@@ -5,26 +5,83 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import shlex
+import unicodedata
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import quote
 
 import click
 
 from codify.cli import fail
+from codify.diagnostics import describe_character, hidden_character, printable
 from codify.model import SCHEMA_ID
 from codify.schema import SCHEMA_FILENAME
+
+_ID = re.compile(r"[a-z][a-z0-9_-]*")
+# Plain scalars that YAML 1.2 (and 1.1, which PyYAML and some editors still speak) reads as
+# something other than text. An id never needs these, but `--id null` must not become null.
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+
+
+# Characters a double-quoted scalar must escape: the quote and backslash themselves, and
+# everything outside YAML's printable set or able to disguise the text (C0 and C1 controls,
+# DEL, line and paragraph separators, bidirectional controls, the BOM, U+FFFE and U+FFFF).
+_MUST_ESCAPE = re.compile(
+    '["\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e'
+    "\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED_ESCAPES = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    point = ord(char)
+    return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
+
+
+def yaml_scalar(value: str) -> str:
+    """`value` as a YAML scalar that reads back as exactly this text, whatever it holds.
+
+    An id-shaped word is written plain, as a person would write it; anything else becomes a
+    double-quoted scalar with every character that could end it or hide in it escaped. So `: `,
+    `#`, quotes, a leading `-`, `*`, `&`, `!`, `%`, `@` or `|`, and a line break cannot end the
+    value or start a key. A lone surrogate (undecodable input) cannot be written at all.
+    """
+    if _ID.fullmatch(value) and value not in _YAML_WORDS:
+        return value
+    if _SURROGATE.search(value):
+        raise ValueError("it is not valid Unicode text (it holds a lone surrogate)")
+    return '"' + _MUST_ESCAPE.sub(_escape, value) + '"'
 
 
 def scaffold(identifier: str, name: str, schema: str = SCHEMA_ID) -> str:
     """The text of a new, commented spec that passes `codify check`.
 
     `schema` is where the editor modeline on the first line points: a path relative to the
-    spec, or the schema's URL.
+    spec, or the schema's URL. Every value is written as a YAML-safe scalar.
     """
     text = files("codify").joinpath("scaffold.yaml").read_text(encoding="utf-8")
     year = str(datetime.date.today().year)
-    text = text.replace(f"$schema={SCHEMA_ID}", f"$schema={schema}", 1)
-    return text.replace("__ID__", identifier).replace("__NAME__", name).replace("__YEAR__", year)
+    text = text.replace(f"$schema={SCHEMA_ID}", f"$schema={_modeline_target(schema)}", 1)
+    return (
+        text.replace("__ID__", yaml_scalar(identifier))
+        .replace("__NAME__", yaml_scalar(name))
+        .replace("__YEAR__", year)
+    )
+
+
+def _modeline_target(schema: str) -> str:
+    """The schema path or URL as it may stand on the comment line: one URI reference.
+
+    The language server reads the modeline up to the first white space, and a line break
+    would end the comment and start YAML, so anything beyond the URI characters is
+    percent-encoded. `%` is kept, so a reference that is already encoded is unchanged.
+    """
+    return quote(os.fsencode(schema), safe="/:#?&=+,;@!$'()*~%")
 
 
 def schema_for(folder: Path) -> str | None:
@@ -36,9 +93,65 @@ def schema_for(folder: Path) -> str | None:
     start = folder.resolve()
     for parent in (start, *start.parents):
         for candidate in (parent / SCHEMA_FILENAME, parent / "spec" / SCHEMA_FILENAME):
-            if candidate.is_file():
+            try:
+                found = candidate.is_file()
+            except OSError:  # an unreadable folder above us: keep looking further up
+                continue
+            if found:
                 return os.path.relpath(candidate, start).replace(os.sep, "/")
     return None
+
+
+def _refuse_hidden(option: str, value: str) -> None:
+    """Exit 2 if an option's value holds a control character: it is never meant, only pasted.
+
+    A name is one line of plain text; a tab, a line break or an escape sequence in it would
+    follow the spec into every handbook and site built from it.
+    """
+    if _SURROGATE.search(value):
+        fail(f"{option} is not valid text: it holds bytes that are not UTF-8")
+    char = hidden_character(value, allow="")
+    if char is not None:
+        fail(
+            f"{option} holds the control character {describe_character(char)}; "
+            "give it as plain text on one line"
+        )
+
+
+def _verify(text: str, identifier: str, name: str) -> None:
+    """Exit 2 unless `text` loads, passes the structural check and keeps the values given.
+
+    This is the guarantee that whatever went into --name or --id, init never writes a spec
+    that codify itself cannot read.
+    """
+    from pydantic import ValidationError
+
+    from codify.loader import LoadError, load_text
+    from codify.model import Intervention
+    from codify.structure import check_structure
+
+    try:
+        doc = load_text(text, "intervention.yaml")
+    except LoadError as exc:
+        fail(f"cannot write a spec with this --name or --id: {exc.diagnostic.message}")
+    problems = check_structure(doc)
+    if problems:
+        fail(f"cannot write a spec with this --name or --id: {problems[0].message}")
+    try:
+        Intervention.model_validate(doc.data)
+    except ValidationError as exc:
+        fail(f"cannot write a spec with this --name or --id: {exc.errors()[0]['msg']}")
+    if doc.data.get("id") != identifier or doc.data.get("name") != name:
+        fail("cannot write a spec with this --name or --id: it does not read back unchanged")
+
+
+def _derive_id(name: str) -> str:
+    """An id from the name: lowercase ASCII words joined by '-', or 'intervention'.
+
+    Accents are dropped rather than the letters they sit on, so 'Crèche' gives 'creche'.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "intervention"
 
 
 @click.command()
@@ -54,20 +167,71 @@ def init(folder: Path, name: str, identifier: str | None) -> None:
     The first line points editors at the JSON Schema: at the nearest intervention.schema.json
     (or spec/intervention.schema.json) in FOLDER or above it, else at the schema's URL.
     """
-    identifier = identifier or re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "intervention"
-    if not re.match(r"^[a-z][a-z0-9_-]*$", identifier):
+    _refuse_hidden("--name", name)
+    if not name.strip():
+        fail("--name is empty; give the intervention's name")
+    if identifier is not None:
+        _refuse_hidden("--id", identifier)
+    derived = identifier is None
+    identifier = _derive_id(name) if identifier is None else identifier
+    if not _ID.fullmatch(identifier):
+        if derived:
+            fail(
+                f"cannot make an id from --name (got '{identifier}'): an id starts with a "
+                "lowercase letter; give one with --id"
+            )
         fail(f"'{identifier}' is not a valid id: use lowercase letters, digits, '-' or '_'")
+
     target = folder / "intervention.yaml"
-    if target.exists():
-        fail(f"{target} already exists; not overwriting it")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        if target.exists() or target.is_symlink():
+            fail(f"{target} already exists; not overwriting it")
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        fail(f"{folder}: exists and is not a folder")
+    except OSError as exc:
+        fail(f"{folder}: cannot create the folder: {_reason(exc)}")
     local = schema_for(folder)
-    with open(target, "x", encoding="utf-8") as fh:  # 'x' never replaces a file
-        fh.write(scaffold(identifier, name, local or SCHEMA_ID))
-    click.echo(f"Created {target}. Next: edit it, then run `codify check {folder}`.")
+    try:
+        text = scaffold(identifier, name, local or SCHEMA_ID)
+    except ValueError as exc:
+        fail(f"--name cannot be written: {exc}")
+    _verify(text, identifier, name)
+    _write_new(target, text)
+    command = f"codify check {shlex.quote(str(folder))}"
+    click.echo(f"Created {_shown(target)}. Next: edit it, then run `{_shown(command)}`.")
     if local is None:
         click.echo(
             "Tip: for completion and inline errors in your editor, save the schema in your "
             f"repository (codify schema > {SCHEMA_FILENAME}) and point the first line of the "
             "spec at it."
         )
+
+
+def _write_new(target: Path, text: str) -> None:
+    """Write `text` to a file that must not exist yet; exit 2 with the reason if that fails.
+
+    Mode 'x' creates the file or fails, and never follows a symbolic link planted where the
+    file should be. A file half-written (a full disk) is removed, as it is ours alone.
+    """
+    created = False
+    try:
+        with open(target, "x", encoding="utf-8") as fh:
+            created = True
+            fh.write(text)
+    except FileExistsError:
+        fail(f"{target} already exists; not overwriting it")
+    except OSError as exc:
+        if created:
+            target.unlink(missing_ok=True)
+        fail(f"{target}: cannot {'write' if created else 'create'} the file: {_reason(exc)}")
+
+
+def _reason(exc: OSError) -> str:
+    """The operating system's reason, without Python's `[Errno 13]` decoration."""
+    return exc.strerror or str(exc)
+
+
+def _shown(text: str | Path) -> str:
+    """A path as printed: the user typed it, but a terminal still gets no control characters."""
+    return printable(str(text))
