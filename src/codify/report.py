@@ -158,7 +158,9 @@ def sarif(result: CheckResult, color: bool) -> str:
             {
                 "ruleId": d.code,
                 "level": "error" if d.severity is Severity.error else "warning",
-                "message": {"text": d.message},
+                # The text is for people reading a code-scanning dashboard, which would render
+                # a bidi override or hide a control character; the JSON format keeps it exact.
+                "message": {"text": printable(d.message)},
                 "locations": [{"physicalLocation": location}],
             }
         )
