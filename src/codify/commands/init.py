@@ -95,7 +95,7 @@ def schema_for(folder: Path) -> str | None:
         for candidate in (parent / SCHEMA_FILENAME, parent / "spec" / SCHEMA_FILENAME):
             try:
                 found = candidate.is_file()
-            except OSError:  # an unreadable folder above us: keep looking further up
+            except OSError:  # a folder above that cannot be searched: keep looking further up
                 continue
             if found:
                 return os.path.relpath(candidate, start).replace(os.sep, "/")
@@ -182,6 +182,15 @@ def init(folder: Path, name: str, identifier: str | None) -> None:
             )
         fail(f"'{identifier}' is not a valid id: use lowercase letters, digits, '-' or '_'")
 
+    # The text is made and verified before anything is created, so a refused value leaves
+    # no empty folder behind.
+    local = schema_for(folder)
+    try:
+        text = scaffold(identifier, name, local or SCHEMA_ID)
+    except ValueError as exc:
+        fail(f"--name cannot be written: {exc}")
+    _verify(text, identifier, name)
+
     target = folder / "intervention.yaml"
     try:
         if target.exists() or target.is_symlink():
@@ -191,12 +200,6 @@ def init(folder: Path, name: str, identifier: str | None) -> None:
         fail(f"{folder}: exists and is not a folder")
     except OSError as exc:
         fail(f"{folder}: cannot create the folder: {_reason(exc)}")
-    local = schema_for(folder)
-    try:
-        text = scaffold(identifier, name, local or SCHEMA_ID)
-    except ValueError as exc:
-        fail(f"--name cannot be written: {exc}")
-    _verify(text, identifier, name)
     _write_new(target, text)
     command = f"codify check {shlex.quote(str(folder))}"
     click.echo(f"Created {_shown(target)}. Next: edit it, then run `{_shown(command)}`.")
