@@ -9,7 +9,9 @@ YAML timestamps stay as the text the author wrote (the format treats dates as IS
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,28 +73,102 @@ def _fail(path: str, code: str, message: str, line: int = 0, col: int = 0) -> Lo
     return LoadError(Diagnostic(path, line, col, code, message))
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read a file as UTF-8 text, refusing binary files and invalid bytes with a position."""
+def read_untrusted(path: Path, display: str, *, limit: int = MAX_BYTES) -> bytes:
+    """Read a file that came from a user, refusing anything but a regular file of `limit` bytes.
+
+    Every file codify reads on a user's behalf (specs, settings, assessments, logos, materials)
+    should come through here. Links are followed, then a folder, named pipe, device or socket is
+    refused before it is opened (a pipe would block for ever, a device such as /dev/zero never
+    ends), and at most `limit` + 1 bytes are read, so a huge file costs no more than a small
+    one. Raises LoadError (code CY001) naming `display`; `str()` of it is the reason alone.
+    """
     try:
-        raw = path.read_bytes()
+        kind = _not_regular(os.stat(path).st_mode)
     except FileNotFoundError:
-        raise _fail(display, "CY001", "file not found") from None
-    except IsADirectoryError:
-        raise _fail(display, "CY001", "is a directory, not a file") from None
-    except OSError as exc:
-        raise _fail(display, "CY001", f"cannot read file: {exc.strerror}") from None
-    if len(raw) > MAX_BYTES:
-        raise _fail(display, "CY001", f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    if b"\x00" in raw:
-        raise _fail(display, "CY002", "binary file (contains NUL bytes), not a YAML spec")
+        why = "is a link to a file that does not exist" if path.is_symlink() else "file not found"
+        raise _fail(display, "CY001", why) from None
+    except NotADirectoryError:
+        raise _fail(display, "CY001", "file not found (a folder on its path is a file)") from None
+    except (OSError, ValueError) as exc:
+        raise _fail(display, "CY001", f"cannot be read: {_reason(exc)}") from None
+    if kind:
+        raise _fail(display, "CY001", kind)
+    # O_NONBLOCK: if the file was swapped for a pipe since the check above, opening it does not
+    # wait for a writer; the second check below then refuses it.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except (OSError, ValueError) as exc:
+        raise _fail(display, "CY001", f"cannot be read: {_reason(exc)}") from None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            kind = _not_regular(os.fstat(fd).st_mode)
+            if kind:
+                raise _fail(display, "CY001", kind)
+            raw = fh.read(limit + 1)
+        except OSError as exc:
+            raise _fail(display, "CY001", f"cannot be read: {_reason(exc)}") from None
+    if len(raw) > limit:
+        raise _fail(display, "CY001", f"file is larger than {_size(limit)}")
+    return raw
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode cannot be read as a document, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower() if exc.strerror[:1].isupper() else exc.strerror
+    return "the name cannot be used as a path" if isinstance(exc, ValueError) else str(exc)
+
+
+def _size(limit: int) -> str:
+    mb = 1024 * 1024
+    if limit >= mb and limit % mb == 0:
+        return f"{limit // mb} MB"
+    if limit >= 1024:
+        return f"{limit // 1024} KB"
+    return f"{limit} bytes"
+
+
+def read_text(path: Path, display: str, *, limit: int = MAX_BYTES) -> str:
+    """Read a user's file as UTF-8 text, refusing binary files and invalid bytes with a position."""
+    return decode_text(read_untrusted(path, display, limit=limit), display)
+
+
+def decode_text(raw: bytes, display: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark); anything else is a CY002 LoadError."""
+    wide = _wide_encoding(raw)
+    if wide:
+        raise _fail(
+            display,
+            "CY002",
+            f"the file is saved as {wide} text; codify reads UTF-8 only: save it as UTF-8",
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        line, col = _line_col(raw, nul)
+        raise _fail(
+            display, "CY002", "binary file (contains NUL bytes), not a text file", line, col
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        line, col = _line_col(raw, exc.start)
         raise _fail(
             display,
             "CY002",
@@ -100,6 +176,55 @@ def read_text(path: Path, display: str) -> str:
             line,
             col,
         ) from None
+
+
+def _line_col(raw: bytes, offset: int) -> Pos:
+    before = raw[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16 (...)' or 'UTF-32 (...)' when the bytes are text in one of those, else None.
+
+    Editors on Windows save UTF-16 by default, with or without a byte-order mark. Without one,
+    the NUL bytes that pad each character give it away: mostly text in the first few kilobytes
+    with NULs at every other (or three in four) position, decoding cleanly.
+    """
+    for bom, name in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return name
+    head = raw[:4096]
+    if b"\x00" not in head:
+        return None
+    candidates = (
+        ("utf-32-le", "UTF-32 (little-endian)", 4, (1, 2, 3)),
+        ("utf-32-be", "UTF-32 (big-endian)", 4, (0, 1, 2)),
+        ("utf-16-le", "UTF-16 (little-endian)", 2, (1,)),
+        ("utf-16-be", "UTF-16 (big-endian)", 2, (0,)),
+    )
+    for codec, name, width, zero_at in candidates:
+        body = head[: len(head) - len(head) % width]
+        if not body:
+            continue
+        # Most characters in a spec are ASCII: their padding bytes are zero.
+        zeros = sum(body[i::width].count(0) for i in zero_at)
+        if zeros < 0.7 * len(zero_at) * (len(body) // width):
+            continue
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and all(c.isprintable() or c in "\t\r\n" for c in text):
+            return name
+    return None
 
 
 def load_file(path: Path, display: str | None = None) -> Document:
@@ -128,14 +253,36 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _NULL = {"", "~", "null", "Null", "NULL"}
 
 
+# Python refuses to convert integers of more than 4,300 digits to and from text (a guard against
+# quadratic conversion), so a longer one could be read but never printed, and sums of shorter
+# ones can cross the limit too. Integers in a spec are years, scores and counts, so anything of
+# more than 100 digits is refused where it is written, whatever the interpreter's own setting.
+MAX_INT_DIGITS = 100
+_INT_LIMIT = 10**MAX_INT_DIGITS
+
+
+class _NumberTooLong(ValueError):
+    """An integer in the file has more digits than codify reads."""
+
+
+def _int(text: str, base: int) -> int:
+    """`int(text, base)` for an integer the YAML resolver matched, bounded in size."""
+    if base == 10 and len(text.lstrip("+-")) > MAX_INT_DIGITS:
+        raise _NumberTooLong
+    value = int(text, base)  # other bases are powers of two: linear, and not limited
+    if not -_INT_LIMIT < value < _INT_LIMIT:
+        raise _NumberTooLong
+    return value
+
+
 def _scalar(value: str, tag: str) -> Any:
     """Convert a resolved scalar to Python by its YAML 1.2 core-schema tag."""
     if tag == "tag:yaml.org,2002:int":
         v = value.replace("_", "")
         if _INT.match(value):
-            return int(v)
+            return _int(v, 10)
         if _INT_OTHER.match(value):
-            return int(v, 0)
+            return _int(v, 0)
         return value
     if tag == "tag:yaml.org,2002:float":
         v = value.replace("_", "").lower()
@@ -183,9 +330,9 @@ def _plain(value: str) -> Any:
         return _MERGE
     if value[0] in _NUMBER_START:
         if _INT.match(value):
-            return int(value.replace("_", ""))
+            return _int(value.replace("_", ""), 10)
         if _INT_OTHER.match(value):
-            return int(value.replace("_", ""), 0)
+            return _int(value.replace("_", ""), 0)
         if _FLOAT.match(value):
             return float(value.replace("_", ""))
         special = _SPECIAL_FLOATS.get(value.lower())
@@ -357,17 +504,28 @@ class _Builder:
 
             self._count(1, pos)
             if kind is ev.ScalarEvent:
-                if tag is None and event.implicit[0]:
-                    value = _plain(event.value)  # plain (unquoted) scalar
-                elif tag is None or tag == "!":
-                    value = event.value  # quoted, or the non-specific '!' tag
-                elif tag == "tag:yaml.org,2002:merge":
-                    value = _MERGE
-                else:
-                    value = _scalar(event.value, tag)
+                try:
+                    if tag is None and event.implicit[0]:
+                        value = _plain(event.value)  # plain (unquoted) scalar
+                    elif tag is None or tag == "!":
+                        value = event.value  # quoted, or the non-specific '!' tag
+                    elif tag == "tag:yaml.org,2002:merge":
+                        value = _MERGE
+                    else:
+                        value = _scalar(event.value, tag)
+                except _NumberTooLong:
+                    raise _fail(
+                        self.path,
+                        "CY007",
+                        f"a number of more than {MAX_INT_DIGITS} digits; codify does not read "
+                        "numbers this long (quote it if it is meant as text)",
+                        *pos,
+                    ) from None
                 if value is None:
                     self.doc.has_null = True
                 if not stack:
+                    if value is _MERGE:
+                        raise self._merge_as_value(pos)
                     root = value
                     positions[()] = pos
                 else:
@@ -431,6 +589,15 @@ class _Builder:
                 *pos,
             )
 
+    def _merge_as_value(self, pos: Pos) -> LoadError:
+        return _fail(
+            self.path,
+            "CY003",
+            "'<<' is YAML's merge key and can only be used as a key; "
+            'quote it ("<<") to use it as text',
+            *pos,
+        )
+
     def _attach(
         self,
         frame: _Frame | None,
@@ -445,6 +612,8 @@ class _Builder:
         if anchored:
             self.anchors[anchored] = (value, 1)
         container = frame.container
+        if value is _MERGE and (isinstance(container, list) or frame.key is not _NO_KEY):
+            raise self._merge_as_value(pos)
         if isinstance(container, list):
             positions.setdefault((*frame.path, len(container)), pos)
             container.append(value)
