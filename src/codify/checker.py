@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from codify.diagnostics import Diagnostic, Severity
 from codify.loader import Document, LoadError, load_file
@@ -182,10 +182,51 @@ def _model(doc: Document, name: str) -> Intervention | FileResult:
         return FileResult(
             name,
             [
-                Diagnostic(name, *doc.position(tuple(e["loc"])), "CS004", f"{e['msg']}")
-                for e in exc.errors()
+                Diagnostic(name, *doc.position(tuple(e["loc"])), "CS004", _plain_words(e))
+                for e in exc.errors(include_url=False)
             ],
         )
+
+
+# Pydantic's error types in the words the structure check uses; its own messages name Python
+# types and regular expressions, which mean nothing to the person who wrote the spec.
+_PYDANTIC_WORDS = {
+    "string_type": "expected a string",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "is not valid here",
+    "int_type": "expected an integer",
+    "int_parsing": "expected an integer",
+    "int_from_float": "expected a whole number",
+    "float_type": "expected a number",
+    "float_parsing": "expected a number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "list_type": "expected a list",
+    "model_type": "expected a mapping",
+    "dict_type": "expected a mapping",
+    "enum": "is not one of the allowed values",
+    "missing": "a required key is missing",
+    "extra_forbidden": "unknown key",
+    "too_short": "has too few items",
+    "greater_than_equal": "is too small",
+    "less_than_equal": "is too large",
+}
+
+
+def _plain_words(error: Any) -> str:
+    """One pydantic error as a plain-words message naming the node and the value."""
+    from codify.structure import format_path, shown
+
+    where = format_path(tuple(error["loc"]))
+    words = _PYDANTIC_WORDS.get(error["type"], "is not accepted here")
+    value = error.get("input")
+    if words.startswith("expected"):
+        from codify.loader import kind_of
+
+        return f"{where}: {words}, got {kind_of(value)}"
+    if error["type"] in ("missing", "extra_forbidden") or isinstance(value, (dict, list)):
+        return f"{where}: {words}"
+    return f"{where}: {shown(value)} {words}"
 
 
 def check_paths(paths: Iterable[Path], config: Config | None = None) -> CheckResult:

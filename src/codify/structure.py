@@ -1,11 +1,15 @@
-"""Structural validation: the JSON Schema, with every error in plain words at its YAML position."""
+"""Structural validation: the JSON Schema, with every error in plain words at its YAML position.
+
+Also the helpers every message built from untrusted text uses: `shown` quotes a value so that it
+cannot forge output, and `Suggester` finds did-you-mean hints with bounded work.
+"""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codify.diagnostics import Diagnostic
 from codify.loader import Document, JsonPath, kind_of
@@ -29,31 +33,206 @@ INVALID_VALUE = "CS004"
 EMPTY_VALUE = "CS005"
 
 
-@cache
-def _validator() -> Any:
-    from jsonschema import Draft202012Validator
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
 
-    from codify.schema import json_schema
+# --- showing untrusted text in a message --------------------------------------------------------
 
-    return Draft202012Validator(json_schema())
+# Characters that must never reach a terminal, a log or a generated file from a spec: C0 controls
+# other than tab and newline, DEL, C1 controls, the bidirectional embeddings, overrides and
+# isolates that reorder how text is displayed ("Trojan Source"), and lone surrogates, which are
+# not characters at all and cannot be written as UTF-8.
+UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# In a one-line message, line breaks, tabs and the invisible direction marks are escaped too.
+_ESCAPED = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def character_name(char: str) -> str:
+    """`U+001B`, with the character's Unicode name when it has one (control characters do not)."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
+def escaped(text: str) -> str:
+    """`text` with every control, direction and line-break character written as an escape."""
+    return _ESCAPED.sub(lambda m: _NAMED_ESCAPES.get(m[0]) or f"\\u{ord(m[0]):04x}", text)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value from a file as a message may show it: quoted, escaped, and cut short if long.
+
+    Every message that repeats text from a spec, an assessment or a settings file goes through
+    this, so that no input can colour a terminal, forge a line of output or flood a log.
+    """
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[:limit] + "..."
+        return "'" + escaped(text) + "'"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        text = str(value)
+        return text if len(text) <= limit else text[:limit] + "..."
+    from codify.loader import kind_of
+
+    return kind_of(value)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,59}")
 
 
 def format_path(path: JsonPath) -> str:
-    """`core_elements[2].fidelity` style, as a reader of the YAML would name the node."""
+    """`core_elements[2].fidelity` style, as a reader of the YAML would name the node.
+
+    A key that is not a plain name (it holds spaces, controls or is very long) is shown quoted
+    and escaped, `core_elements[0]['odd key']`, so that the path cannot break the line.
+    """
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif isinstance(part, str) and _PLAIN_KEY.fullmatch(part):
+            out += f".{part}" if out else part
         else:
-            out += f".{part}" if out else str(part)
+            out += f"[{shown(part)}]"
     return out or "(top level)"
+
+
+# --- did you mean? ----------------------------------------------------------------------------
+
+# Words and candidates longer than this get no suggestion: nobody mistypes an 80-character name
+# expecting one, and comparing long strings is what makes difflib slow.
+SUGGEST_MAX_LENGTH = 80
+# The work one file may spend on suggestions, in units of about one candidate looked at (a full
+# comparison costs its two lengths): a third of a second at most. Past it, messages simply carry
+# no suggestion, so that thousands of typos cost time in proportion to their number, while a
+# spec with a few hundred ids still gets a hint for each of a few hundred typos.
+SUGGEST_BUDGET = 400_000
+
+
+class SuggestionBudget:
+    """The work left for did-you-mean hints in one file, shared by every Suggester it is given to."""
+
+    def __init__(self, units: int = SUGGEST_BUDGET) -> None:
+        self.units = units
+
+    def spend(self, units: int) -> bool:
+        """Take `units` from the budget; False once it is used up."""
+        self.units -= units
+        return self.units >= 0
+
+
+class Suggester:
+    """Did-you-mean hints against one set of names, with bounded work per file.
+
+    Build one per set of names and call it for every unknown word: candidates are sorted and
+    grouped by length once, each distinct word is looked up once, candidates whose length rules
+    them out are never compared, and the shared budget stops the search when it is spent. Gives
+    the same answer as `difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)`, plus a
+    case-insensitive exact match first (`cr011` finds `CR011`).
+    """
+
+    def __init__(self, candidates: Iterable[str], budget: SuggestionBudget | None = None) -> None:
+        self.budget = budget if budget is not None else SuggestionBudget()
+        self.by_length: dict[int, list[str]] = {}
+        self.folded: dict[str, str] = {}
+        for name in sorted(set(candidates)):
+            if len(name) <= SUGGEST_MAX_LENGTH:
+                self.by_length.setdefault(len(name), []).append(name)
+                self.folded.setdefault(name.casefold(), name)
+        self.cache: dict[str, str | None] = {}
+        self._matcher: SequenceMatcher[str] | None = None
+
+    def __call__(self, word: str) -> str | None:
+        """The closest candidate to `word`, or None."""
+        if word in self.cache:
+            return self.cache[word]
+        found = self._closest(word)
+        self.cache[word] = found
+        return found
+
+    def hint(self, word: str) -> str:
+        """`; did you mean 'x'?` for the closest candidate, or an empty string."""
+        found = self(word)
+        return f"; did you mean {shown(found)}?" if found is not None else ""
+
+    def _closest(self, word: str) -> str | None:
+        n = len(word)
+        if n > SUGGEST_MAX_LENGTH or not self.budget.spend(1):
+            return None
+        same = self.folded.get(word.casefold())
+        if same is not None and same != word:
+            return same
+        if self._matcher is None:
+            from difflib import SequenceMatcher
+
+            self._matcher = SequenceMatcher()
+        matcher = self._matcher
+        matcher.set_seq2(word)
+        best: tuple[float, str] | None = None
+        # difflib's cheapest bound, 2*min(a, b)/(a + b) >= 0.6, holds only for lengths in
+        # [3n/7, 7n/3]: other lengths are never looked at.
+        for length in range(-(-3 * n // 7), 7 * n // 3 + 1):
+            for name in self.by_length.get(length, ()):
+                if not self.budget.spend(1):
+                    return best[1] if best else None
+                matcher.set_seq1(name)
+                if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
+                    continue
+                if not self.budget.spend(n + length):
+                    return best[1] if best else None
+                score = matcher.ratio()
+                if score >= 0.6 and (best is None or (score, name) > best):
+                    best = (score, name)
+        return best[1] if best else None
+
+
+# --- the schema -------------------------------------------------------------------------------
+
+
+def _anchored(pattern: str) -> re.Pattern[str]:
+    r"""A schema pattern as JSON Schema means it: `$` is the end of the text.
+
+    In Python's `re`, `$` also matches before a final newline, so `^[a-z]+$` would accept
+    "abc\n", which the model (and ECMA-262, which JSON Schema follows) refuses.
+    """
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    from codify.schema import json_schema
+
+    compiled: dict[str, re.Pattern[str]] = {}
+
+    def pattern(validator: Any, value: str, instance: Any, schema: dict[str, Any]) -> Any:
+        if not validator.is_type(instance, "string"):
+            return
+        if value not in compiled:
+            compiled[value] = _anchored(value)
+        if not compiled[value].search(instance):
+            yield ValidationError(f"does not match {value!r}")
+
+    strict = validators.extend(Draft202012Validator, {"pattern": pattern})  # type: ignore[no-untyped-call]
+    return strict(json_schema())
 
 
 def check_structure(doc: Document) -> list[Diagnostic]:
     """Every schema violation in the document, sorted by position."""
     found: list[Diagnostic] = []
+    hints = _Hints()
     for error in _validator().iter_errors(doc.data):
-        found.extend(_translate(doc, error))
+        found.extend(_translate(doc, error, hints))
     return sorted(set(found))
 
 
@@ -66,7 +245,21 @@ def _leaves(error: Any) -> Iterator[Any]:
         yield error
 
 
-def _translate(doc: Document, error: Any) -> Iterator[Diagnostic]:
+class _Hints:
+    """One Suggester per list of names the schema allows, sharing one file's budget."""
+
+    def __init__(self) -> None:
+        self.budget = SuggestionBudget()
+        self.by_names: dict[tuple[str, ...], Suggester] = {}
+
+    def hint(self, word: object, names: Iterable[str]) -> str:
+        key = tuple(names)
+        if key not in self.by_names:
+            self.by_names[key] = Suggester(key, self.budget)
+        return self.by_names[key].hint(str(word))
+
+
+def _translate(doc: Document, error: Any, hints: _Hints) -> Iterator[Diagnostic]:
     for err in _leaves(error):
         path: JsonPath = tuple(err.absolute_path)
         where = format_path(path)
@@ -76,14 +269,13 @@ def _translate(doc: Document, error: Any) -> Iterator[Diagnostic]:
             allowed = sorted(err.schema.get("properties", {}))
             for key in sorted(set(value) - set(allowed), key=str):
                 line, col = doc.position((*path, key), key=True)
-                hint = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
                 yield Diagnostic(
                     doc.path,
                     line,
                     col,
                     UNKNOWN_KEY,
-                    f"{format_path((*path, key))}: unknown key '{key}'{suggestion}",
+                    f"{format_path((*path, key))}: unknown key {shown(key)}"
+                    + hints.hint(key, allowed),
                     help="Allowed keys here: " + ", ".join(allowed),
                 )
             continue
@@ -103,12 +295,14 @@ def _translate(doc: Document, error: Any) -> Iterator[Diagnostic]:
             msg = f"{where}: expected {want}, got {kind_of(value)}"
         elif v == "enum":
             options = [str(o) for o in err.validator_value]
-            hint = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-            msg = f"{where}: '{value}' is not one of: {', '.join(options)}{suggestion}"
+            msg = f"{where}: {shown(value)} is not one of: {', '.join(options)}" + hints.hint(
+                value, options
+            )
         elif v == "pattern":
-            msg = f"{where}: '{value}' is not valid: " + _pattern_words(
-                err.schema, err.validator_value
+            msg = (
+                f"{where}: {shown(value)} is not valid: "
+                + _pattern_words(err.schema, err.validator_value)
+                + _whitespace_hint(value)
             )
         elif v == "minItems":
             n = err.validator_value
@@ -119,12 +313,26 @@ def _translate(doc: Document, error: Any) -> Iterator[Diagnostic]:
             yield Diagnostic(doc.path, line, col, EMPTY_VALUE, f"{where}: must not be empty")
             continue
         elif v in ("minimum", "exclusiveMinimum"):
-            msg = f"{where}: {value} is too small (minimum {err.validator_value})"
+            msg = f"{where}: {shown(value)} is too small (minimum {err.validator_value})"
         elif v in ("maximum", "exclusiveMaximum"):
-            msg = f"{where}: {value} is too large (maximum {err.validator_value})"
+            msg = f"{where}: {shown(value)} is too large (maximum {err.validator_value})"
         else:
-            msg = f"{where}: {err.message}"
+            # Not reached by today's schema; a new keyword still gets plain words, not
+            # jsonschema's message (which repeats the whole value, however long).
+            msg = f"{where}: {shown(value)} is not allowed here (it breaks the schema's '{v}')"
         yield Diagnostic(doc.path, line, col, WRONG_TYPE if v == "type" else INVALID_VALUE, msg)
+
+
+def _whitespace_hint(value: object) -> str:
+    """Why a value that looks right is refused, when the reason is invisible."""
+    if not isinstance(value, str) or value == value.strip():
+        return ""
+    if value.endswith(("\n", "\r")):
+        return (
+            "; it ends with a line break (a '|' or '>' block keeps one: use '|-' or '>-', "
+            "or write the value on the key's line)"
+        )
+    return "; it starts or ends with spaces or a line break"
 
 
 def _pattern_words(schema: dict[str, Any], pattern: str) -> str:
