@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+import stat
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -11,6 +13,14 @@ from pathlib import Path, PurePosixPath
 from codify.diagnostics import Severity
 from codify.loader import JsonPath
 from codify.model import Criterion, Intervention, Status
+from codify.structure import (
+    UNSAFE_CHARACTERS,
+    Suggester,
+    SuggestionBudget,
+    character_name,
+    format_path,
+    shown,
+)
 
 Finding = tuple[JsonPath, str]
 
@@ -209,22 +219,24 @@ core_elements:
 """,
 )
 def _unresolved(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
-    import difflib
-
     by_kind: dict[str, set[str]] = {}
     for _path, ident, kind in _ids(spec):
         by_kind.setdefault(kind, set()).add(ident)
     pools: dict[tuple[str, ...], set[str]] = {}
+    # One Suggester per pool and one budget for them all: thousands of misspelt references
+    # cost time in proportion to their number, not to their number times the ids'.
+    budget = SuggestionBudget()
+    suggesters: dict[tuple[str, ...], Suggester] = {}
     for path, ref, kinds in _references(spec):
         if kinds not in pools:
             pools[kinds] = set().union(*(by_kind.get(k, set()) for k in kinds))
         candidates = pools[kinds]
         if ref in candidates:
             continue
+        if kinds not in suggesters:
+            suggesters[kinds] = Suggester(candidates, budget)
         words = " or ".join(_KIND_WORDS[k] for k in kinds)
-        hint = difflib.get_close_matches(ref, sorted(candidates), n=1, cutoff=0.6)
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-        yield path, f"'{ref}' is not the id of any {words}{suggestion}"
+        yield path, f"{shown(ref)} is not the id of any {words}{suggesters[kinds].hint(ref)}"
 
 
 @rule(
@@ -328,7 +340,7 @@ version: 1.2.0     # not '1.2' or 'v1.2.0'
 )
 def _semver(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     if not _SEMVER.match(spec.version):
-        yield ("version",), f"'{spec.version}' is not a semantic version such as 1.0.0"
+        yield ("version",), f"{shown(spec.version)} is not a semantic version such as 1.0.0"
 
 
 @rule(
@@ -355,7 +367,10 @@ def _bands(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     bands = spec.fidelity.bands
     for i, b in enumerate(bands):
         if b.min > b.max:
-            yield ("fidelity", "bands", i), f"band '{b.label}' has min {b.min} above max {b.max}"
+            yield (
+                ("fidelity", "bands", i),
+                f"band {shown(b.label)} has min {b.min} above max {b.max}",
+            )
             return
     order = sorted(range(len(bands)), key=lambda i: (bands[i].min, bands[i].max))
     expected = low
@@ -363,9 +378,15 @@ def _bands(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
         b = bands[i]
         where: JsonPath = ("fidelity", "bands", i)
         if b.min > expected:
-            yield where, f"scores {expected}-{b.min - 1} fall in no band (gap before '{b.label}')"
+            yield (
+                where,
+                f"scores {expected}-{b.min - 1} fall in no band (gap before {shown(b.label)})",
+            )
         elif b.min < expected:
-            yield where, f"band '{b.label}' overlaps the band before it at {b.min}-{expected - 1}"
+            yield (
+                where,
+                f"band {shown(b.label)} overlaps the band before it at {b.min}-{expected - 1}",
+            )
         expected = max(expected, b.max + 1)
     if expected <= high:
         yield (
@@ -421,12 +442,24 @@ def _anchors(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
         if s.min >= s.max:
             yield where, f"criterion '{crit.id}': min {s.min} must be below max {s.max}"
             continue
-        scores = [a.score for a in s.anchors]
-        missing = [p for p in range(s.min, s.max + 1) if p not in scores]
-        extra = sorted({p for p in scores if p < s.min or p > s.max})
-        dupes = sorted({p for p in scores if scores.count(p) > 1})
+        # Counted, never enumerated point by point: a scale from 1 to a billion costs no more
+        # than a scale from 1 to 5.
+        counts = Counter(a.score for a in s.anchors)
+        present = {p for p in counts if s.min <= p <= s.max}
+        missing_count = (s.max - s.min + 1) - len(present)
+        missing: list[int] = []
+        point = s.min
+        while len(missing) < _LISTED and point <= s.max and len(missing) < missing_count:
+            if point not in present:
+                missing.append(point)
+            point += 1
+        extra = sorted(p for p in counts if p < s.min or p > s.max)
+        dupes = sorted(p for p, n in counts.items() if n > 1)
         if missing:
-            yield where, f"criterion '{crit.id}': no anchor for score {_list(missing)}"
+            yield (
+                where,
+                f"criterion '{crit.id}': no anchor for score {_list(missing, missing_count)}",
+            )
         if extra:
             yield (
                 where,
@@ -567,19 +600,57 @@ def _paths(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
             yield ("materials", i, "path"), problem
 
 
-def path_problem(path: str, base: Path | None) -> str | None:
-    """Why a spec-relative path is unsafe or missing, or None when it is fine."""
+# A path in a spec must work on every adopter's machine: Windows allows 260 characters in a whole
+# path, and every common file system 255 bytes in one name.
+MAX_PATH_CHARS = 255
+MAX_NAME_BYTES = 255
+
+
+def path_problem(path: str, base: Path | None, *, owner: str = "spec") -> str | None:
+    """Why a path relative to the folder of `owner` (a spec, a config file) is unsafe or missing.
+
+    None when it is fine. The path is untrusted: it may hold NUL or control characters, be too
+    long for any file system, or point at a folder, a pipe or a device; each gets a plain reason
+    rather than an exception.
+    """
+    quoted = shown(path)
+    if "\x00" in path:
+        return f"{quoted} contains a NUL character (U+0000); a file path cannot hold one"
+    bad = UNSAFE_CHARACTERS.search(path) or re.search("[\n\t]", path)
+    if bad:
+        return f"{quoted} contains the control character {character_name(bad[0])}; remove it"
+    if len(path) > MAX_PATH_CHARS:
+        return (
+            f"{quoted} is {len(path):,} characters long; a path must be at most "
+            f"{MAX_PATH_CHARS} to work on every adopter's machine"
+        )
     pure = PurePosixPath(path.replace("\\", "/"))
     if pure.is_absolute() or re.match(r"^[A-Za-z]:", path):
-        return f"'{path}' is absolute; use a path relative to the spec's folder"
+        return f"{quoted} is absolute; use a path relative to the {owner}'s folder"
     if ".." in pure.parts:
-        return f"'{path}' leaves the spec's folder"
-    if base is not None:
+        return f"{quoted} leaves the {owner}'s folder"
+    for part in pure.parts:
+        if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            return f"{quoted} has a name longer than {MAX_NAME_BYTES} bytes, which no file system allows"
+    if base is None:
+        return None
+    try:
         target = (base / pure).resolve()
-        if not target.is_relative_to(base.resolve()):
-            return f"'{path}' leaves the spec's folder (through a link)"
-        if not target.is_file():
-            return f"'{path}' does not exist beside the spec"
+        inside = target.is_relative_to(base.resolve())
+    except (OSError, RuntimeError, ValueError):  # a loop of links, or a name the OS refuses
+        return f"{quoted} cannot be followed (a loop of links, or a name the system refuses)"
+    if not inside:
+        return f"{quoted} leaves the {owner}'s folder (through a link)"
+    try:
+        mode = target.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return f"{quoted} does not exist beside the {owner}"
+    except (OSError, ValueError) as exc:
+        return f"{quoted} cannot be read: {getattr(exc, 'strerror', None) or exc}"
+    if stat.S_ISDIR(mode):
+        return f"{quoted} is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return f"{quoted} is not a regular file (it is a pipe, a device or a socket)"
     return None
 
 
@@ -607,13 +678,17 @@ def _standard_band(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _dotted(path: JsonPath) -> str:
-    from codify.structure import format_path
-
     return format_path(path)
 
 
-def _list(values: list[int]) -> str:
-    return ", ".join(str(v) for v in values)
+_LISTED = 10  # numbers a message lists before it says how many more there are
+
+
+def _list(values: list[int], total: int | None = None) -> str:
+    total = len(values) if total is None else total
+    listed = ", ".join(str(v) for v in values[:_LISTED])
+    more = total - min(len(values), _LISTED)
+    return listed + (f" and {more:,} more" if more > 0 else "")
 
 
 def run_rules(
