@@ -6,6 +6,7 @@ explicitly. Settings are validated: an unknown key or rule code is an error, not
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,10 @@ class Config:
     branding: Branding = field(default_factory=Branding)
 
 
+# A settings file is a few lines; a pyproject.toml of a large project is a few kilobytes.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest codify.toml, or pyproject.toml with a [tool.codify] table, above `start`."""
     for folder in (start, *start.parents):
@@ -46,54 +51,164 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.codify" in pyproject.read_bytes():
+        if pyproject.is_file() and b"[tool.codify" in _read(pyproject):
             return pyproject
     return None
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, read as every untrusted file is (bounded, regular files only)."""
+    from codify.loader import LoadError, read_untrusted
+
+    try:
+        return read_untrusted(path, str(path), limit=MAX_CONFIG_BYTES)
+    except LoadError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def load_config(path: Path | None) -> Config:
     """Read and validate settings from `path` (None gives the defaults)."""
     if path is None:
         return Config()
+    from codify.loader import LoadError, decode_text
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = decode_text(_read(path), str(path))
+    except LoadError as exc:
+        raise ConfigError(f"{exc.diagnostic.location()}: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table: Any = data.get("tool", {}).get("codify", {}) if path.name == "pyproject.toml" else data
-    prefix = "[tool.codify]" if path.name == "pyproject.toml" else ""
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: tool: expected a table, got {_kind(tool)}")
+        table = tool.get("codify", {})
+        prefix = "tool.codify."
+    else:
+        table, prefix = data, ""
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"{path}: {prefix.rstrip('.')}: expected a table of settings, got {_kind(table)}"
+        )
     return _parse(table, path, prefix)
 
 
-def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
-    from codify.rules import REGISTRY
+def _kind(value: object) -> str:
+    """A TOML value's type in words, as messages name it."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a date or time"  # the only other TOML values
 
-    unknown = set(table) - _KEYS
-    if unknown:
+
+def _table(value: object, path: Path, key: str, example: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
         raise ConfigError(
-            f"{path}: {prefix} unknown setting '{sorted(unknown)[0]}'; known settings: rules, branding"
+            f"{path}: {key}: expected a table such as [{key}] with {example}, got {_kind(value)}"
         )
-    rules: dict[str, Severity | None] = {}
-    for code, level in table.get("rules", {}).items():
-        if code not in REGISTRY:
-            raise ConfigError(
-                f"{path}: unknown rule code '{code}' in rules; `codify rules` lists them"
-            )
-        if level not in _SEVERITIES:
-            raise ConfigError(f"{path}: rule {code}: '{level}' is not one of: error, warning, off")
-        rules[code] = _SEVERITIES[level]
-    raw = table.get("branding", {})
-    if not isinstance(raw, dict) or set(raw) - {"organisation", "logo", "accent_color"}:
-        raise ConfigError(f"{path}: branding takes only organisation, logo and accent_color")
+    return value
+
+
+def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
+    from codify.structure import Suggester, shown
+
+    for key in sorted(set(table) - _KEYS):
+        hint = Suggester(_KEYS).hint(key)
+        raise ConfigError(
+            f"{path}: {prefix}{_toml_key(key)}: unknown setting{hint} "
+            "(the settings are rules and branding)"
+        )
+    rules = _rules(
+        _table(table.get("rules", {}), path, f"{prefix}rules", 'CR011 = "off"'), path, prefix
+    )
+    raw = _table(table.get("branding", {}), path, f"{prefix}branding", 'organisation = "..."')
+    known = ("organisation", "logo", "accent_color")
     for key, value in raw.items():
+        where = f"{prefix}branding.{_toml_key(key)}"
+        if key not in known:
+            hint = Suggester(known).hint(key)
+            raise ConfigError(
+                f"{path}: {where}: unknown setting{hint} (branding takes organisation, logo "
+                "and accent_color)"
+            )
         if not isinstance(value, str):
-            raise ConfigError(f"{path}: branding.{key} must be a string")
+            raise ConfigError(f"{path}: {where}: expected a string, got {_kind(value)}")
+        bad = _unsafe(value)
+        if bad:
+            raise ConfigError(f"{path}: {where}: {shown(value)} contains the character {bad}")
     accent = raw.get("accent_color", Branding.accent_color)
     if not _is_colour(accent):
-        raise ConfigError(f"{path}: branding.accent_color '{accent}' is not a colour like #005eb8")
+        raise ConfigError(
+            f"{path}: {prefix}branding.accent_color: {shown(accent)} is not a colour like #005eb8"
+        )
     branding = Branding(raw.get("organisation"), raw.get("logo"), accent)
     return Config(path, rules, branding)
+
+
+def _rules(table: dict[str, Any], path: Path, prefix: str) -> dict[str, Severity | None]:
+    """Severities by rule code. Codes are case-sensitive, as in ruff: `cr011` is refused with
+    a suggestion, so that one spelling of each code is found by a search across repositories."""
+    from codify.commands.rules import FIXED_CODES
+    from codify.rules import REGISTRY
+    from codify.structure import Suggester, shown
+
+    rules: dict[str, Severity | None] = {}
+    for code, level in table.items():
+        where = f"{prefix}rules.{_toml_key(code)}"
+        if code not in REGISTRY:
+            upper = code.strip().upper()
+            if upper in REGISTRY:
+                why = f"unknown rule code {shown(code)}; codes are upper case: did you mean '{upper}'?"
+            elif upper in FIXED_CODES:
+                why = (
+                    f"{upper} is a load or structure check, which is always an error and "
+                    "cannot be configured"
+                )
+            else:
+                why = (
+                    f"unknown rule code {shown(code)}; the rules are {min(REGISTRY)} to "
+                    f"{max(REGISTRY)} (`codify rules` lists them)"
+                )
+            raise ConfigError(f"{path}: {where}: {why}")
+        if not isinstance(level, str):
+            raise ConfigError(
+                f'{path}: {where}: expected "error", "warning" or "off", got {_kind(level)}'
+            )
+        if level not in _SEVERITIES:
+            hint = Suggester(_SEVERITIES).hint(level)
+            raise ConfigError(
+                f"{path}: {where}: {shown(level)} is not one of: error, warning, off{hint}"
+            )
+        rules[code] = _SEVERITIES[level]
+    return rules
+
+
+def _toml_key(key: str) -> str:
+    """A TOML key as it would be written: bare when it can be, quoted and escaped otherwise."""
+    from codify.structure import escaped
+
+    if key and len(key) <= 60 and all(c.isascii() and (c.isalnum() or c in "-_") for c in key):
+        return key
+    text = key if len(key) <= 60 else key[:60] + "..."
+    return '"' + escaped(text).replace('"', '\\"') + '"'
+
+
+def _unsafe(value: str) -> str | None:
+    from codify.structure import UNSAFE_CHARACTERS, character_name
+
+    found = UNSAFE_CHARACTERS.search(value) or re.search("[\n\t]", value)
+    return character_name(found[0]) if found else None
 
 
 def _is_colour(value: str) -> bool:
