@@ -521,29 +521,59 @@ def _undo(root: Path, staging: Path, journal: dict[str, Any]) -> None:
 
     Every step is checked against the disk, so undoing works wherever the commit stopped, and
     twice over. A file that someone changed since the commit stopped is left as they made it;
-    the backup it would have replaced is codify's own superseded file.
+    the backup it would have replaced is codify's own superseded file. A journal is read as
+    untrusted (anyone who can write to the folder can plant one): only plain paths inside the
+    folder, reached through no link, and only staged names are acted on.
     """
-    for removal in reversed(journal.get("removals", [])):
-        backup, target = staging / removal["backup"], root / removal["target"]
-        if backup.is_file() and not os.path.lexists(target):
+
+    def inside(name: object) -> Path | None:
+        if not isinstance(name, str):
+            return None
+        rel = PurePosixPath(name)
+        if rel.is_absolute() or not rel.parts or ".." in rel.parts:
+            return None
+        if rel.parts[0].startswith(STAGING_PREFIX):
+            return None
+        path = root.joinpath(*rel.parts)
+        return path if _resolved(path.parent) == path.parent else None
+
+    def staged(name: object) -> Path | None:
+        if isinstance(name, str) and _STAGED_NAME.fullmatch(name):
+            return staging / name
+        return None
+
+    for removal in reversed(_entries(journal, "removals")):
+        target, backup = inside(removal.get("target")), staged(removal.get("backup"))
+        if target and backup and backup.is_file() and not os.path.lexists(target):
             os.replace(backup, target)
-    for write in reversed(journal.get("writes", [])):
-        target = root / write["target"]
+    for write in reversed(_entries(journal, "writes")):
+        target = inside(write.get("target"))
+        if target is None:
+            continue
         placed = (
             target.is_file()
             and not target.is_symlink()
-            and digest(target.read_bytes()) == write["digest"]
+            and digest(target.read_bytes()) == write.get("digest")
         )
-        backup = staging / write["backup"] if write.get("backup") else None
-        if backup is not None and backup.is_file():
-            if placed or not os.path.lexists(target):
+        if write.get("backup") is not None:  # it replaced a file: put that file back
+            backup = staged(write.get("backup"))
+            if backup and backup.is_file() and (placed or not os.path.lexists(target)):
                 os.replace(backup, target)
-        elif backup is None and placed:
+        elif placed:  # it made a new file: remove it
             target.unlink()
-    for folder in reversed(journal.get("folders", [])):
-        with suppress(OSError):
-            (root / folder).rmdir()
+    folders = journal.get("folders")
+    for folder in reversed(folders if isinstance(folders, list) else []):
+        path = inside(folder)
+        if path is not None:
+            with suppress(OSError):
+                path.rmdir()
     _sync_folder(root)
+
+
+def _entries(journal: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The well-formed entries of one list in a journal."""
+    entries = journal.get(key)
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
 
 
 def _recover(root: Path) -> None:
@@ -576,7 +606,10 @@ def _committed(root: Path, journal: dict[str, Any]) -> bool:
     manifest = journal.get("manifest")
     if not isinstance(manifest, dict):
         return False
-    path = root / str(manifest.get("name"))
+    name = manifest.get("name")
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name or name in (".", ".."):
+        return False
+    path = root / name
     try:
         return path.is_file() and digest(path.read_bytes()) == manifest.get("digest")
     except OSError:
