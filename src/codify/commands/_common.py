@@ -37,7 +37,10 @@ def load_settings(config_path: Path | None) -> Config:
 def find_specs(targets: Iterable[Path], exclude: Path | None = None) -> list[Path]:
     """Spec files in `targets` (files as given, folders searched); exit 2 if none.
 
-    Files inside `exclude` (an earlier output folder) are never taken for specs.
+    A folder's search skips files inside `exclude` (an earlier output folder within it). A
+    file named outright, or a search of a folder that is itself inside `exclude`, is kept, so
+    that the command can say plainly that the output folder holds a spec, rather than
+    finding none.
     """
     from codify.checker import discover
 
@@ -45,10 +48,14 @@ def find_specs(targets: Iterable[Path], exclude: Path | None = None) -> list[Pat
     for target in targets:
         if not target.exists():
             fail(f"{target}: no such file or folder")
-    paths = list(dict.fromkeys(discover(targets)))
-    if exclude is not None:
-        inside = exclude.resolve()
-        paths = [p for p in paths if not p.resolve().is_relative_to(inside)]
+    inside = exclude.resolve() if exclude is not None else None
+    found: list[Path] = []
+    for target in targets:
+        paths = list(discover([target]))
+        if inside is not None and target.is_dir() and not target.resolve().is_relative_to(inside):
+            paths = [p for p in paths if not p.resolve().is_relative_to(inside)]
+        found.extend(paths)
+    paths = list(dict.fromkeys(found))
     if not paths:
         fail(
             f"no spec files found in {', '.join(map(str, targets))} "

@@ -1,7 +1,9 @@
 """`codify build`: the adopter handbook and the fidelity checklist, from one or more specs.
 
 The work is in codify.build; this module parses options, checks the specs, reports progress
-and writes the output through an OutputWriter, so a failed build changes nothing on disk.
+and writes the output through an OutputWriter, so a failed build changes nothing on disk. It
+tells the writer what the build reads (so no input is ever overwritten or removed) and which
+files a partial build did not make (so they are kept).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import click
@@ -101,18 +103,22 @@ def build(
       *.pdf            with --pdf: handbook.pdf and checklist.pdf
 
     A spec must pass `codify check` (warnings are fine); otherwise its problems are printed
-    and nothing is written, unless --force. Writing is all or nothing: a failed build leaves
-    the previous output as it was. Unchanged files are not rewritten; a file codify did not
-    write, or one edited by hand since, is never overwritten; files that are no longer
-    generated (a material removed from the spec) are removed. Branding (organisation,
-    logo, accent colour) comes from [tool.codify.branding] in pyproject.toml or codify.toml.
+    and nothing is written, unless --force. Writing is all or nothing: a failed or
+    interrupted build leaves the previous output as it was. Unchanged files are not
+    rewritten; a file codify did not write, or one edited by hand since, is never
+    overwritten; files that are no longer generated (a material removed from the spec) are
+    removed, but --only and a build without --pdf keep the files of the kinds they did not
+    build. --out may not be, or contain, a spec's folder. Branding (organisation, logo,
+    accent colour) comes from [tool.codify.branding] in pyproject.toml or codify.toml.
 
     Exit codes: 0 built; 1 a spec has problems; 2 usage error, unreadable input, a template
-    error, a file in the way that codify will not overwrite, or no PDF engine for --pdf.
+    error, an output folder that cannot be written, a file in the way that codify will not
+    overwrite, or no PDF engine for --pdf.
     """
     from codify.build.assets import AssetError, logo_data_uri
     from codify.build.documents import TemplateFailure, environment
     from codify.build.pdf import HOW_TO_GET, find_engine
+    from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
 
     config = load_settings(config_path)
     try:
@@ -122,15 +128,25 @@ def build(
     engine = find_engine() if pdf else None
     if pdf and engine is None:
         fail(HOW_TO_GET)
-    if out_dir.exists() and not out_dir.is_dir():
-        fail(f"{out_dir}: exists and is not a folder")
+    problem = output_problem(out_dir)
+    if problem:
+        fail(problem)
 
-    jobs = _check(specs, config, force)
+    jobs = _check(specs, config, force, out_dir)
+    try:
+        refuse_overlap(out_dir, [job.path for job in jobs])
+    except OutputError as exc:
+        fail(str(exc))
     env = environment(templates_dir, config.branding)
 
-    from codify.render.write import OutputConflict, OutputWriter, UnsafeOutputPath
-
-    writer = OutputWriter(out_dir, manifest=BUILD_MANIFEST)
+    writer = OutputWriter(
+        out_dir,
+        manifest=BUILD_MANIFEST,
+        specs=[job.path for job in jobs],
+        inputs=_inputs(jobs, config, templates_dir),
+    )
+    for name in _unbuilt(writer.previous(), jobs, only, pdf):
+        writer.keep(name)
     show = sys.stderr.isatty() and len(jobs) > 1 and not quiet
     notes: list[str] = []
     try:
@@ -141,14 +157,12 @@ def build(
             notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
     except TemplateFailure as exc:
         fail(f"{exc}; nothing was written")
-    except UnsafeOutputPath as exc:
+    except OutputError as exc:
         fail(str(exc))
     try:
         changed = writer.commit()
-    except OutputConflict as exc:
+    except OutputError as exc:
         fail(f"{exc}; nothing was written")
-    except (OSError, UnsafeOutputPath) as exc:
-        fail(f"{out_dir}: cannot write: {getattr(exc, 'strerror', None) or exc}")
     for note in notes:
         click.echo(f"codify: warning: {note}", err=True)
     if not quiet:
@@ -172,9 +186,9 @@ def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:
         yield from bar
 
 
-def _check(specs: tuple[Path, ...], config: Config, force: bool) -> list[_Job]:
+def _check(specs: tuple[Path, ...], config: Config, force: bool, out_dir: Path) -> list[_Job]:
     """Check every spec; print problems; exit unless every spec can be built."""
-    paths = find_specs(specs)
+    paths = find_specs(specs, exclude=out_dir)
     results = check_specs(paths, config, force=force, refusal="not building")
 
     ids: dict[str, Path] = {}
@@ -188,6 +202,50 @@ def _check(specs: tuple[Path, ...], config: Config, force: bool) -> list[_Job]:
         _Job(r, p, f"{r.spec.id}/" if several and r.spec else "")
         for r, p in zip(results, paths, strict=True)
     ]
+
+
+def _inputs(jobs: list[_Job], config: Config, templates_dir: Path | None) -> list[Path]:
+    """Every file the build reads besides the specs: materials, settings, logo, templates."""
+    found: list[Path] = []
+    for job in jobs:
+        assert job.result.spec is not None
+        for material in job.result.spec.materials:
+            if material.path:
+                found.append(job.path.parent / PurePosixPath(material.path.replace("\\", "/")))
+    if config.source is not None:
+        found.append(config.source)
+        if config.branding.logo:
+            logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
+            found.append(config.source.parent / logo)
+    if templates_dir is not None:
+        found.extend(p for p in templates_dir.rglob("*") if p.is_file())
+    return found
+
+
+def _unbuilt(previous: dict[str, str], jobs: list[_Job], only: str | None, pdf: bool) -> list[str]:
+    """Files an earlier build wrote that this one leaves alone: kinds it was not asked for.
+
+    `--only handbook` keeps the checklist files (and the reverse), and a build without --pdf
+    keeps the PDFs, rather than removing them as no longer generated.
+    """
+    from codify.build.documents import CHECKLIST_FILES, HANDBOOK_FILES, PDF_SOURCES
+
+    kinds = {name: "handbook" for name in HANDBOOK_FILES}
+    kinds.update({name: "checklist" for name in [*CHECKLIST_FILES, "checklist.csv"]})
+    kinds.update({pdf_name: kinds[source] for pdf_name, source in PDF_SOURCES.items()})
+    kept: list[str] = []
+    for name in previous:
+        for job in jobs:
+            if not name.startswith(job.prefix):
+                continue
+            rest = name.removeprefix(job.prefix)
+            kind = "handbook" if rest.startswith("materials/") else kinds.get(rest)
+            if kind is None:
+                continue
+            if (only is not None and kind != only) or (rest in PDF_SOURCES and not pdf):
+                kept.append(name)
+                break
+    return kept
 
 
 def _render(
