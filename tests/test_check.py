@@ -104,6 +104,18 @@ RULE_CASES = {
     "CR012": ("    provided_by: The originating organisation\n", ""),
     "CR013": ("    provided_by: The originating organisation\n", "    path: ../../etc/passwd\n"),
     "CR014": ("      meets_standard: true\n", ""),
+    "CR015": (
+        "problem: >-\n",
+        "glossary:\n  - {term: NHS, definition: a}\n  - {term: nhs, definition: b}\nproblem: >-\n",
+    ),
+    "CR016": (
+        "  The problem the intervention addresses, and for whom.\n",
+        "  The problem ![chart](http://example.org/c.png) it addresses.\n",
+    ),
+    "CR017": (
+        "problem: >-\n  The problem the intervention addresses, and for whom.\n",
+        'problem: "The problem it addresses\\e[2J"\n',
+    ),
 }
 
 

@@ -9,10 +9,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from codify.diagnostics import Severity
 from codify.loader import JsonPath
-from codify.model import Criterion, Intervention, Status
+from codify.model import Criterion, Intervention, Spec, Status
 from codify.structure import (
     UNSAFE_CHARACTERS,
     Suggester,
@@ -672,6 +673,199 @@ bands:
 def _standard_band(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     if not any(b.meets_standard for b in spec.fidelity.bands):
         yield ("fidelity", "bands"), "no band has meets_standard: true"
+
+
+@rule(
+    "CR015",
+    "duplicate-glossary-term",
+    Severity.error,
+    "Every glossary term is defined once.",
+    """
+The glossary is where adopters look up a word they do not know. A term defined twice, even with
+different capitals or spacing ('NHS' and 'nhs'), gives them two answers to choose between, and
+the handbook and site list it twice. Merge the two definitions into one.
+""",
+    """
+glossary:
+  - term: MDT
+    definition: Multidisciplinary team; the staff groups who review each case together.
+  # not a second 'MDT' or 'mdt' entry
+""",
+)
+def _duplicate_terms(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    import unicodedata
+
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(spec.glossary):
+        # Compatibility forms, case and runs of spaces do not make a different term.
+        key = " ".join(unicodedata.normalize("NFKC", entry.term).casefold().split())
+        if key in seen:
+            first = seen[key]
+            yield (
+                ("glossary", i, "term"),
+                f"glossary term {shown(entry.term)} is already defined at glossary[{first}]",
+            )
+        else:
+            seen[key] = i
+
+
+def _strings(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
+    """Every string in the spec, with its path, found without recursion."""
+    stack: list[tuple[JsonPath, Any]] = [((), spec)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str):
+            yield path, node
+        elif isinstance(node, Spec):
+            stack.extend(((*path, k), v) for k, v in node.__dict__.items() if v is not None)
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(node))
+
+
+_ALL_TEXT: list[tuple[Intervention, str]] = []
+
+
+def _all_text(spec: Intervention) -> str:
+    """Every free-text string of the spec joined by newlines, to search in one pass.
+
+    Walking without building paths is ten times faster than `_strings`, so the text rules
+    search this first and find the paths only when something is there. The last spec's text
+    is kept for the next rule (a one-entry cache; the model is immutable). Enum values are left
+    out: they are fixed words.
+    """
+    if _ALL_TEXT and _ALL_TEXT[0][0] is spec:
+        return _ALL_TEXT[0][1]
+    texts: list[str] = []
+    stack: list[Any] = [spec]
+    while stack:
+        node = stack.pop()
+        if type(node) is str:
+            texts.append(node)
+        elif type(node) is list:
+            stack.extend(node)
+        elif isinstance(node, Spec):
+            stack.extend(node.__dict__.values())
+    joined = "\n".join(texts)
+    _ALL_TEXT[:] = [(spec, joined)]
+    return joined
+
+
+def markdown_image(text: str) -> str | None:
+    """The first Markdown image in `text` (`![alt](url)`, `![alt][ref]`, `![alt]`), or None.
+
+    Any unescaped `![` with a closing bracket after it is taken for one: that covers inline,
+    reference and shortcut images, alt text holding brackets or line breaks, and spellings that
+    Markdown dialects read differently. Found by scanning, without a Markdown parser, so that
+    `codify check` stays fast and cannot disagree with a parser that is never loaded.
+    """
+    last_close = text.rfind("]")
+    start = text.find("![")
+    while start != -1 and start + 2 <= last_close:
+        slashes = 0
+        while start - slashes > 0 and text[start - slashes - 1] == "\\":
+            slashes += 1
+        if slashes % 2 == 0:  # an odd number of backslashes escapes the '!'
+            end = _closing(text, start + 1)
+            if end < len(text) and text[end] in "([":
+                end = _closing(text, end)
+            return text[start:end]
+        start = text.find("![", start + 2)
+    return None
+
+
+def _closing(text: str, opening: int, limit: int = 200) -> int:
+    """Just past the bracket that closes the one at `opening`, looking at most `limit` ahead.
+
+    Only used to show the whole image in the message; if the brackets do not balance soon
+    enough, the first closing bracket is taken.
+    """
+    pairs = {"[": "]", "(": ")"}
+    open_, close = text[opening], pairs[text[opening]]
+    depth = 0
+    i = opening
+    while i < min(len(text), opening + limit):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == open_:
+            depth += 1
+        elif char == close:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    first = text.find(close, opening + 1)
+    return first + 1 if first != -1 else opening + 1
+
+
+@rule(
+    "CR016",
+    "image-in-text",
+    Severity.error,
+    "Text in a spec holds no Markdown images.",
+    """
+Generated documents must never load pictures named in a spec's text. An image written as
+`![description](address)` or `![description][label]` would be fetched when the handbook is
+printed to PDF or the site is viewed: it could read a file on the machine that builds the
+documents, reach an internal web address, or track who opens them. Attach a picture as a
+material instead: a file beside the spec, which codify checks and copies. To show the
+characters `![` themselves, write `\\![`.
+""",
+    """
+materials:
+  - id: room-layout
+    title: Room layout for a Round
+    description: A plan of the room, with the panel at the front.
+    path: materials/room-layout.png   # not ![plan](materials/room-layout.png) in a text
+""",
+)
+def _images(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if "![" not in _all_text(spec):
+        return
+    for path, text in _strings(spec):
+        if "![" in text:
+            found = markdown_image(text)
+            if found is not None:
+                yield (
+                    path,
+                    f"{format_path(path)} contains a Markdown image {shown(found)}; attach the "
+                    "picture as a material instead",
+                )
+
+
+@rule(
+    "CR017",
+    "control-character",
+    Severity.error,
+    "Text in a spec holds no control or text-direction characters.",
+    """
+Control characters (such as U+001B, which starts a terminal escape sequence) and the Unicode
+characters that override or isolate the direction of text (U+202A to U+202E, U+2066 to U+2069)
+are invisible where a spec is read and reviewed. They can forge what a terminal shows, make text
+display differently from what it holds, and break the YAML and HTML generated from the spec.
+Tab and line breaks are fine. Control characters get into YAML through escapes such as `"\\e"`
+in double-quoted text; direction characters are often pasted in unseen from other documents.
+Remove them.
+""",
+    """
+name: "Ward safety huddles"   # not "Ward safety huddles\\e[2J"
+""",
+)
+def _controls(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    search = UNSAFE_CHARACTERS.search
+    if search(_all_text(spec)) is None:
+        return
+    for path, text in _strings(spec):
+        found = search(text)
+        if found is not None:
+            more = len(UNSAFE_CHARACTERS.findall(text)) - 1
+            others = f" (and {more:,} more)" if more else ""
+            yield (
+                path,
+                f"{format_path(path)} contains the character {character_name(found[0])}"
+                f"{others}; remove it",
+            )
 
 
 # --- running ------------------------------------------------------------------------------------

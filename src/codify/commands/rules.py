@@ -12,13 +12,13 @@ from codify.cli import fail
 # Codes for problems found before the semantic rules run. They are always errors and cannot be
 # switched off: a file that is not a well-formed spec cannot be checked further.
 FIXED_CODES: dict[str, str] = {
-    "CY001": "The file could not be read (missing, a folder, unreadable, or too large).",
-    "CY002": "The file is not UTF-8 text (binary, or invalid bytes).",
+    "CY001": "The file could not be read (missing, a folder, a pipe or device, unreadable, or too large).",
+    "CY002": "The file is not UTF-8 text (binary, UTF-16 or UTF-32, or invalid bytes).",
     "CY003": "The file is not valid YAML (syntax, tabs for indentation, unknown alias).",
     "CY004": "The file is empty.",
     "CY005": "The file holds more than one YAML document.",
     "CY006": "The file uses a YAML tag; tags are never constructed.",
-    "CY007": "Nesting too deep, or aliases expand too far (bounded for safety).",
+    "CY007": "Nesting too deep, aliases expand too far, or a number too long (bounded for safety).",
     "CY008": "The top level is not a mapping.",
     "CY009": "A key appears twice in one mapping.",
     "CS001": "An unknown key (usually a typo); the message suggests the nearest known key.",
