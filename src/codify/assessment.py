@@ -7,13 +7,20 @@ the standard. Problems carry the position in the assessment file, like every oth
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from codify.diagnostics import Diagnostic, Severity, describe_character, hidden_character
+from codify.diagnostics import Diagnostic, Severity
 from codify.loader import Document, JsonPath, kind_of
 from codify.model import Band, Criterion, Intervention
+from codify.structure import (
+    UNSAFE_CHARACTERS,
+    Suggester,
+    SuggestionBudget,
+    character_name,
+    format_path,
+    shown,
+)
 
 # Codes for problems in an assessment file. They are fixed (not configurable rules): an
 # assessment that does not match its spec cannot be scored.
@@ -83,37 +90,36 @@ def score(doc: Document, spec: Intervention) -> Score:
         line, col = doc.position(path, key=key)
         result.diagnostics.append(Diagnostic(doc.path, line, col, code, message, severity))
 
+    # An assessment is untrusted like a spec: the same characters CR017 refuses in a spec
+    # are refused here, at their place, and every value a message repeats goes through shown().
     for at, char, is_key in _hidden_characters(data):
         if is_key:
-            what = f"a key in {_dotted(at[:-1])}" if len(at) > 1 else "a top-level key"
+            parent = f" in {format_path(at[:-1])}" if len(at) > 1 else ""
+            what = f"the key {shown(at[-1])}{parent}"
         else:
-            what = _dotted(at) or "the assessment"
+            what = format_path(at)
         problem(
             at,
             "CA008",
-            f"{what} holds the control character {describe_character(char)}, which can "
-            "disguise what the text says; remove it",
+            f"{what} contains the character {character_name(char)}; remove it",
             key=is_key,
         )
+    # One budget for the file's did-you-mean hints: thousands of typos cost bounded time.
+    budget = SuggestionBudget()
+    key_hints = Suggester(_KEYS, budget)
     for key in sorted(set(data) - _KEYS, key=str):
-        hint = difflib.get_close_matches(str(key), sorted(_KEYS), n=1)
-        problem(
-            (key,),
-            "CA008",
-            f"unknown key '{_shown(key)}'" + (f"; did you mean '{hint[0]}'?" if hint else ""),
-            key=True,
-        )
+        problem((key,), "CA008", f"unknown key {shown(key)}{key_hints.hint(key)}", key=True)
     if data.get("intervention") != spec.id:
         problem(
             ("intervention",),
             "CA001",
-            f"the assessment is for '{_shown(data.get('intervention'))}', the spec is '{spec.id}'",
+            f"the assessment is for {shown(data.get('intervention'))}, the spec is '{spec.id}'",
         )
     if data.get("version") is not None and str(data.get("version")) != spec.version:
         problem(
             ("version",),
             "CA002",
-            f"assessed against version {_shown(data['version'])}; "
+            f"assessed against version {shown(data['version'])}; "
             f"the spec is version {spec.version}",
         )
 
@@ -122,6 +128,7 @@ def score(doc: Document, spec: Intervention) -> Score:
         problem(("criteria",), "CA008", f"criteria: expected a list, got {kind_of(entries)}")
         entries = []
     by_id = {c.id: c for c in spec.fidelity.criteria}
+    id_hints = Suggester(by_id, budget)
     ratings: dict[str, int] = {}
     seen: set[str] = set()
     for i, entry in enumerate(entries):
@@ -130,16 +137,15 @@ def score(doc: Document, spec: Intervention) -> Score:
             problem(where, "CA008", f"criteria[{i}]: expected a mapping with an id")
             continue
         for key in sorted(set(entry) - _ENTRY_KEYS, key=str):
-            problem((*where, key), "CA008", f"criteria[{i}]: unknown key '{_shown(key)}'", key=True)
+            problem((*where, key), "CA008", f"criteria[{i}]: unknown key {shown(key)}", key=True)
         ident = entry["id"]
         criterion = by_id.get(ident)
         if criterion is None:
-            hint = difflib.get_close_matches(ident, sorted(by_id), n=1)
             problem(
                 (*where, "id"),
                 "CA003",
-                f"'{_shown(ident)}' is not a criterion of {spec.id} {spec.version}"
-                + (f"; did you mean '{hint[0]}'?" if hint else ""),
+                f"{shown(ident)} is not a criterion of {spec.id} {spec.version}"
+                f"{id_hints.hint(ident)}",
             )
             continue
         if ident in seen:
@@ -157,8 +163,7 @@ def score(doc: Document, spec: Intervention) -> Score:
             problem(
                 (*where, "rating"),
                 "CA005",
-                f"criterion '{ident}': rating {_shown(rating, quote=True)} is not on its scale, "
-                f"{low} to {high}",
+                f"criterion '{ident}': rating {shown(rating)} is not on its scale, {low} to {high}",
             )
             continue
         ratings[ident] = rating
@@ -179,19 +184,6 @@ def score(doc: Document, spec: Intervention) -> Score:
     return result
 
 
-_SHOWN_LIMIT = 80
-
-
-def _shown(value: Any, *, quote: bool = False) -> str:
-    """A value from the assessment as quoted in a message, cut short if it is long.
-
-    An assessment is untrusted: a megabyte-long key must not become a megabyte-long line.
-    `quote` shows text in repr form, so a rating of "5" reads differently from 5.
-    """
-    text = repr(value) if quote or not isinstance(value, str) else value
-    return text if len(text) <= _SHOWN_LIMIT else text[: _SHOWN_LIMIT - 1] + "…"
-
-
 def _hidden_characters(data: Any) -> list[tuple[JsonPath, str, bool]]:
     """Every key and text value holding a control character: (where, the character, is a key).
 
@@ -202,27 +194,18 @@ def _hidden_characters(data: Any) -> list[tuple[JsonPath, str, bool]]:
     while stack:
         where, value = stack.pop()
         if isinstance(value, str):
-            char = hidden_character(value)
-            if char is not None:
-                found.append((where, char, False))
+            bad = UNSAFE_CHARACTERS.search(value)
+            if bad is not None:
+                found.append((where, bad[0], False))
         elif isinstance(value, dict):
             for key, item in value.items():
-                char = hidden_character(key) if isinstance(key, str) else None
-                if char is not None:
-                    found.append(((*where, key), char, True))
+                bad = UNSAFE_CHARACTERS.search(key) if isinstance(key, str) else None
+                if bad is not None:
+                    found.append(((*where, key), bad[0], True))
                 stack.append(((*where, key), item))
         elif isinstance(value, list):
             stack.extend(((*where, i), item) for i, item in enumerate(value))
     return found
-
-
-def _dotted(where: JsonPath) -> str:
-    """A path as written in messages: `criteria[2].evidence`."""
-    out = ""
-    for part in where:
-        name = _shown(part)
-        out += f"[{part}]" if isinstance(part, int) else (f".{name}" if out else name)
-    return out
 
 
 def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
@@ -232,14 +215,14 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
         problem(
             ("total",),
             "CA006",
-            f"total is {_shown(stated_total)}, but the ratings add up to {result.total}",
+            f"total is {shown(stated_total)}, but the ratings add up to {result.total}",
         )
     stated_band = data.get("band")
     if stated_band is not None and result.band is not None and stated_band != result.band.label:
         problem(
             ("band",),
             "CA006",
-            f"band is '{_shown(stated_band)}', but a total of {result.total} "
+            f"band is {shown(stated_band)}, but a total of {result.total} "
             f"is in '{result.band.label}'",
         )
     stated_pass = data.get("must_pass_met")
@@ -247,6 +230,6 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
         problem(
             ("must_pass_met",),
             "CA006",
-            f"must_pass_met is {_shown(stated_pass).lower()}, "
+            f"must_pass_met is {shown(stated_pass)}, "
             f"but it is {str(not result.failed_minimums).lower()}",
         )
