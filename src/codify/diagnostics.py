@@ -42,21 +42,10 @@ def printable(text: str, *, newlines: bool = False) -> str:
     return _UNPRINTABLE.sub(_escape, text)
 
 
-def hidden_character(text: str, *, allow: str = "\t\n") -> str | None:
-    """The first character in `text` that `printable` would escape, other than those in `allow`.
-
-    Tabs and line breaks belong in prose written as a YAML block; anything else found here can
-    only disguise what a value says, so readers of assessments refuse it.
-    """
-    for match in _UNPRINTABLE.finditer(text):
-        if match.group() not in allow:
-            return match.group()
-    return None
-
-
-def describe_character(char: str) -> str:
-    """A character named both ways a reader may know it: `U+001B (\\x1b)`."""
-    return f"U+{ord(char):04X} ({printable(char)})"
+def unprintable(text: str) -> str | None:
+    """The first character in `text` that `printable` would escape, or None if there is none."""
+    found = _UNPRINTABLE.search(text)
+    return found[0] if found else None
 
 
 class Severity(StrEnum):

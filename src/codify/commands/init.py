@@ -14,7 +14,7 @@ from urllib.parse import quote
 import click
 
 from codify.cli import fail
-from codify.diagnostics import describe_character, hidden_character, printable
+from codify.diagnostics import printable, unprintable
 from codify.model import SCHEMA_ID
 from codify.schema import SCHEMA_FILENAME
 
@@ -110,10 +110,12 @@ def _refuse_hidden(option: str, value: str) -> None:
     """
     if _SURROGATE.search(value):
         fail(f"{option} is not valid text: it holds bytes that are not UTF-8")
-    char = hidden_character(value, allow="")
+    char = unprintable(value)
     if char is not None:
+        from codify.structure import character_name
+
         fail(
-            f"{option} holds the control character {describe_character(char)}; "
+            f"{option} contains the control character {character_name(char)}; "
             "give it as plain text on one line"
         )
 
