@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import sys
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import click
@@ -11,9 +13,13 @@ from codify.cli import fail
 from codify.commands._common import check_specs, config_option, find_specs, load_settings
 
 if TYPE_CHECKING:
+    from codify.checker import FileResult
     from codify.config import Config
     from codify.site.downloads import Maker
     from codify.site.project import Project, SiteSource
+
+# The exit code of a command stopped with Ctrl-C, as shells report it (128 + SIGINT).
+INTERRUPTED = 130
 
 
 @click.command()
@@ -44,7 +50,7 @@ if TYPE_CHECKING:
     default="127.0.0.1:8000",
     show_default=True,
     metavar="HOST:PORT",
-    help="Where --serve listens.",
+    help="Where --serve listens: localhost or an IP address, and a free port.",
 )
 @click.option(
     "--engine",
@@ -99,15 +105,46 @@ def site(
 
     A spec that fails `codify check` is refused with its problems, unless --force.
     Exit codes: 0 done; 1 a spec has errors, or the build failed or warned;
-    2 a usage error, or a spec or setting could not be read.
+    2 a usage error, a spec or setting could not be read, or OUT could not be written;
+    130 the preview was stopped with Ctrl-C.
     """
+    try:
+        _site(
+            specs, out_dir, do_build, do_serve, dev_addr, engine, title, force, templates,
+            config_path, quiet,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        # Click would call Ctrl-C an abort and exit 1; shells expect 130.
+        click.echo("", err=True)
+        sys.exit(INTERRUPTED)
+
+
+def _site(
+    specs: tuple[Path, ...],
+    out_dir: Path,
+    do_build: bool,
+    do_serve: bool,
+    dev_addr: str,
+    engine: str,
+    title: str | None,
+    force: bool,
+    templates: Path | None,
+    config_path: Path | None,
+    quiet: bool,
+) -> None:
+    """The command itself (see `site`)."""
     from codify.site.project import SiteError, check_out_dir
 
+    # What cannot work is refused before anything is written.
+    if engine == "zensical" and (do_build or do_serve):
+        _require_zensical()
+    if do_serve:
+        _check_dev_addr(dev_addr)
     config = load_settings(config_path)
     targets = list(specs) or [Path(".")]
     sources = _load(targets, config, force, out_dir)
     try:
-        check_out_dir(out_dir)
+        check_out_dir(out_dir, [s.path for s in sources])
         downloads = _downloads(config, templates)
         project = _generate(sources, config, title, templates, downloads, out_dir)
     except SiteError as exc:
@@ -123,7 +160,24 @@ def site(
     if do_build:
         _build(out_dir, engine, quiet)
     if do_serve:
-        _serve(out_dir, dev_addr, engine, targets, config, force, title, templates, quiet)
+        options = _Options(targets, config, force, title, templates, quiet)
+        _serve(out_dir, dev_addr, engine, options, sources)
+
+
+def _require_zensical() -> None:
+    from codify.site.engine import ZENSICAL_MISSING, zensical_command
+
+    if zensical_command() is None:
+        fail(ZENSICAL_MISSING)
+
+
+def _check_dev_addr(dev_addr: str) -> None:
+    from codify.site.engine import check_dev_addr
+
+    try:
+        check_dev_addr(dev_addr)
+    except ValueError as exc:
+        fail(f"--dev-addr {dev_addr}: {exc}")
 
 
 def _load(
@@ -133,8 +187,6 @@ def _load(
 
     Files inside the output folder (an earlier site) are never taken for specs.
     """
-    from codify.site.project import SiteSource
-
     paths = find_specs(targets, exclude=out_dir)
     results = check_specs(
         paths,
@@ -143,11 +195,33 @@ def _load(
         refusal="refusing to generate a site from specs with errors",
         progress=True,
     )
-    return [
-        SiteSource(r.spec, path)
-        for r, path in zip(results, paths, strict=True)
-        if r.spec is not None
-    ]
+    return [_source(r, path) for r, path in zip(results, paths, strict=True)]
+
+
+def _source(result: FileResult, path: Path) -> SiteSource:
+    """The spec as published: its model and its bytes, from one reading of the file.
+
+    The file is read once more here, and its model compared with the one that was checked:
+    the download must be byte for byte the spec the pages describe, so a file changed in the
+    meantime is refused rather than published half old, half new.
+    """
+    from pydantic import ValidationError
+
+    from codify.loader import LoadError, decode_text, load_text, read_untrusted
+    from codify.model import Intervention
+    from codify.site.project import SiteSource
+
+    name = str(path)
+    try:
+        raw = read_untrusted(path, name)
+        spec = Intervention.model_validate(load_text(decode_text(raw, name), name).data)
+    except LoadError as exc:
+        fail(f"{name}: {exc}")
+    except ValidationError:
+        spec = None
+    if spec is None or spec != result.spec:
+        fail(f"{name} changed while the site was being made; run codify site again")
+    return SiteSource(spec, path, raw)
 
 
 def _generate(
@@ -159,8 +233,7 @@ def _generate(
     out_dir: Path,
 ) -> Project:
     """Generate the project and write it to `out_dir`; raises SiteError."""
-    from codify.render.write import OutputConflict, UnsafeOutputPath
-    from codify.site.project import SiteError, generate, write
+    from codify.site.project import generate, write
 
     project = generate(
         sources,
@@ -170,10 +243,8 @@ def _generate(
         templates=templates,
         downloads=downloads,
     )
-    try:
-        write(project, out_dir)
-    except (OutputConflict, UnsafeOutputPath) as exc:
-        raise SiteError(str(exc)) from None
+    specs = [s.path for s in sources]
+    write(project, out_dir, specs=specs, inputs=_inputs(config, sources, templates))
     return project
 
 
@@ -189,6 +260,8 @@ def _build(out_dir: Path, engine: str, quiet: bool) -> None:
     outcome = mkdocs_build(out_dir) if engine == "mkdocs" else zensical_build(out_dir)
     for line in outcome.problems:
         click.echo(f"codify: {engine}: {line}", err=True)
+    if outcome.unwritable:
+        fail(f"{out_dir / 'site'}: the built site could not be written; choose another --out")
     if not outcome.ok:
         fail(f"{engine} build failed in strict mode; the site was not built cleanly", 1)
     if not quiet:
@@ -196,45 +269,117 @@ def _build(out_dir: Path, engine: str, quiet: bool) -> None:
         click.echo(f"Built {out_dir / 'site'} in {outcome.seconds:.1f} s ({engine}, strict).")
 
 
+@dataclass(frozen=True)
+class _Options:
+    """What regenerating the site during a preview needs: the command's own options."""
+
+    targets: list[Path]
+    config: Config
+    force: bool
+    title: str | None
+    templates: Path | None
+    quiet: bool
+
+
 def _serve(
-    out_dir: Path,
-    dev_addr: str,
-    engine: str,
-    targets: list[Path],
-    config: Config,
-    force: bool,
-    title: str | None,
-    templates: Path | None,
-    quiet: bool,
+    out_dir: Path, dev_addr: str, engine: str, options: _Options, sources: list[SiteSource]
 ) -> None:
-    from codify.checker import discover
-    from codify.site.engine import mkdocs_serve, watch, zensical_serve
+    """Preview the site, regenerating it on every save, until Ctrl-C (exit 130) or a signal."""
+    from codify.site.engine import Stopped, stop_on_signals, watch, zensical_serve
     from codify.site.project import SiteError
 
+    targets, config, force = options.targets, options.config, options.force
+    title, templates, quiet = options.title, options.templates, options.quiet
     downloads = _downloads(config, templates)
+    watched: list[Path] = _watched(targets, out_dir, config, sources)
 
     def regenerate() -> None:
-        # A spec edited into an invalid state is reported and the last good pages stay.
+        # A spec saved in a bad state is reported, with its positioned diagnostics (printed by
+        # the check), and the last good pages stay until the next save.
+        nonlocal watched
         try:
             sources = _load(targets, config, force, out_dir)
-        except SystemExit:
-            click.echo("codify: not regenerated; fix the spec and save again", err=True)
-            return
-        try:
             project = _generate(sources, config, title, templates, downloads, out_dir)
-        except SiteError as exc:
-            click.echo(f"codify: {exc}", err=True)
+        except SystemExit:
+            click.echo("codify: not regenerated; fix the problem and save again", err=True)
             return
+        except SiteError as exc:
+            click.echo(f"codify: not regenerated: {exc}", err=True)
+            return
+        watched = _watched(targets, out_dir, config, sources)
+        for note in project.notes:
+            click.echo(f"codify: note: {note}", err=True)
         if not quiet:
             click.echo(f"codify: regenerated the pages ({len(project.pages)})", err=True)
 
-    inside = out_dir.resolve()
-    specs = [p for p in discover(targets) if not p.resolve().is_relative_to(inside)]
-    watch(specs, regenerate)
-    if engine == "zensical":
-        try:
-            zensical_serve(out_dir, dev_addr)
-        except FileNotFoundError as exc:
-            fail(str(exc))
-    else:
+    def report(exc: BaseException) -> None:
+        from codify.diagnostics import printable
+
+        detail = printable(f"{exc.__class__.__name__}: {exc}")
+        click.echo(f"codify: not regenerated: {detail}; still watching", err=True)
+
+    watch(lambda: watched, regenerate, report)
+    code = INTERRUPTED
+    try:
+        with stop_on_signals():
+            if engine == "zensical":
+                returned = zensical_serve(out_dir, dev_addr)
+                # Zensical ended by itself; a signal that ended it reads as 128 + its number.
+                code = 128 - returned if returned < 0 else returned
+            else:
+                _mkdocs_serve(out_dir, dev_addr)
+    except KeyboardInterrupt:
+        code = INTERRUPTED
+    except Stopped as exc:
+        code = exc.code
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    sys.exit(code)
+
+
+def _mkdocs_serve(out_dir: Path, dev_addr: str) -> None:
+    """Run MkDocs' preview; its failures become a message and an exit code, not a traceback."""
+    from mkdocs.exceptions import MkDocsException
+
+    from codify.site.engine import mkdocs_serve
+
+    try:
         mkdocs_serve(out_dir, dev_addr)
+    except MkDocsException as exc:
+        fail(f"mkdocs serve: {exc}", 1)
+    except OSError as exc:
+        fail(f"mkdocs serve: cannot listen on {dev_addr}: {(exc.strerror or str(exc)).lower()}")
+
+
+def _inputs(config: Config, sources: list[SiteSource], templates: Path | None = None) -> list[Path]:
+    """Every file the site is made from besides the specs: materials, settings, logo, templates.
+
+    The writer never overwrites or removes one of them, and a preview watches them.
+    """
+    found: list[Path] = []
+    for source in sources:
+        for m in source.spec.materials:
+            if m.path:
+                found.append(source.path.parent / PurePosixPath(m.path.replace("\\", "/")))
+    if config.source is not None:
+        found.append(config.source)
+        if config.branding.logo:
+            logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
+            found.append(config.source.parent / logo)
+    if templates is not None:
+        found.extend(p for p in sorted(templates.rglob("*")) if p.is_file())
+    return found
+
+
+def _watched(
+    targets: list[Path], out_dir: Path, config: Config, sources: list[SiteSource]
+) -> list[Path]:
+    """What a preview watches: every spec and every other input of the site.
+
+    Specs are searched for again each time, so a new spec file is picked up on the next save.
+    """
+    from codify.checker import discover
+
+    inside = out_dir.resolve()
+    specs = [p for p in dict.fromkeys(discover(targets)) if not p.resolve().is_relative_to(inside)]
+    return [*specs, *_inputs(config, sources)]

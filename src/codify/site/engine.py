@@ -7,25 +7,42 @@ navigation) fails the build, because a replication site with a broken link misle
 
 from __future__ import annotations
 
+import errno
+import ipaddress
 import logging
+import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
+
+ZENSICAL_MISSING = (
+    "Zensical is not installed; install it with `pip install zensical` "
+    "(or `pip install 'codify[zensical]'`), or use --engine mkdocs"
+)
 
 
 @dataclass
 class BuildOutcome:
-    """What a build did: whether it passed, its warnings and errors, and how long it took."""
+    """What a build did: whether it passed, its warnings and errors, and how long it took.
+
+    `unwritable` is set when the build failed because its folder could not be written (a
+    read-only or full disk), which is the user's to fix, not a problem of the site.
+    """
 
     ok: bool
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
     site_dir: Path | None = None
+    unwritable: bool = False
 
 
 class _Collect(logging.Handler):
@@ -49,6 +66,8 @@ def mkdocs_build(project_dir: Path) -> BuildOutcome:
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.INFO)  # the strict-mode counter only sees what the logger passes
+    unwritable = False
+    site_dir: Path | None = None
     try:
         config = load_config(config_file=str(project_dir / "mkdocs.yml"), strict=True)
         build(config)
@@ -56,11 +75,17 @@ def mkdocs_build(project_dir: Path) -> BuildOutcome:
         site_dir = Path(config.site_dir)
     except MkDocsException as exc:
         handler.messages.append(f"ERROR: {exc}")
-        ok, site_dir = False, None
+        ok = False
+    except OSError as exc:
+        where = exc.filename or project_dir / "site"
+        handler.messages.append(f"ERROR: {where}: {(exc.strerror or str(exc)).lower()}")
+        ok, unwritable = False, True
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    return BuildOutcome(ok, handler.messages, time.perf_counter() - start, site_dir)
+    return BuildOutcome(
+        ok, handler.messages, time.perf_counter() - start, site_dir, unwritable=unwritable
+    )
 
 
 def zensical_command() -> list[str] | None:
@@ -76,15 +101,19 @@ def zensical_build(project_dir: Path) -> BuildOutcome:
     """`zensical build --strict` on the project, as a subprocess of its CLI."""
     command = zensical_command()
     if command is None:
-        return BuildOutcome(False, ["ERROR: Zensical is not installed (pip install zensical)"])
+        return BuildOutcome(False, [f"ERROR: {ZENSICAL_MISSING}"])
     start = time.perf_counter()
-    run = subprocess.run(
-        [*command, "build", "--clean", "--strict", "--config-file", "mkdocs.yml"],
-        cwd=project_dir,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    try:
+        run = subprocess.run(
+            [*command, "build", "--clean", "--strict", "--config-file", "mkdocs.yml"],
+            cwd=project_dir,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=False,
+        )
+    except OSError as exc:
+        return BuildOutcome(False, [f"ERROR: {command[0]}: {exc.strerror}"])
     output = [line for line in (run.stdout + run.stderr).splitlines() if line.strip()]
     problems = [] if run.returncode == 0 else output
     return BuildOutcome(
@@ -92,26 +121,125 @@ def zensical_build(project_dir: Path) -> BuildOutcome:
     )
 
 
-def watch(paths: Sequence[Path], on_change: Callable[[], None], interval: float = 0.5) -> None:
-    """Call `on_change` whenever one of `paths` changes, from a daemon thread."""
+# --- preview ------------------------------------------------------------------------------------
 
-    def stamp() -> tuple[float, ...]:
-        return tuple(p.stat().st_mtime if p.exists() else 0.0 for p in paths)
+
+def check_dev_addr(value: str) -> tuple[str, int]:
+    """The host and port of `--dev-addr`, once it is sure a preview can listen there.
+
+    Raises ValueError with a plain reason: not HOST:PORT, a port outside 1 to 65535, a host
+    that is neither `localhost` nor an IP address (what MkDocs and Zensical accept), or an
+    address this machine cannot listen on (a port in use, an address not its own).
+    """
+    host, colon, port_text = value.rpartition(":")
+    if not colon or not host:
+        raise ValueError(f"'{value}' is not HOST:PORT, for example 127.0.0.1:8000")
+    if not port_text.isascii() or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        raise ValueError(f"'{port_text}' is not a port number from 1 to 65535")
+    port = int(port_text)
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if bare != "localhost":
+        try:
+            ipaddress.ip_address(bare)
+        except ValueError:
+            raise ValueError(
+                f"'{host}' is not an IP address or localhost (for example 127.0.0.1 or [::1])"
+            ) from None
+    try:
+        infos = socket.getaddrinfo(bare, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        raise ValueError(f"cannot listen on '{host}': {exc}") from None
+    family, kind, proto, _, address = infos[0]
+    # Bound as the preview servers bind (address reuse on), then released at once.
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ValueError(f"port {port} on {host} is already in use") from None
+            if exc.errno == errno.EACCES:
+                raise ValueError(f"not allowed to listen on port {port} on {host}") from None
+            reason = (exc.strerror or str(exc)).lower()
+            raise ValueError(f"cannot listen on {value}: {reason}") from None
+    return bare, port
+
+
+def watch(
+    paths: Callable[[], Sequence[Path]],
+    on_change: Callable[[], None],
+    on_error: Callable[[BaseException], None],
+    interval: float = 0.5,
+) -> threading.Thread:
+    """Call `on_change` whenever one of `paths()` changes, from a daemon thread.
+
+    The thread never dies of a bad save: a file that vanishes for a moment (editors save by
+    replacing) counts as a change, and anything `on_change` raises goes to `on_error` while
+    watching goes on. `paths` is asked again after each change, so files a spec starts to name
+    are watched too.
+    """
+
+    def stamp(files: Sequence[Path]) -> tuple[tuple[int, int] | None, ...]:
+        found: list[tuple[int, int] | None] = []
+        for p in files:
+            try:
+                s = p.stat()
+                found.append((s.st_mtime_ns, s.st_size))
+            except (OSError, ValueError):
+                found.append(None)
+        return tuple(found)
 
     def loop() -> None:
-        seen = stamp()
+        files = list(paths())
+        seen = stamp(files)
         while True:
             time.sleep(interval)
-            now = stamp()
-            if now != seen:
-                seen = now
+            try:
+                now = stamp(files)
+                if now == seen:
+                    continue
                 on_change()
+                files = list(paths())
+                seen = stamp(files)
+            except Exception as exc:  # the preview must outlive any one bad save
+                on_error(exc)
+                seen = stamp(files)
 
-    threading.Thread(target=loop, name="codify-site-watch", daemon=True).start()
+    thread = threading.Thread(target=loop, name="codify-site-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+class Stopped(Exception):
+    """The preview was stopped by a signal (SIGTERM or SIGHUP); carries the exit code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(f"stopped by signal {code - 128}")
+        self.code = code
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """While the preview runs, SIGTERM and SIGHUP stop it as Ctrl-C does, cleaning up."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise Stopped(128 + signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {s: signal.signal(s, handler) for s in wanted}
+    try:
+        yield
+    finally:
+        for s, old in previous.items():
+            signal.signal(s, old)
 
 
 def mkdocs_serve(project_dir: Path, dev_addr: str) -> None:
-    """`mkdocs serve` with live reload; blocks until interrupted."""
+    """`mkdocs serve` with live reload; blocks until interrupted.
+
+    MkDocs handles Ctrl-C itself and returns; a signal raises Stopped. Raises MkDocsException
+    when the first build fails, and OSError when the address cannot be listened on.
+    """
     from mkdocs.commands.serve import serve
 
     logging.getLogger("mkdocs").setLevel(logging.INFO)
@@ -122,16 +250,37 @@ def mkdocs_serve(project_dir: Path, dev_addr: str) -> None:
     serve(config_file=str(project_dir / "mkdocs.yml"), livereload=True, dev_addr=dev_addr)
 
 
-def zensical_serve(project_dir: Path, dev_addr: str) -> None:
-    """`zensical serve` (which rebuilds on change); blocks until interrupted.
+def zensical_serve(project_dir: Path, dev_addr: str) -> int:
+    """`zensical serve` (which rebuilds on change); blocks until it ends or is interrupted.
 
-    Raises FileNotFoundError when Zensical is not installed.
+    Zensical runs in its own process group, and however this function is left (Ctrl-C, a
+    signal, an error) the whole group is stopped, so no server outlives codify. Returns
+    Zensical's exit code. Raises FileNotFoundError when Zensical is not installed.
     """
     command = zensical_command()
     if command is None:
-        raise FileNotFoundError("Zensical is not installed (pip install zensical)")
-    subprocess.run(
+        raise FileNotFoundError(ZENSICAL_MISSING)
+    process = subprocess.Popen(
         [*command, "serve", "--config-file", "mkdocs.yml", "--dev-addr", dev_addr],
         cwd=project_dir,
-        check=False,
+        start_new_session=True,
     )
+    try:
+        return process.wait()
+    finally:
+        _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop a child started in its own session, and everything it started: TERM, then KILL."""
+    for sig, grace in ((signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0)):
+        with suppress(ProcessLookupError, PermissionError):  # the group has already gone
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(grace)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    # Members of the group may outlive its leader for a moment.
+    with suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)

@@ -9,7 +9,6 @@ version give the same bytes.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,22 @@ DOCS = "docs"
 SITE_DIR = "site"
 MANIFEST = ".codify-site.json"
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+# Folders at the root of docs/ that a portfolio's intervention folder must not take: the
+# theme's assets, MkDocs' search index, and `templates/`, which MkDocs leaves out of every site.
+RESERVED_FOLDERS = ("assets", "search", "templates")
+# Material puts the whole navigation into every page, so a navigation listing every element
+# would make the site's size grow with the square of the number of elements. Past this many
+# element pages, a section lists only its index page (a table linking every element).
+NAV_ELEMENT_LIMIT = 100
+# File names that MkDocs or Zensical would make into a page of the site, or that a browser
+# would run as a page of the site (HTML, SVG and XML can carry scripts). A material is a file
+# to download, so such a file is offered with `.txt` added to its name.
+ACTIVE_SUFFIXES = (
+    *(".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"),
+    *(".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt"),
+    *(".js", ".mjs"),
+)
 
 NavItem = dict[str, "str | list[NavItem | str]"] | str
 
@@ -38,10 +53,15 @@ class SiteError(Exception):
 
 @dataclass(frozen=True)
 class SiteSource:
-    """One spec to publish, with the file it came from."""
+    """One spec to publish: the model, the file it came from, and that file's bytes.
+
+    The pages are made from `spec` and the download is `raw`; both come from one reading of
+    the file, so the spec offered is always the one the pages describe.
+    """
 
     spec: Intervention
     path: Path
+    raw: bytes
 
 
 @dataclass
@@ -62,6 +82,7 @@ class Project:
     files: dict[str, bytes] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    not_in_nav: list[str] = field(default_factory=list)
 
 
 # Pages every intervention gets, in navigation order: (file, title, template).
@@ -80,57 +101,63 @@ REFERENCE_PAGES = (
 DownloadMaker = Callable[[SiteSource], tuple[dict[str, bytes], list[str]]]
 
 
-def plan(
-    sources: Sequence[SiteSource],
-    downloads: DownloadMaker | None = None,
-) -> tuple[list[Page], list[NavItem], dict[str, bytes], list[str]]:
+@dataclass
+class _Plan:
+    pages: list[Page] = field(default_factory=list)
+    nav: list[NavItem] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    not_in_nav: list[str] = field(default_factory=list)
+    nav_budget: int = NAV_ELEMENT_LIMIT
+
+
+def plan(sources: Sequence[SiteSource], downloads: DownloadMaker | None = None) -> _Plan:
     """The pages, navigation and static files for these specs (nothing rendered yet)."""
-    ids = [s.spec.id for s in sources]
-    duplicate = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicate:
-        raise SiteError(
-            f"two specs have the id '{duplicate[0]}'; each intervention in a site needs its own id"
-        )
+    seen: set[str] = set()
+    for source in sources:
+        if source.spec.id in seen:
+            raise SiteError(
+                f"{source.path}: another spec also has the id '{source.spec.id}'; "
+                "each intervention in a site needs its own id"
+            )
+        seen.add(source.spec.id)
     portfolio = len(sources) > 1
-    pages: list[Page] = []
-    nav: list[NavItem] = []
-    files: dict[str, bytes] = {}
-    notes: list[str] = []
+    found = _Plan()
     if portfolio:
-        pages.append(Page("index.md", "portfolio", "Home"))
-        nav.append({"Home": "index.md"})
-    for source in sorted(sources, key=lambda s: s.spec.id) if portfolio else sources:
-        prefix = f"{source.spec.id}/" if portfolio else ""
-        view = SpecView(source.spec, source.path, prefix)
-        static, made_notes = _static_files(view, downloads)
-        files.update({f"{DOCS}/{k}": v for k, v in static.items()})
-        notes.extend(made_notes)
-        spec_pages, spec_nav = _spec_pages(view)
-        pages.extend(spec_pages)
+        found.pages.append(Page("index.md", "portfolio", "Home"))
+        found.nav.append({"Home": "index.md"})
+    ordered = sorted(sources, key=lambda s: s.spec.id) if portfolio else list(sources)
+    folders = site_text.unique_names([s.spec.id for s in ordered], RESERVED_FOLDERS)
+    for source, folder in zip(ordered, folders, strict=True):
+        view = SpecView(source.spec, source.path, f"{folder}/" if portfolio else "")
+        static, made_notes = _static_files(view, source.raw, downloads)
+        found.files.update({f"{DOCS}/{k}": v for k, v in static.items()})
+        found.notes.extend(made_notes)
+        spec_nav = _spec_pages(view, found)
         if portfolio:
             tab = source.spec.short_name or source.spec.name
-            nav.append({site_text.title_text(tab): spec_nav})
+            found.nav.append({site_text.theme_text(tab): spec_nav})
         else:
-            nav.extend(spec_nav)
-    return pages, nav, files, notes
+            found.nav.extend(spec_nav)
+    return found
 
 
-def _spec_pages(view: SpecView) -> tuple[list[Page], list[NavItem]]:
+def _spec_pages(view: SpecView, found: _Plan) -> list[NavItem | str]:
+    """Add one spec's pages to `found`; return its navigation."""
     spec = view.spec
     p = view.path
-    pages = [Page(p("index.md"), "overview", "Overview", view)]
-    keep: list[NavItem | str] = [p("keep/index.md")]
+    pages = found.pages
+    pages.append(Page(p("index.md"), "overview", spec.name, view))
     pages.append(Page(p("keep/index.md"), "keep", "Keep: core elements", view))
-    for core in spec.core_elements:
-        pages.append(Page(view.core_path(core.id), "core", core.name, view, {"element": core}))
-        keep.append({site_text.title_text(core.name): view.core_path(core.id)})
-    adapt: list[NavItem | str] = [p("adapt/index.md")]
+    keep: list[NavItem | str] = [p("keep/index.md")]
+    for core, page in view.core_pages:
+        pages.append(Page(page, "core", core.name, view, {"element": core}))
+        keep.append({site_text.theme_text(core.name): page})
     pages.append(Page(p("adapt/index.md"), "adapt", "Adapt: adaptable elements", view))
-    for element in spec.adaptable_elements:
-        pages.append(
-            Page(view.adapt_path(element.id), "adaptable", element.name, view, {"element": element})
-        )
-        adapt.append({site_text.title_text(element.name): view.adapt_path(element.id)})
+    adapt: list[NavItem | str] = [p("adapt/index.md")]
+    for element, page in view.adapt_pages:
+        pages.append(Page(page, "adaptable", element.name, view, {"element": element}))
+        adapt.append({site_text.theme_text(element.name): page})
     deliver: list[NavItem | str] = []
     for name, title, template in DELIVER_PAGES:
         pages.append(Page(p(name), template, title, view))
@@ -140,39 +167,74 @@ def _spec_pages(view: SpecView) -> tuple[list[Page], list[NavItem]]:
     for name, title, template in REFERENCE_PAGES:
         pages.append(Page(p(name), template, title, view))
         reference.append({title: p(name)})
-    nav: list[NavItem] = [
+    return [
         {"Overview": p("index.md")},
-        {"Keep": keep},
-        {"Adapt": adapt},
+        {"Keep": _bounded_section(keep, p("keep/"), found)},
+        {"Adapt": _bounded_section(adapt, p("adapt/"), found)},
         {"Deliver": deliver},
         {"Fidelity checklist": p("fidelity.md")},
         {"Reference": reference},
     ]
-    return pages, nav
+
+
+def _bounded_section(
+    section: list[NavItem | str], folder: str, found: _Plan
+) -> list[NavItem | str]:
+    """The section as it is while the site's navigation stays small, else its index alone.
+
+    The element pages of a shortened section are still built and linked from its index page;
+    `not_in_nav` tells MkDocs they are left out of the navigation on purpose.
+    """
+    elements = len(section) - 1
+    if elements <= found.nav_budget:
+        found.nav_budget -= elements
+        return section
+    found.not_in_nav.append(f"/{folder}*.md")
+    return section[:1]
+
+
+def download_name(name: str) -> str:
+    """A material's file name as the site offers it: never one a tool would make into a page.
+
+    MkDocs and Zensical skip files whose name starts with '.', so leading dots go.
+    """
+    shown = name.lstrip(".") or "file"
+    if shown.lower().endswith(ACTIVE_SUFFIXES):
+        shown += ".txt"
+    return shown
 
 
 def _static_files(
-    view: SpecView, downloads: DownloadMaker | None
+    view: SpecView, raw: bytes, downloads: DownloadMaker | None
 ) -> tuple[dict[str, bytes], list[str]]:
     """Files copied into docs/ for one spec: the spec itself, generated documents, materials."""
     files: dict[str, bytes] = {}
     notes: list[str] = []
     if downloads is not None:
-        made, made_notes = downloads(SiteSource(view.spec, view.source))
+        made, made_notes = downloads(SiteSource(view.spec, view.source, raw))
         notes.extend(made_notes)
         for name, data in sorted(made.items()):
-            target = view.path(f"files/{name}")
-            files[target] = data
             if name.startswith("materials/"):
-                material_id = PurePosixPath(name).parts[1]
+                parts = PurePosixPath(name).parts
+                material_id, file_name = parts[1], parts[-1]
+                offered = download_name(file_name)
+                if offered != file_name:
+                    notes.append(
+                        f"{view.source}: material '{material_id}': offered as '{offered}', "
+                        "so that the site shows it as a file to download, not as a page"
+                    )
+                target = view.path(f"files/materials/{material_id}/{offered}")
                 view.material_files[material_id] = target
+            else:
+                target = view.path(f"files/{name}")
+            files[target] = data
         for name, description in DOWNLOAD_LABELS.items():  # documents first, in this order
             if name in made:
                 view.downloads.append(Download(view.path(f"files/{name}"), name, description))
     # Not named intervention.yaml: `codify check .` must not find the copy as a second spec.
     version = re.sub(r"[^A-Za-z0-9.+-]+", "-", view.spec.version).strip(".-") or "unversioned"
     spec_name = f"{view.spec.id}-{version}.yaml"
-    files[view.path(f"files/{spec_name}")] = view.source.read_bytes()
+    files[view.path(f"files/{spec_name}")] = raw
     view.downloads.append(
         Download(
             view.path(f"files/{spec_name}"),
@@ -203,8 +265,10 @@ def render_pages(
     env: Any,
     site_name: str,
 ) -> dict[str, bytes]:
-    """Every page's Markdown, with the glossary's abbreviations appended to each page."""
+    """Every page's Markdown: a title for the theme, the body, and the tooltips it uses."""
     out: dict[str, bytes] = {}
+    tooltips: dict[int, site_text.Tooltips] = {}
+    portfolio_views: list[SpecView] | None = None
     for page in pages:
         context: dict[str, Any] = {
             "page": page,
@@ -218,34 +282,59 @@ def render_pages(
             page.view.current = page.path
             context.update(s=page.view, spec=page.view.spec)
         else:
-            views = [SpecView(s.spec, s.path, f"{s.spec.id}/", current=page.path) for s in sources]
-            context["views"] = sorted(views, key=lambda v: v.spec.id)
+            if portfolio_views is None:
+                portfolio_views = _portfolio_views(pages)
+            for v in portfolio_views:
+                v.current = page.path
+            context["views"] = portfolio_views
         body = env.get_template(f"site/{page.template}.md.j2").render(context)
         body = body.rstrip("\n") + "\n"
         if page.view is not None:
-            abbreviations = [
-                line
-                for term in page.view.spec.glossary
-                if (line := site_text.abbreviation(term.term, term.definition))
-            ]
+            key = id(page.view)
+            if key not in tooltips:
+                glossary = [(t.term, t.definition) for t in page.view.spec.glossary]
+                tooltips[key] = site_text.Tooltips(glossary)
+            abbreviations = tooltips[key].for_page(body)
             if abbreviations:
                 body += "\n" + "\n".join(abbreviations) + "\n"
-        out[f"{DOCS}/{page.path}"] = body.encode("utf-8")
+        out[f"{DOCS}/{page.path}"] = (_front_matter(page) + body).encode("utf-8")
     return out
+
+
+def _portfolio_views(pages: Sequence[Page]) -> list[SpecView]:
+    """Each intervention's view (with its folder), in the portfolio's order."""
+    views: dict[int, SpecView] = {}
+    for page in pages:
+        if page.view is not None:
+            views.setdefault(id(page.view), page.view)
+    return sorted(views.values(), key=lambda v: v.spec.id)
+
+
+def _front_matter(page: Page) -> str:
+    """The page's title for the theme (its window title and header), as front matter.
+
+    Without it, MkDocs takes a page's title from its first heading as HTML, and Material
+    prints that through `striptags`, which decodes character references: a heading showing
+    `&lt;/title&gt;` would close the window title. The site's home page has none, so the
+    theme names it by the site.
+    """
+    if page.path == "index.md":
+        return ""
+    return f"---\ntitle: {yaml_string(site_text.theme_text(page.title))}\n---\n\n"
 
 
 # --- mkdocs.yml ---------------------------------------------------------------------------------
 
 
 def yaml_text(value: Any, indent: int = 0) -> str:
-    """A small, deterministic YAML writer for mkdocs.yml: mappings, lists and JSON scalars."""
+    """A small, deterministic YAML writer for mkdocs.yml: mappings, lists and quoted scalars."""
     pad = "  " * indent
     if isinstance(value, dict):
         if not value:
             return "{}"
         lines = []
         for key, item in value.items():
-            k = key if _plain_key(key) else json.dumps(key, ensure_ascii=False)
+            k = key if _plain_key(key) else yaml_string(key)
             if isinstance(item, (dict, list)) and item:
                 lines.append(f"{pad}{k}:\n{yaml_text(item, indent + 1)}")
             else:
@@ -268,18 +357,55 @@ def yaml_text(value: Any, indent: int = 0) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return json.dumps(value)
-    return json.dumps(str(value), ensure_ascii=False)
+    if isinstance(value, int):
+        return str(value)
+    return yaml_string(str(value))
+
+
+# Words YAML 1.1 (which PyYAML, and so MkDocs, reads) takes for booleans or null.
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
 def _plain_key(key: str) -> bool:
-    return key.replace("_", "").replace(".", "").replace("-", "").isalnum() and key.isascii()
+    return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key)) and key.lower() not in _YAML_WORDS
 
 
-def _escape_html(text: str) -> str:
-    """Plain text for the raw HTML MkDocs themes print config values as (site_name, nav)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _yaml_printable(c: str) -> bool:
+    """Whether YAML allows `c` as it is inside a double-quoted scalar on one line."""
+    o = ord(c)
+    if 0x20 <= o <= 0x7E:
+        return c not in '"\\'
+    # YAML's printable set, less its line breaks (U+0085, U+2028, U+2029) and the byte order
+    # mark, which readers may drop.
+    return (
+        (0xA0 <= o <= 0xD7FF and o not in (0x2028, 0x2029))
+        or (0xE000 <= o <= 0xFFFD and o != 0xFEFF)
+        or 0x10000 <= o <= 0x10FFFF
+    )
+
+
+_YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
+
+
+def yaml_string(value: str) -> str:
+    """`value` as a YAML double-quoted scalar that reads back as exactly `value`, on one line.
+
+    Every character YAML does not allow as it is, or reads as a line break, is escaped.
+    """
+    out = ['"']
+    for c in value:
+        if _yaml_printable(c):
+            out.append(c)
+        elif c in _YAML_ESCAPES:
+            out.append(_YAML_ESCAPES[c])
+        elif ord(c) <= 0xFF:
+            out.append(f"\\x{ord(c):02x}")
+        elif ord(c) <= 0xFFFF:
+            out.append(f"\\u{ord(c):04x}")
+        else:
+            out.append(f"\\U{ord(c):08x}")
+    out.append('"')
+    return "".join(out)
 
 
 def mkdocs_config(
@@ -288,8 +414,14 @@ def mkdocs_config(
     sources: Sequence[SiteSource],
     branding: Branding,
     logo: str | None,
+    not_in_nav: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """The mkdocs.yml settings. Only what Material for MkDocs and Zensical both understand."""
+    """The mkdocs.yml settings. Only what Material for MkDocs and Zensical both understand.
+
+    Every value that comes from a spec or the settings is theme text (see
+    `site_text.theme_text`): MkDocs themes print these values without escaping, inside
+    attributes as well as text.
+    """
     theme: dict[str, Any] = {
         "name": "material",
         # Zensical reads this (Material ignores it): its classic look is Material's, so a site
@@ -314,6 +446,9 @@ def mkdocs_config(
                 "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
             },
         ],
+        # Not `content.tooltips`: Material shows those tooltips by putting an element's title
+        # into the page as HTML, and titles come from spec text (links may carry one). The
+        # browser's own tooltips show a title as text.
         "features": [
             "navigation.tabs",
             "navigation.sections",
@@ -321,7 +456,6 @@ def mkdocs_config(
             "navigation.top",
             "navigation.footer",
             "search.highlight",
-            "content.tooltips",
             "toc.follow",
         ],
     }
@@ -330,15 +464,13 @@ def mkdocs_config(
         theme["favicon"] = logo
     copyright_parts = []
     if branding.organisation:
-        copyright_parts.append(_escape_html(branding.organisation))
+        copyright_parts.append(site_text.theme_text(branding.organisation))
     if len(sources) == 1:  # in a portfolio, each page names its own intervention's version
         only = sources[0].spec
-        copyright_parts.append(
-            _escape_html(site_text.title_text(f"{only.name}, version {only.version}"))
-        )
+        copyright_parts.append(site_text.theme_text(f"{only.name}, version {only.version}"))
     copyright_parts.append(f"Generated by codify {__version__}")
     config: dict[str, Any] = {
-        "site_name": _escape_html(site_name),
+        "site_name": site_name,
         "docs_dir": DOCS,
         "site_dir": SITE_DIR,
         "copyright": " · ".join(copyright_parts),
@@ -362,21 +494,11 @@ def mkdocs_config(
             "not_found": "warn",
             "anchors": "warn",
         },
-        "nav": [_nav_escaped(item) for item in nav],
+        "nav": nav,
     }
+    if not_in_nav:
+        config["not_in_nav"] = "\n".join(not_in_nav)
     return config
-
-
-def _nav_escaped(item: NavItem | str) -> NavItem | str:
-    if isinstance(item, str):
-        return item
-    out: dict[str, Any] = {}
-    for title, target in item.items():
-        if isinstance(target, list):
-            out[_escape_html(title)] = [_nav_escaped(i) for i in target]
-        else:
-            out[_escape_html(title)] = target
-    return out
 
 
 # --- theme assets -------------------------------------------------------------------------------
@@ -396,21 +518,26 @@ def logo_file(branding: Branding, config_file: Path | None) -> tuple[str, bytes]
     """The branding logo as (docs path, bytes), read relative to the config file's folder."""
     if not branding.logo:
         return None
+    from codify.loader import LoadError, read_untrusted
     from codify.rules import path_problem
 
     where = str(config_file) if config_file else "the settings"
     if config_file is None:
         raise SiteError(f"{where}: branding.logo needs a config file to be relative to")
     base = config_file.parent
-    problem = path_problem(branding.logo, base)
+    problem = path_problem(branding.logo, base, owner="config file")
     if problem:
-        raise SiteError(f"{where}: branding.logo {problem.replace('spec', 'config file')}")
+        raise SiteError(f"{where}: branding.logo {problem}")
     source = base / PurePosixPath(branding.logo.replace("\\", "/"))
     if source.suffix.lower() not in LOGO_TYPES:
         raise SiteError(
             f"{where}: branding.logo '{branding.logo}' is not an image ({', '.join(LOGO_TYPES)})"
         )
-    return f"assets/logo{source.suffix.lower()}", source.read_bytes()
+    try:
+        data = read_untrusted(source, str(source), limit=LOGO_MAX_BYTES)
+    except LoadError as exc:
+        raise SiteError(f"{where}: branding.logo: {source}: {exc}") from None
+    return f"assets/logo{source.suffix.lower()}", data
 
 
 # --- the whole project ------------------------------------------------------------------------
@@ -444,26 +571,29 @@ def generate(
         link=site_text.link,
         email=site_text.email,
         num=site_text.number,
+        literal=site_text.literal,
     )
     env.globals["spread_models"] = site_text.SPREAD_MODELS
     if title:
-        site_name = site_text.title_text(title)
+        name = title
     elif len(sources) == 1:
-        site_name = site_text.title_text(sources[0].spec.name)
+        name = sources[0].spec.name
     else:
-        site_name = (
+        name = (
             f"{branding.organisation} interventions" if branding.organisation else "Interventions"
         )
-        site_name = site_text.title_text(site_name)
-    pages, nav, files, notes = plan(sources, downloads)
-    project = Project(pages=pages, notes=notes)
-    project.files.update(files)
-    project.files.update(render_pages(pages, sources, env, site_name))
+    site_name = site_text.theme_text(name)
+    found = plan(sources, downloads)
+    project = Project(pages=found.pages, notes=found.notes, not_in_nav=found.not_in_nav)
+    project.files.update(found.files)
+    project.files.update(render_pages(found.pages, sources, env, site_name))
     project.files.update(theme_files(env, palette(branding.accent_color)))
     logo = logo_file(branding, config_file)
     if logo:
         project.files[f"{DOCS}/{logo[0]}"] = logo[1]
-    config = mkdocs_config(site_name, nav, sources, branding, logo[0] if logo else None)
+    config = mkdocs_config(
+        site_name, found.nav, sources, branding, logo[0] if logo else None, found.not_in_nav
+    )
     header = (
         f"# Generated by codify {__version__} (`codify site`). Do not edit: change the spec, or\n"
         "# the templates with --templates (codify will not overwrite a file edited by hand).\n"
@@ -473,31 +603,65 @@ def generate(
     return project
 
 
-def write(project: Project, out_dir: Path) -> tuple[list[Path], list[Path]]:
-    """Write the project atomically; remove files an earlier generation made that are gone now.
+def write(
+    project: Project,
+    out_dir: Path,
+    *,
+    specs: Sequence[Path] = (),
+    inputs: Sequence[Path] = (),
+) -> tuple[list[Path], list[Path]]:
+    """Write the project as one transaction; remove files an earlier generation made that are gone.
 
     The writer's manifest records what codify wrote, so pages edited by hand are never
-    overwritten and pages of removed elements are removed. Returns (changed, removed).
+    overwritten and pages of removed elements are removed. `specs` and `inputs` (materials,
+    settings, logo, templates) are what the site is made from: none is ever overwritten or
+    removed, and `out_dir` may not be, or contain, a spec's folder. Returns (changed, removed).
+    Raises SiteError, naming the path, when the folder cannot be used or written.
     """
-    from codify.render.write import OutputWriter
+    from codify.render.write import OutputError, OutputWriter
 
-    writer = OutputWriter(out_dir, manifest=MANIFEST)
-    for name, data in sorted(project.files.items()):
-        writer.add(name, data)
-    changed = writer.commit()
+    check_out_dir(out_dir)
+    writer = OutputWriter(out_dir, manifest=MANIFEST, specs=specs, inputs=inputs)
+    try:
+        for name, data in sorted(project.files.items()):
+            writer.add(name, data)
+        changed = writer.commit()
+    except OutputError as exc:
+        raise SiteError(str(exc)) from None
+    except OSError as exc:  # the writer reports these itself; this is a last resort
+        raise SiteError(unwritable(exc, out_dir)) from None
     return changed, writer.removed
 
 
-def check_out_dir(out_dir: Path) -> None:
-    """Raise SiteError unless `out_dir` is new, empty, or a site codify generated before."""
-    if not out_dir.exists():
-        return
-    if not out_dir.is_dir():
-        raise SiteError(f"{out_dir} is a file; --out needs a folder")
-    if (out_dir / MANIFEST).is_file():
-        return
-    if any(out_dir.iterdir()):
-        raise SiteError(
-            f"{out_dir} is not empty and was not made by `codify site`; "
-            "choose another --out folder (codify never overwrites files it did not make)"
-        )
+def unwritable(exc: OSError, out_dir: Path) -> str:
+    """A plain message for a folder that could not be written, naming the path."""
+    where = exc.filename if exc.filename else out_dir
+    reason = (exc.strerror or str(exc)).lower()
+    return f"{where}: cannot write the site there: {reason}; choose another --out folder"
+
+
+def check_out_dir(out_dir: Path, specs: Sequence[Path] = ()) -> None:
+    """Raise SiteError unless `out_dir` can hold the site: new, empty, or made by codify site.
+
+    It must also be, or be makeable as, a writable folder, and must not be or contain the
+    folder of one of `specs`.
+    """
+    from codify.render.write import OutputError, output_problem, refuse_overlap
+
+    problem = output_problem(out_dir)
+    if problem:
+        raise SiteError(problem)
+    try:
+        refuse_overlap(out_dir, specs)
+    except OutputError as exc:
+        raise SiteError(str(exc)) from None
+    try:
+        if not out_dir.exists() or (out_dir / MANIFEST).is_file():
+            return
+        if any(out_dir.iterdir()):
+            raise SiteError(
+                f"{out_dir} is not empty and was not made by `codify site`; "
+                "choose another --out folder (codify never overwrites files it did not make)"
+            )
+    except OSError as exc:
+        raise SiteError(f"{out_dir}: cannot use it as the --out folder: {exc.strerror}") from None

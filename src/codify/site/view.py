@@ -10,8 +10,11 @@ name ids it never declares: those print as the bare id, never as a broken link.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -28,12 +31,15 @@ from codify.model import (
     Reference,
     Role,
 )
-from codify.site.text import html_text, inline, title_text
+from codify.site.text import html_text, label, path_target, unique_names
 
+__all__ = ["ADAPT_BADGE", "CORE_BADGE", "Download", "SpecView", "label", "short_authors"]
 
-def label(text: str) -> Markup:
-    """Spec text as the label of a Markdown link: plain, one line, brackets escaped."""
-    return Markup(inline(title_text(text)).replace("[", "\\[").replace("]", "\\]"))
+_T = TypeVar("_T")
+
+# Page names an element id cannot have in its folder: `index` is the section's own page, and
+# MkDocs also takes `README` for one.
+RESERVED_PAGES = ("index", "readme")
 
 
 def short_authors(authors: str) -> str:
@@ -55,13 +61,25 @@ class Download:
     description: str
 
 
+def _first_by_id(items: Iterable[_T]) -> dict[str, _T]:
+    """Items by their id; with repeated ids (only under --force) the first one wins."""
+    found: dict[str, _T] = {}
+    for item in items:
+        found.setdefault(getattr(item, "id"), item)  # noqa: B009 - every item has an id
+    return found
+
+
 @dataclass
 class SpecView:
-    """One spec's place in the site (its folder under docs/) and its resolved references."""
+    """One spec's place in the site (its folder under docs/) and its resolved references.
+
+    Every lookup and reverse link is indexed once, so rendering a page costs the same however
+    many elements the spec has: a site's build time grows linearly with its size.
+    """
 
     spec: Intervention
     source: Path
-    prefix: str  # "" for a one-spec site, "<id>/" in a portfolio
+    prefix: str  # "" for a one-spec site, "<folder>/" in a portfolio
     downloads: list[Download] = field(default_factory=list)
     material_files: dict[str, str] = field(default_factory=dict)  # material id -> docs path
     current: str = "index.md"  # the page being rendered; links are relative to it
@@ -72,41 +90,93 @@ class SpecView:
         """The docs-relative path of one of this spec's pages, e.g. path('roles.md')."""
         return f"{self.prefix}{name}"
 
+    @cached_property
+    def core_pages(self) -> list[tuple[CoreElement, str]]:
+        """Each core element with its page; no two share a page, whatever their ids."""
+        elements = self.spec.core_elements
+        names = unique_names([e.id for e in elements], RESERVED_PAGES)
+        return [(e, self.path(f"keep/{n}.md")) for e, n in zip(elements, names, strict=True)]
+
+    @cached_property
+    def adapt_pages(self) -> list[tuple[AdaptableElement, str]]:
+        """Each adaptable element with its page; no two share a page, whatever their ids."""
+        elements = self.spec.adaptable_elements
+        names = unique_names([e.id for e in elements], RESERVED_PAGES)
+        return [(e, self.path(f"adapt/{n}.md")) for e, n in zip(elements, names, strict=True)]
+
+    @cached_property
+    def _core_paths(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for e, page in self.core_pages:
+            found.setdefault(e.id, page)
+        return found
+
+    @cached_property
+    def _adapt_paths(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for e, page in self.adapt_pages:
+            found.setdefault(e.id, page)
+        return found
+
     def core_path(self, element_id: str) -> str:
         """The page of a core element."""
-        return self.path(f"keep/{element_id}.md")
+        return self._core_paths[element_id]
 
     def adapt_path(self, element_id: str) -> str:
         """The page of an adaptable element."""
-        return self.path(f"adapt/{element_id}.md")
+        return self._adapt_paths[element_id]
 
     def url(self, target: str, anchor: str | None = None) -> Markup:
-        """A link target for `target` (a docs-relative path), relative to the current page."""
+        """A link target for `target` (a docs-relative path), relative to the current page.
+
+        Each path segment is percent-encoded: a file name with `#`, `?`, `%` or a space
+        still names that file, and nothing in it can end the Markdown link.
+        """
         here = posixpath.dirname(self.current)
         rel = posixpath.relpath(target, here or ".")
-        return Markup(rel + (f"#{anchor}" if anchor else ""))
+        return Markup(path_target(rel) + (f"#{anchor}" if anchor else ""))
 
     # --- lookups ----------------------------------------------------------------------------
 
+    @cached_property
+    def _roles(self) -> dict[str, Role]:
+        return _first_by_id(self.spec.roles)
+
+    @cached_property
+    def _materials(self) -> dict[str, Material]:
+        return _first_by_id(self.spec.materials)
+
+    @cached_property
+    def _cores(self) -> dict[str, CoreElement]:
+        return _first_by_id(self.spec.core_elements)
+
+    @cached_property
+    def _adaptables(self) -> dict[str, AdaptableElement]:
+        return _first_by_id(self.spec.adaptable_elements)
+
+    @cached_property
+    def _references(self) -> dict[str, Reference]:
+        return _first_by_id(self.spec.references)
+
     def role(self, role_id: str) -> Role | None:
         """The role with this id, if declared."""
-        return next((r for r in self.spec.roles if r.id == role_id), None)
+        return self._roles.get(role_id)
 
     def material(self, material_id: str) -> Material | None:
         """The material with this id, if declared."""
-        return next((m for m in self.spec.materials if m.id == material_id), None)
+        return self._materials.get(material_id)
 
     def core(self, element_id: str) -> CoreElement | None:
         """The core element with this id, if declared."""
-        return next((e for e in self.spec.core_elements if e.id == element_id), None)
+        return self._cores.get(element_id)
 
     def adaptable(self, element_id: str) -> AdaptableElement | None:
         """The adaptable element with this id, if declared."""
-        return next((e for e in self.spec.adaptable_elements if e.id == element_id), None)
+        return self._adaptables.get(element_id)
 
     def reference(self, reference_id: str) -> Reference | None:
         """The reference with this id, if declared."""
-        return next((r for r in self.spec.references if r.id == reference_id), None)
+        return self._references.get(reference_id)
 
     def references_sorted(self) -> list[Reference]:
         """The references in citation order: by authors, then year."""
@@ -116,62 +186,121 @@ class SpecView:
         """The docs path of the download with this file name, or '' if there is none."""
         return next((d.path for d in self.downloads if d.label == name), "")
 
-    def max_total(self) -> int:
-        """The highest possible total fidelity score."""
+    @cached_property
+    def _max_total(self) -> int:
         from codify.rules import scale_range
 
         return scale_range(self.spec)[1]
 
+    def max_total(self) -> int:
+        """The highest possible total fidelity score."""
+        return self._max_total
+
+    @cached_property
+    def _criterion_numbers(self) -> dict[int, str]:
+        # By identity: two criteria may be equal (or share an id under --force).
+        return {id(c): f"C{n}" for n, c in enumerate(self.spec.fidelity.criteria, 1)}
+
     def criterion_number(self, criterion: Criterion) -> str:
         """A criterion's number on the checklist: C1, C2, ..."""
-        return f"C{self.spec.fidelity.criteria.index(criterion) + 1}"
+        return self._criterion_numbers[id(criterion)]
+
+    @cached_property
+    def _criteria_by_core(self) -> dict[str, list[Criterion]]:
+        found: dict[str, list[Criterion]] = {}
+        for c in self.spec.fidelity.criteria:
+            for element_id in dict.fromkeys(c.core_elements):
+                found.setdefault(element_id, []).append(c)
+        return found
 
     def criteria_for(self, element_id: str) -> list[Criterion]:
         """The fidelity criteria that protect a core element."""
-        return [c for c in self.spec.fidelity.criteria if element_id in c.core_elements]
+        return self._criteria_by_core.get(element_id, [])
+
+    @cached_property
+    def _guards_by_core(self) -> dict[str, list[tuple[AdaptableElement, Guardrail]]]:
+        found: dict[str, list[tuple[AdaptableElement, Guardrail]]] = {}
+        for a in self.spec.adaptable_elements:
+            for g in a.guardrails:
+                found.setdefault(g.core_element, []).append((a, g))
+        return found
 
     def guarding(self, element_id: str) -> list[tuple[AdaptableElement, Guardrail]]:
         """Adaptable elements whose changes must not undermine this core element."""
-        return [
-            (a, g)
-            for a in self.spec.adaptable_elements
-            for g in a.guardrails
-            if g.core_element == element_id
-        ]
+        return self._guards_by_core.get(element_id, [])
+
+    @cached_property
+    def _proscribed_by_core(self) -> dict[str, list[Proscribed]]:
+        found: dict[str, list[Proscribed]] = {}
+        for p in self.spec.proscribed:
+            for element_id in dict.fromkeys(p.core_elements):
+                found.setdefault(element_id, []).append(p)
+        return found
 
     def proscribed_for(self, element_id: str) -> list[Proscribed]:
         """Practices that must never be done because they would undermine this core element."""
-        return [p for p in self.spec.proscribed if element_id in p.core_elements]
+        return self._proscribed_by_core.get(element_id, [])
+
+    @cached_property
+    def _modifications_by_element(self) -> dict[str, list[Modification]]:
+        found: dict[str, list[Modification]] = {}
+        for m in self.spec.modifications:
+            for element_id in dict.fromkeys(m.elements):
+                found.setdefault(element_id, []).append(m)
+        return found
 
     def modifications_for(self, element_id: str) -> list[Modification]:
         """Modifications recorded so far that touched this element."""
-        return [m for m in self.spec.modifications if element_id in m.elements]
+        return self._modifications_by_element.get(element_id, [])
+
+    @cached_property
+    def _procedures_by(self) -> dict[tuple[str, str], list[Procedure]]:
+        found: dict[tuple[str, str], list[Procedure]] = {}
+        for p in self.spec.delivery.procedures:
+            for role_id in dict.fromkeys(p.roles):
+                found.setdefault(("role", role_id), []).append(p)
+            for material_id in dict.fromkeys(p.materials):
+                found.setdefault(("material", material_id), []).append(p)
+        return found
 
     def procedures_with(
         self, *, role: str | None = None, material: str | None = None
     ) -> list[Procedure]:
         """Procedures that involve a role or use a material."""
-        return [
-            p
-            for p in self.spec.delivery.procedures
-            if (role is not None and role in p.roles)
-            or (material is not None and material in p.materials)
-        ]
+        return self._involving(self._procedures_by, role, material)
 
-    def elements_with(
-        self, *, role: str | None = None, material: str | None = None
-    ) -> list[CoreElement | AdaptableElement]:
-        """Core and adaptable elements that involve a role or use a material."""
-        found: list[CoreElement | AdaptableElement] = []
+    @cached_property
+    def _elements_by(self) -> dict[tuple[str, str], list[CoreElement | AdaptableElement]]:
+        found: dict[tuple[str, str], list[CoreElement | AdaptableElement]] = {}
         elements: list[CoreElement | AdaptableElement] = [
             *self.spec.core_elements,
             *self.spec.adaptable_elements,
         ]
         for e in elements:
-            if (role is not None and role in e.roles) or (
-                material is not None and material in e.materials
-            ):
-                found.append(e)
+            for role_id in dict.fromkeys(e.roles):
+                found.setdefault(("role", role_id), []).append(e)
+            for material_id in dict.fromkeys(e.materials):
+                found.setdefault(("material", material_id), []).append(e)
+        return found
+
+    def elements_with(
+        self, *, role: str | None = None, material: str | None = None
+    ) -> list[CoreElement | AdaptableElement]:
+        """Core and adaptable elements that involve a role or use a material."""
+        return self._involving(self._elements_by, role, material)
+
+    @staticmethod
+    def _involving(
+        index: dict[tuple[str, str], list[_T]], role: str | None, material: str | None
+    ) -> list[_T]:
+        """What involves the role or uses the material, in spec order, each once."""
+        found: list[_T] = []
+        if role is not None:
+            found.extend(index.get(("role", role), []))
+        if material is not None:
+            found.extend(index.get(("material", material), []))
+        if role is not None and material is not None:
+            found = list({id(x): x for x in found}.values())
         return found
 
     # --- links --------------------------------------------------------------------------------
@@ -213,6 +342,11 @@ class SpecView:
         target = self.url(self.path("materials.md"), f"material-{m.id}")
         return Markup(f"[{label(m.title)}]({target})")
 
+    def procedure_link(self, procedure: Procedure) -> Markup:
+        """A link to a procedure on the delivery page."""
+        target = self.url(self.path("delivery.md"), f"procedure-{procedure.id}")
+        return Markup(f"[{label(procedure.name)}]({target})")
+
     def criterion_link(self, criterion: Criterion) -> Markup:
         """A link to a criterion on the fidelity checklist page."""
         text = f"{self.criterion_number(criterion)}. {label(criterion.name)}"
@@ -237,5 +371,7 @@ class SpecView:
             '<p class="codify-version"><strong>{name}</strong>, version {version}'
             " · status: {status}</p>"
         ).format(
-            name=name, version=self.spec.version, status=self.spec.status.value.replace("_", " ")
+            name=name,
+            version=html_text(self.spec.version),
+            status=self.spec.status.value.replace("_", " "),
         )
