@@ -1,13 +1,13 @@
-"""Write generated files as one transaction, only inside the output folder, never over a person's work.
+"""Write generated files as one transaction, inside the output folder, never over anyone's work.
 
 Every file is first written to a staging folder (`.codify-*`) inside the output folder. Only when
 all of them are on disk does the writer change the output: it records a journal of what it is
-about to do, moves each old file it replaces or removes into the staging folder, moves each new
-file into place, and finally replaces the manifest. Replacing the manifest is the commit point.
-An error before it puts every old file back; a run killed before it (SIGKILL, power loss) is
-undone the same way by the next commit into that folder, which reads the journal it left.
-Ctrl-C and SIGTERM are held back while the output changes. Files whose content has not changed
-are not touched.
+about to do, moves each old file it replaces or removes into the staging folder (checking it is
+still the file it checked), moves each new file into place, and last replaces the manifest (or,
+if the manifest is unchanged, deletes the journal): that is the commit point. An error before it
+puts every old file back; a run killed before it (SIGKILL, power loss) is undone the same way by
+the next commit into that folder, which finds the journal. Ctrl-C and SIGTERM are held back while
+the output changes, and commits into one folder take turns. Unchanged files are not touched.
 
 With a manifest, the writer records in a small JSON file the SHA-256 of each file it created or
 overwrote (and of files it recorded before and still writes), and keeps these promises:
@@ -152,6 +152,7 @@ class _Write:
     data: bytes
     staged: str
     backup: str | None
+    was: str | None = None  # the SHA-256 of the file it replaces, as checked when planning
 
 
 @dataclass
@@ -159,7 +160,7 @@ class _Plan:
     """Everything one commit will change, decided before anything is changed."""
 
     writes: list[_Write] = field(default_factory=list)
-    removals: list[tuple[str, str]] = field(default_factory=list)  # (rel, backup name)
+    removals: list[tuple[str, str, str]] = field(default_factory=list)  # (rel, backup, SHA-256)
     folders: list[str] = field(default_factory=list)  # folders to make, parents first
     manifest: bytes | None = None  # the new manifest, if it differs from the one on disk
 
@@ -279,7 +280,7 @@ class OutputWriter:
                 continue
             self._check_ours(rel, current, previous)
             i = len(plan.writes)
-            plan.writes.append(_Write(name, data, f"{i}.new", f"{i}.old"))
+            plan.writes.append(_Write(name, data, f"{i}.new", f"{i}.old", digest(current)))
             record[name] = digest(data)
 
         for name in sorted(set(previous) - names):
@@ -289,7 +290,7 @@ class OutputWriter:
             if name in self.kept:
                 record[name] = previous[name]  # left as it is, edited or not
             elif digest(recorded.read_bytes()) == previous[name]:
-                plan.removals.append((name, f"r{len(plan.removals)}.old"))
+                plan.removals.append((name, f"r{len(plan.removals)}.old", previous[name]))
             # else edited by hand since: it is the person's now, and stays
 
         made: set[str] = set()
@@ -382,7 +383,7 @@ class OutputWriter:
                     }
                     for w in plan.writes
                 ],
-                "removals": [{"target": rel, "backup": backup} for rel, backup in plan.removals],
+                "removals": [{"target": rel, "backup": b} for rel, b, _ in plan.removals],
             }
             _write_synced(staging / "journal.tmp", json.dumps(journal).encode("utf-8"))
             os.replace(staging / "journal.tmp", staging / JOURNAL)
@@ -398,10 +399,10 @@ class OutputWriter:
                 for write in plan.writes:
                     target = root / write.rel
                     if write.backup:
-                        os.replace(target, staging / write.backup)
+                        self._set_aside(target, staging / write.backup, write.was)
                     os.replace(staging / write.staged, target)
-                for rel, backup in plan.removals:
-                    os.replace(root / rel, staging / backup)
+                for rel, backup, was in plan.removals:
+                    self._set_aside(root / rel, staging / backup, was)
                 if manifest is not None:
                     os.replace(staging / "manifest.new", root / manifest["name"])  # commit point
                 else:
@@ -415,11 +416,22 @@ class OutputWriter:
                 _sync_folder(root)
             shutil.rmtree(staging, ignore_errors=True)
 
-        for rel, _ in plan.removals:
+        for rel, _, _ in plan.removals:
             target = root / rel
             self.removed.append(target)
             _remove_empty_folders(target.parent, root)
         return [root / w.rel for w in plan.writes]
+
+    def _set_aside(self, target: Path, backup: Path, was: str | None) -> None:
+        """Move an old file into staging, and make sure it is the one checked when planning.
+
+        Someone may have saved over it in the moment since; then the commit is undone, so
+        that their file goes back in place rather than being deleted with the backups.
+        """
+        os.replace(target, backup)
+        if digest(backup.read_bytes()) != was:
+            rel = target.relative_to(backup.parent.parent).as_posix()
+            raise OutputConflict(f"{self._shown(rel)} changed while codify was writing")
 
     # --- messages --------------------------------------------------------------------------
 
@@ -433,7 +445,7 @@ class OutputWriter:
         where: Path = self.out_dir
         if exc.filename:
             path = Path(os.fsdecode(exc.filename))
-            with suppress(OSError, ValueError):
+            with suppress(OSError, ValueError, RuntimeError):
                 rel = path.relative_to(self.out_dir.resolve())
                 if not rel.parts or not rel.parts[0].startswith(STAGING_PREFIX):
                     where = self._shown(rel.as_posix())
@@ -447,8 +459,10 @@ class _InputSet:
         self.paths: set[Path] = set()
         self.ids: set[tuple[int, int]] = set()
         for path in inputs:
+            resolved = _resolved(path)
+            if resolved is not None:
+                self.paths.add(resolved)
             with suppress(OSError):
-                self.paths.add(path.resolve())
                 st = path.stat()
                 self.ids.add((st.st_dev, st.st_ino))
 
