@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import random
-import resource
 import shutil
 import signal
 import subprocess
@@ -477,12 +476,15 @@ def test_unusable_output_folders_get_a_clear_message(tmp_path: Path, base_spec: 
     assert not (tmp_path / "nowhere").exists()
 
 
+@posix_only
 def test_a_full_disk_is_reported_and_changes_nothing(tmp_path: Path, base_spec: str) -> None:
     spec = write_spec(tmp_path / "spec", base_spec)
     out = tmp_path / "out"
     assert run(str(spec), "--out", str(out)).exit_code == 0
     before = snapshot(out)
     write_spec(tmp_path / "spec", base_spec.replace("version: 0.1.0", "version: 0.2.0"))
+
+    import resource  # POSIX only
 
     def small_files() -> None:  # writing past 4 KiB fails, as on a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
