@@ -12,6 +12,15 @@ from typing import Any
 
 from codify.config import Branding
 
+# Every self-contained page codify writes (handbook, checklist) forbids loading anything: no
+# script, no frame, no fetch, no picture but the data: URIs codify itself embeds (the logo),
+# only the inline styles it writes. A hole in sanitising spec text then still runs nothing
+# and loads nothing, in a browser or in the PDF printer.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+    "base-uri 'none'; form-action 'none'"
+)
+
 
 def environment(overrides: Path | None = None, branding: Branding | None = None) -> Any:
     """A Jinja environment with the codify filters and globals."""
@@ -37,5 +46,6 @@ def environment(overrides: Path | None = None, branding: Branding | None = None)
     env.filters["md_safe"] = text.md_escape_html
     env.filters["plain"] = text.plain
     env.globals["codify_version"] = __version__
+    env.globals["content_security_policy"] = CONTENT_SECURITY_POLICY
     env.globals["branding"] = branding or Branding()
     return env
