@@ -11,6 +11,7 @@ import base64
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from codify.loader import LoadError, read_untrusted
 from codify.model import Intervention
 from codify.rules import path_problem
 
@@ -23,6 +24,8 @@ LOGO_TYPES = {
     ".webp": "image/webp",
 }
 LOGO_MAX_BYTES = 2 * 1024 * 1024
+# A material is copied into every build and site; one this large is better linked by `url`.
+MATERIAL_MAX_BYTES = 50 * 1024 * 1024
 
 
 class AssetError(Exception):
@@ -49,14 +52,12 @@ def logo_data_uri(logo: str | None, config_file: Path | None) -> str | None:
         kinds = ", ".join(sorted(LOGO_TYPES))
         raise AssetError(f"{where}: branding.logo '{logo}' is not an image file ({kinds})")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AssetError(f"{where}: branding.logo '{logo}': {exc.strerror}") from None
-    if len(data) > LOGO_MAX_BYTES:
+        data = read_untrusted(path, str(path), limit=LOGO_MAX_BYTES)
+    except LoadError as exc:
         raise AssetError(
-            f"{where}: branding.logo '{logo}' is {len(data) // 1024} KiB; "
-            f"use an image under {LOGO_MAX_BYTES // 1024 // 1024} MiB"
-        )
+            f"{where}: branding.logo '{logo}' {exc}; use an image file under "
+            f"{LOGO_MAX_BYTES // 1024 // 1024} MiB"
+        ) from None
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
@@ -85,9 +86,9 @@ def material_files(spec: Intervention, spec_dir: Path) -> MaterialFiles:
         source = spec_dir / PurePosixPath(m.path.replace("\\", "/"))
         target = f"materials/{m.id}/{source.name}"
         try:
-            found.contents[target] = source.read_bytes()
-        except OSError as exc:
-            found.skipped.append(f"material '{m.id}': not copied: {exc.strerror}")
+            found.contents[target] = read_untrusted(source, m.path, limit=MATERIAL_MAX_BYTES)
+        except LoadError as exc:
+            found.skipped.append(f"material '{m.id}': not copied: '{m.path}' {exc}")
             continue
         found.targets[m.id] = target
     return found

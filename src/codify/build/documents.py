@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 import traceback
 from dataclasses import dataclass, field
@@ -56,9 +57,25 @@ def md_cell(text: str | None) -> str:
     return " ".join(md_escape_html(text).split()).replace("|", "\\|")
 
 
+# Characters YAML does not allow in a document, even inside quotes (C0 but tab and line breaks,
+# DEL, C1 but NEL, surrogates, U+FFFE/U+FFFF), plus those it reads as line breaks (NEL, U+2028,
+# U+2029) and the byte-order mark: in a scalar each is written as an escape, in a comment
+# replaced, so the file always loads and keeps the value as the spec had it.
+_NOT_YAML_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+)
+
+
 def yaml_str(value: str | None) -> str:
-    """A YAML scalar for a string: a JSON string is valid YAML and needs no further quoting."""
-    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+    """A double-quoted YAML scalar for a string; loads back as exactly the same string.
+
+    A JSON string is a valid YAML double-quoted scalar; characters YAML forbids in a stream
+    or reads as a line break are escaped as \\uXXXX, which both read alike.
+    """
+    if value is None:
+        return "null"
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
 
 def yaml_comment(text: str | None, indent: int = 0, hang: int = 0, width: int = 96) -> str:
@@ -68,7 +85,7 @@ def yaml_comment(text: str | None, indent: int = 0, hang: int = 0, width: int = 
     """
     prefix = " " * indent + "# "
     lines = textwrap.wrap(
-        plain(text),
+        _NOT_YAML_TEXT.sub("\ufffd", plain(text)),
         width=max(width - len(prefix), 20),
         subsequent_indent=" " * hang,
         break_on_hyphens=False,
@@ -166,8 +183,8 @@ def render_template(env: Any, name: str, doc: Document) -> str:
 def checklist_csv(doc: Document) -> str:
     """One row per criterion, for spreadsheets. Plain text; the csv module does the quoting.
 
-    Starts with a byte-order mark so spreadsheet programs read it as UTF-8. A text cell that
-    starts with = + - or @ gets a leading apostrophe, so no spreadsheet runs it as a formula.
+    Starts with a byte-order mark so spreadsheet programs read it as UTF-8. Every text cell
+    that could start a formula gets a leading apostrophe (see `_cell`).
     """
     spec = doc.spec
     out = io.StringIO()
@@ -196,27 +213,26 @@ def checklist_csv(doc: Document) -> str:
     for c in doc.criteria:
         crit = c.criterion
         anchors = _anchor_text(c)
-        writer.writerow(
-            [
-                spec.id,
-                spec.version,
-                c.number,
-                crit.id,
-                _cell(plain(crit.name)),
-                _cell("; ".join(plain(link.label) for link in c.core)),
-                " ".join(crit.core_elements),
-                words(crit.dimension) if crit.dimension else "",
-                _cell(plain(crit.method)),
-                "; ".join(words(d) for d in crit.data_sources),
-                "yes_no" if c.is_yes_no else "rating",
-                c.low,
-                c.high,
-                _cell(anchors),
-                "" if crit.minimum is None else crit.minimum,
-                "",
-                "",
-            ]
-        )
+        row = [
+            spec.id,
+            spec.version,
+            c.number,
+            crit.id,
+            plain(crit.name),
+            "; ".join(plain(link.label) for link in c.core),
+            " ".join(crit.core_elements),
+            words(crit.dimension) if crit.dimension else "",
+            plain(crit.method),
+            "; ".join(words(d) for d in crit.data_sources),
+            "yes_no" if c.is_yes_no else "rating",
+            c.low,
+            c.high,
+            anchors,
+            "" if crit.minimum is None else crit.minimum,
+            "",
+            "",
+        ]
+        writer.writerow([_cell(value) for value in row])
     return "\ufeff" + out.getvalue()
 
 
@@ -229,8 +245,24 @@ def _anchor_text(c: CriterionView) -> str:
     return "; ".join(parts)
 
 
-def _cell(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+# A spreadsheet reads a cell starting with one of these as a formula (the full-width forms too,
+# in East Asian locales), also after leading spaces or controls that it trims.
+_FORMULA_START = frozenset("=+-@|%\uff1d\uff0b\uff0d\uff20")
+
+
+def _cell(value: object) -> object:
+    """A CSV cell no spreadsheet will run: text that could start a formula gets a leading '.
+
+    Numbers stay numbers. Every text cell comes through here, whatever its column: the
+    version, an id or a name are as much spec text as a criterion's wording.
+    """
+    if not isinstance(value, str):
+        return value
+    text = _NOT_YAML_TEXT.sub("\ufffd", value)
+    stripped = text.lstrip(" \t\r\n\x0b\x0c")
+    if stripped[:1] in _FORMULA_START or (stripped != text and stripped):
+        return "'" + text
+    return text
 
 
 def render_spec(

@@ -4,6 +4,12 @@ Chromium is found as `$CODIFY_CHROMIUM`, else `chromium`, `chromium-browser`, `g
 or `google-chrome-stable` on PATH. It is started with a fresh profile and every background
 service off, so it never waits on a network it may not have. The dates Chromium stamps into a
 PDF are replaced by a fixed one, so the same HTML always gives the same bytes.
+
+Printing must never read a file of the build machine or reach a host from it (in CI that would
+be a request from inside the organisation's network). So, whatever the HTML says: the page
+gets codify's Content-Security-Policy, which allows nothing to load but data: URIs; Chromium
+sends every request to a proxy that does not exist, loopback included; WeasyPrint is given a
+fetcher that answers data: URIs only.
 """
 
 from __future__ import annotations
@@ -27,6 +33,11 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--disable-extensions",
     "--mute-audio",
+    # No request leaves the printer: every URL goes to a proxy on a port nothing listens on,
+    # and "<-loopback>" stops Chromium sending localhost and 127.0.0.1 around the proxy.
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+    "--disable-remote-fonts",
 )
 TIMEOUT_SECONDS = 120
 
@@ -51,7 +62,7 @@ class PdfEngine:
 
     def render(self, html: str) -> bytes:
         """The PDF of one self-contained HTML page."""
-        html = without_relative_links(html)
+        html = with_policy(without_relative_links(html))
         if self.name == "weasyprint":
             return _weasyprint(html)
         assert self.binary is not None
@@ -127,11 +138,21 @@ def _chromium(binary: str, html: str) -> bytes:
         return fixed_dates(target.read_bytes())
 
 
+def _data_only(url: str) -> dict[str, object]:
+    """WeasyPrint's URL fetcher: data: URIs (the logo) load; anything else is refused."""
+    import weasyprint
+
+    if not url.startswith("data:"):
+        raise ValueError(f"codify prints nothing from outside the page ({url[:60]})")
+    fetched: dict[str, object] = weasyprint.default_url_fetcher(url)
+    return fetched
+
+
 def _weasyprint(html: str) -> bytes:
     import weasyprint
 
     try:
-        data: bytes = weasyprint.HTML(string=html).write_pdf()
+        data: bytes = weasyprint.HTML(string=html, url_fetcher=_data_only).write_pdf()
     except Exception as exc:
         raise PdfError(f"WeasyPrint failed: {exc}") from None
     return fixed_dates(data)
@@ -148,6 +169,27 @@ def without_relative_links(html: str) -> str:
     web addresses stay.
     """
     return _RELATIVE_HREF.sub("", html)
+
+
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
+_DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
+
+
+def with_policy(html: str) -> str:
+    """The page with codify's Content-Security-Policy as the first thing in its head.
+
+    Templates carry it already; adding it here too means a template override that leaves it
+    out still prints nothing from outside the page. Two policies both apply, the stricter wins.
+    """
+    from codify.render.templates import CONTENT_SECURITY_POLICY
+
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+    head = _HEAD.search(html)
+    if head:
+        return html[: head.end()] + meta + html[head.end() :]
+    doctype = _DOCTYPE.match(html)
+    at = doctype.end() if doctype else 0
+    return html[:at] + meta + html[at:]
 
 
 _DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{14})")
