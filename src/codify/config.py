@@ -51,9 +51,27 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.codify" in _read(pyproject):
+        if pyproject.is_file() and _has_codify_table(_read(pyproject)):
             return pyproject
     return None
+
+
+def _has_codify_table(raw: bytes) -> bool:
+    """Whether a pyproject.toml holds settings for codify, however the table is written.
+
+    `[tool.codify...]` headers are found without parsing; a file that merely mentions codify
+    (a dotted `codify = {...}` under `[tool]`, or a dependency) is parsed to be sure, and one
+    that does not parse is not taken for codify's: its owner's tools will report it.
+    """
+    if b"[tool.codify" in raw:
+        return True
+    if b"codify" not in raw:
+        return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+    return isinstance(tool, dict) and "codify" in tool
 
 
 def _read(path: Path) -> bytes:
@@ -196,12 +214,12 @@ def _rules(table: dict[str, Any], path: Path, prefix: str) -> dict[str, Severity
 
 def _toml_key(key: str) -> str:
     """A TOML key as it would be written: bare when it can be, quoted and escaped otherwise."""
-    from codify.structure import escaped
+    from codify.diagnostics import printable
 
     if key and len(key) <= 60 and all(c.isascii() and (c.isalnum() or c in "-_") for c in key):
         return key
     text = key if len(key) <= 60 else key[:60] + "..."
-    return '"' + escaped(text).replace('"', '\\"') + '"'
+    return '"' + printable(text).replace('"', '\\"') + '"'
 
 
 def _unsafe(value: str) -> str | None:

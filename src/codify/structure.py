@@ -1,7 +1,8 @@
 """Structural validation: the JSON Schema, with every error in plain words at its YAML position.
 
 Also the helpers every message built from untrusted text uses: `shown` quotes a value so that it
-cannot forge output, and `Suggester` finds did-you-mean hints with bounded work.
+cannot forge output (escaping as `diagnostics.printable` does), and `Suggester` finds
+did-you-mean hints with bounded work.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from codify.diagnostics import Diagnostic
+from codify.diagnostics import Diagnostic, printable
 from codify.loader import Document, JsonPath, kind_of
 
 _TYPE_NAMES = {
@@ -45,24 +46,13 @@ if TYPE_CHECKING:
 UNSAFE_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-# In a one-line message, line breaks, tabs and the invisible direction marks are escaped too.
-_ESCAPED = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-_NAMED_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def character_name(char: str) -> str:
-    """`U+001B`, with the character's Unicode name when it has one (control characters do not)."""
+    """`U+202E (RIGHT-TO-LEFT OVERRIDE)`, or `U+001B (\\x1b)` for a character with no name."""
     import unicodedata
 
-    name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-
-
-def escaped(text: str) -> str:
-    """`text` with every control, direction and line-break character written as an escape."""
-    return _ESCAPED.sub(lambda m: _NAMED_ESCAPES.get(m[0]) or f"\\u{ord(m[0]):04x}", text)
+    return f"U+{ord(char):04X} ({unicodedata.name(char, '') or printable(char)})"
 
 
 def shown(value: object, limit: int = 60) -> str:
@@ -73,7 +63,7 @@ def shown(value: object, limit: int = 60) -> str:
     """
     if isinstance(value, str):
         text = value if len(value) <= limit else value[:limit] + "..."
-        return "'" + escaped(text) + "'"
+        return "'" + printable(text) + "'"
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):
