@@ -34,7 +34,7 @@ RESERVED_FOLDERS = ("assets", "search", "templates")
 # Material puts the whole navigation into every page, so a navigation listing every element
 # would make the site's size grow with the square of the number of elements. Past this many
 # element pages, a section lists only its index page (a table linking every element).
-NAV_ELEMENT_LIMIT = 100
+NAV_ELEMENT_LIMIT = 60
 # File names that MkDocs or Zensical would make into a page of the site, or that a browser
 # would run as a page of the site (HTML, SVG and XML can carry scripts). A material is a file
 # to download, so such a file is offered with `.txt` added to its name.

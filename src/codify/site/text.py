@@ -219,7 +219,8 @@ class Tooltips:
 
     def __init__(self, glossary: Iterable[tuple[str, str]]) -> None:
         self.lines: dict[str, str] = {}
-        self.lengths: set[int] = set()
+        self.phrase_lengths: set[int] = set()  # in words, of terms of two words or more
+        self.phrase_starts: set[str] = set()  # the first words of those terms
         self.longest = 0
         for term, definition in glossary:
             name = " ".join(clean(term).split())
@@ -227,23 +228,34 @@ class Tooltips:
             if line is None or name in self.lines:
                 continue
             self.lines[name] = line
-            self.lengths.add(len(_WORD.findall(name)))
+            found = _WORD.findall(name)
+            if len(found) > 1:
+                self.phrase_lengths.add(len(found))
+                self.phrase_starts.add(found[0])
             self.longest = max(self.longest, len(name))
 
     def for_page(self, body: str) -> list[str]:
         """The abbreviation lines for the terms this page's Markdown uses, in order of use."""
         if not self.lines:
             return []
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(body)]
         found: dict[str, str] = {}
-        for i in range(len(spans)):
-            for n in self.lengths:
-                if i + n > len(spans):
-                    continue
-                start, end = spans[i][0], spans[i + n - 1][1]
-                if end - start > self.longest:
-                    continue  # longer than any term: no need to look
-                name = body[start:end]
+        if not self.phrase_starts:  # one-word terms only: a lookup per word
+            for word in _WORD.findall(body):
+                line = self.lines.get(word)
+                if line is not None and word not in found:
+                    found[word] = line
+                    if len(found) >= MAX_TOOLTIPS_PER_PAGE:
+                        break
+            return list(found.values())
+        words = list(_WORD.finditer(body))
+        for i, word in enumerate(words):
+            candidates = [word.group()]
+            if candidates[0] in self.phrase_starts:
+                for n in self.phrase_lengths:
+                    end = words[i + n - 1].end() if i + n <= len(words) else None
+                    if end is not None and end - word.start() <= self.longest:
+                        candidates.append(body[word.start() : end])
+            for name in candidates:
                 line = self.lines.get(name)
                 if line is not None and name not in found:
                     found[name] = line
