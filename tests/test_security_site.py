@@ -765,3 +765,41 @@ def test_a_large_site_lists_its_elements_on_the_section_page_not_in_every_page(
     assert sum("e" in h and h.rstrip("/").split("/")[-1][1:].isdigit() for h in keep.links) >= extra
     title = read(out / "site/keep/e0/index.html").title
     assert title.startswith("E0 \u2039/title\u203a") and "onfocus=" in title
+
+
+# --- in a real browser ----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_nothing_from_a_hostile_spec_runs_in_chromium(tmp_path: Path) -> None:
+    from tests.browser.support import launch, serve, sync_playwright
+
+    data = fixture()
+    data["name"] = f"The {BREAKOUT} huddles"
+    data["core_elements"][0]["name"] = f"Element {BREAKOUT}"
+    data["summary"] = 'A [link](https://example.org "&lt;img src=x onerror=alert(5)&gt;") here.'
+    data["glossary"][0]["definition"] = "&lt;img src=x onerror=alert(6)&gt; and <b>x</b>"
+    out = tmp_path / "site"
+    build(write(tmp_path / "spec", data), out)
+    with sync_playwright() as playwright, serve(out / "site") as url:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            for path in ("", "keep/daily-huddle/", "glossary/"):
+                page.goto(url + path)
+                page.wait_for_load_state("networkidle")
+                # Tab through the page and point at everything with a title (tooltips).
+                for _ in range(15):
+                    page.keyboard.press("Tab")
+                titled = page.locator(".md-header [title], .md-content [title]").all()[:40]
+                for element in titled:
+                    if element.is_visible():
+                        element.hover(force=True, timeout=5000)
+                page.wait_for_timeout(300)
+            assert dialogs == []
+            # The theme's tooltips are not used: they would show a title as HTML.
+            assert page.locator(".md-tooltip2, .md-tooltip").count() == 0
+        finally:
+            browser.close()
