@@ -43,9 +43,9 @@ def logo_data_uri(logo: str | None, config_file: Path | None) -> str | None:
     if config_file is None:
         raise AssetError(f"{where}: branding.logo needs a config file to be relative to")
     base = config_file.parent
-    problem = path_problem(logo, base)
+    problem = path_problem(logo, base, owner="config file")
     if problem:
-        raise AssetError(f"{where}: branding.logo {problem.replace('spec', 'config file')}")
+        raise AssetError(f"{where}: branding.logo {problem}")
     path = base / PurePosixPath(logo.replace("\\", "/"))
     mime = LOGO_TYPES.get(path.suffix.lower())
     if mime is None:

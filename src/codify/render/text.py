@@ -249,6 +249,32 @@ def _bounded(text: str) -> str:
     return _bound_brackets(text, _prose_mask(text))
 
 
+# Python-Markdown rebuilds a paragraph's text after each inline match (an escape, an entity, a
+# link), so a paragraph with tens of thousands of them takes quadratic time. No real prose
+# has this many markup characters in one paragraph; a paragraph that does is shown as it was
+# written, with no Markdown read in it.
+MAX_MARKUP_PER_PARAGRAPH = 2_000
+_MARKUP = re.compile(r"[\\`*_\[\]!<>&{}()#~|]")
+_PARAGRAPHS = re.compile(r"(\n[ \t]*\n\s*)")
+
+
+def _paragraphs(text: str) -> list[tuple[str, bool]]:
+    """`text` cut at blank lines into (piece, literal) pairs, separators kept with the text.
+
+    A paragraph is literal when it has more than MAX_MARKUP_PER_PARAGRAPH markup characters;
+    neighbouring ordinary paragraphs stay together, so lists and quotes keep their shape.
+    """
+    pieces: list[tuple[str, bool]] = []
+    parts = _PARAGRAPHS.split(text)
+    for index, part in enumerate(parts):
+        literal = index % 2 == 0 and len(_MARKUP.findall(part)) > MAX_MARKUP_PER_PARAGRAPH
+        if pieces and not literal and not pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0] + part, False)
+        else:
+            pieces.append((part, literal))
+    return pieces
+
+
 # --- HTML ---------------------------------------------------------------------------------------
 
 # What Python-Markdown makes of spec text with our extensions; nothing else survives nh3.
@@ -321,9 +347,14 @@ def md_to_html(text: str | None) -> Markup:
     if not text:
         return Markup("")
     md = _markdown()
-    md.reset()
-    rendered = md.convert(_bounded(text))
-    return Markup(_cleaner().clean(rendered))
+    out = []
+    for piece, literal in _paragraphs(text):
+        if literal:
+            out.append(f"<p>{escape(' '.join(piece.split()))}</p>")
+        elif piece.strip():
+            md.reset()
+            out.append(_cleaner().clean(md.convert(_bounded(piece))))
+    return Markup("\n".join(out))
 
 
 def md_inline(text: str | None) -> Markup:
@@ -401,6 +432,9 @@ def md_escape_html(text: str | None) -> str:
     """
     if not text:
         return ""
+    pieces = _paragraphs(text)
+    if len(pieces) > 1 or pieces[0][1]:
+        return "".join(_literal_code(p) if literal else md_escape_html(p) for p, literal in pieces)
     text = _bounded(text)
     lines = []
     for line in text.split("\n"):
@@ -422,16 +456,29 @@ def md_escape_html(text: str | None) -> str:
         return f"{m.group(1)}#"
 
     out = _LINK_DEFINITION.sub(fix_definition, out)
-    pieces, last = [], 0
+    kept: list[str] = []
+    last = 0
     for start, end in _link_destinations(out):
         destination = out[start:end]
-        pieces.append(out[last:start])
+        kept.append(out[last:start])
         # The whole destination, title included, is judged: a browser drops the whitespace
         # that might otherwise hide part of a scheme from a narrower look.
-        pieces.append(destination if safe_url(destination) else "#")
+        kept.append(destination if safe_url(destination) else "#")
         last = end
-    pieces.append(out[last:])
-    return "".join(pieces)
+    kept.append(out[last:])
+    return "".join(kept)
+
+
+def _literal_code(paragraph: str) -> str:
+    """A paragraph as one inline code span: Markdown shows its text exactly, reading nothing.
+
+    The fence is one backtick longer than any run inside; lines are joined (Markdown would
+    join them anyway), so nothing in the text can start a block.
+    """
+    text = " ".join(paragraph.split())
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
 
 
 def words(value: object) -> str:
