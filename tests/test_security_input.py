@@ -537,3 +537,16 @@ def test_messages_quote_hostile_keys_and_values_escaped_and_short(
     assert "status: 'draft\\x1b[2J' is not one of" in out
     assert "unknown key 'fo\\x1b]0;x\\x07o'" in out
     assert max(len(line) for line in out.splitlines()) < 400
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x08", "\x7f", "\x9b"])
+def test_a_raw_control_character_in_the_file_is_a_positioned_error(
+    tmp_path: Path, base_spec: str, char: str
+) -> None:
+    text = edited(base_spec, "status: draft ", f"status: dr{char}aft ")
+    spec = write(tmp_path, text)
+    code, out = run("check", str(spec))
+    assert code == 2
+    line = line_of(text, "status: ")
+    assert re.match(rf"{re.escape(str(spec))}:{line}:11: CY003 the file contains U\+00", out), out
+    assert char not in out

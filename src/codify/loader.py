@@ -178,6 +178,12 @@ def decode_text(raw: bytes, display: str) -> str:
         ) from None
 
 
+def _character_name(char: str) -> str:
+    from codify.structure import character_name
+
+    return character_name(char)
+
+
 def _line_col(raw: bytes, offset: int) -> Pos:
     before = raw[:offset]
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
@@ -372,9 +378,23 @@ class _Builder:
 
     def build(self) -> Document:
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
+        from ruamel.yaml.reader import ReaderError
 
         try:
             self._run()
+        except ReaderError as exc:
+            # A character YAML forbids anywhere in a file (a control character): ruamel says
+            # only its offset in the text, so turn that into a line and column.
+            line, col = self._line_col(exc.position)
+            raise _fail(
+                self.path,
+                "CY003",
+                f"the file contains {_character_name(chr(exc.character))}, which YAML does not "
+                "allow (even inside quotes); delete it, or write it as an escape such as "
+                f'"\\u{exc.character:04x}" in a double-quoted string',
+                line,
+                col,
+            ) from None
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "invalid YAML"
@@ -385,6 +405,11 @@ class _Builder:
         except YAMLError as exc:
             raise _fail(self.path, "CY003", f"invalid YAML: {exc}") from None
         return self.doc
+
+    def _line_col(self, offset: int) -> Pos:
+        """The 1-based line and column of a character offset into the text."""
+        before = self.text[: max(offset, 0)]
+        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
     def _tab_at(self, line: int, col: int) -> bool:
         lines = self.text.splitlines()
