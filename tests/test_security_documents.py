@@ -254,3 +254,11 @@ def test_a_material_that_is_a_pipe_or_huge_is_reported_not_copied(tmp_path: Path
     assert "pipe" in result.output
     assert "larger than" in result.output
     assert not (tmp_path / "out/materials/huge_one").exists()
+
+
+def test_what_build_prints_shows_control_characters_as_escapes(tmp_path: Path) -> None:
+    spec = _spec_with(tmp_path, {"version": "1.0.0\x1b[2J\rAll good"})
+    result = CliRunner().invoke(cli, ["build", str(spec), "--out", str(tmp_path / "o"), "--force"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\r" not in result.output
+    assert "\\x1b[2J" in result.output

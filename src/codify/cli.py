@@ -94,6 +94,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
 
 
+def say(message: str, *, err: bool = False) -> None:
+    """Print one line of a command's own output, with control characters shown as escapes.
+
+    Paths, ids and notes in these lines can come from a spec or a file name, so nothing in
+    them may move the cursor or forge another line.
+    """
+    click.echo(printable(message), err=err)
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print `codify: message` to stderr and exit (2 by default: usage or input error).
 

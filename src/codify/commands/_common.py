@@ -99,7 +99,10 @@ def check_specs(
 
 
 def _shown(path: Path | None) -> str | None:
-    return str(path) if path else None
+    """A path for the progress bar, with control characters in its name shown as escapes."""
+    from codify.diagnostics import printable
+
+    return printable(str(path)) if path else None
 
 
 def load_valid_spec(spec_path: Path, config: Config | None = None) -> Intervention:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.cli import fail
+from codify.cli import fail, say
 from codify.commands._common import check_specs, config_option, find_specs, load_settings
+from codify.diagnostics import printable
 
 if TYPE_CHECKING:
     from codify.build.documents import Rendered
@@ -164,12 +165,12 @@ def build(
     except OutputError as exc:
         fail(f"{exc}; nothing was written")
     for note in notes:
-        click.echo(f"codify: warning: {note}", err=True)
+        say(f"codify: warning: {note}", err=True)
     if not quiet:
         _summary(out_dir, jobs, [str(f) for f in writer.files], changed)
         for path in writer.removed:
             shown = out_dir / path.relative_to(out_dir.resolve())
-            click.echo(f"Removed {shown} (no longer generated)")
+            say(f"Removed {shown} (no longer generated)")
 
 
 def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:
@@ -181,7 +182,7 @@ def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:
         jobs,
         label="Building",
         file=sys.stderr,
-        item_show_func=lambda j: j.result.path if j else None,
+        item_show_func=lambda j: printable(j.result.path) if j else None,
     ) as bar:
         yield from bar
 
@@ -287,7 +288,7 @@ def _summary(out_dir: Path, jobs: list[_Job], files: list[str], changed: list[Pa
             if written
             else f"all {len(mine)} unchanged"
         )
-        click.echo(f"Built {spec.id} {spec.version} into {folder}/ ({state})")
+        say(f"Built {spec.id} {spec.version} into {folder}/ ({state})")
         for f in mine:
             mark = "written  " if f in changed_rel else "unchanged"
-            click.echo(f"  {mark}  {out_dir / f}")
+            say(f"  {mark}  {out_dir / f}")
