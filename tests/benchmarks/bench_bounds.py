@@ -104,6 +104,67 @@ def unknown_keys(folder: Path, n: int) -> list[str]:
     return ["check", "-q", str(write_spec(folder, spec))]
 
 
+def _site_spec(n: int) -> dict[str, Any]:
+    """A clean spec with n core elements, each with its criterion, for the site cases.
+
+    It also has n/10 adaptable elements and n/10 glossary terms that the elements use, so the
+    navigation and the tooltips grow with the site too.
+    """
+    spec = base_spec()
+    core, adaptable = spec["core_elements"][0], spec["adaptable_elements"][0]
+    terms = max(1, n // 10)
+    spec["glossary"] = [
+        {"term": f"term{i}", "definition": f"What term{i} means & why."} for i in range(terms)
+    ]
+    spec["core_elements"] = [
+        {
+            **core,
+            "id": f"element-{i}",
+            "name": f"Element {i}",
+            "function": f"What element {i} is for, with term{i % terms} and term{(i + 1) % terms}.",
+        }
+        for i in range(n)
+    ]
+    spec["adaptable_elements"] = [
+        {
+            **adaptable,
+            "id": f"adapt-{i}",
+            "name": f"Adaptable {i}",
+            "guardrails": [{"core_element": f"element-{i}", "note": "Keep its function."}],
+        }
+        for i in range(terms)
+    ]
+    criterion = spec["fidelity"]["criteria"][0]
+    spec["fidelity"]["criteria"] = [
+        {**criterion, "id": f"criterion-{i}", "core_elements": [f"element-{i}"]} for i in range(n)
+    ]
+    spec["fidelity"]["bands"] = [
+        {"label": "Low", "min": 0, "max": n // 2, "meaning": "Below the standard."},
+        {
+            "label": "High",
+            "min": n // 2 + 1,
+            "max": n,
+            "meaning": "Meets it.",
+            "meets_standard": True,
+        },
+    ]
+    return spec
+
+
+@case("site-generate", (1000, 5000, 10000))
+def site_generate(folder: Path, n: int) -> list[str]:
+    """`codify site` (the MkDocs project, no build) for a spec with n core elements."""
+    spec = write_spec(folder, _site_spec(n))
+    return ["site", "-q", str(spec), "--out", str(folder / "site")]
+
+
+@case("site-build", (1000, 5000, 10000))
+def site_build(folder: Path, n: int) -> list[str]:
+    """`codify site --build` (generation and a strict MkDocs build) for n core elements."""
+    spec = write_spec(folder, _site_spec(n))
+    return ["site", "-q", "--build", str(spec), "--out", str(folder / "site")]
+
+
 # --- running ------------------------------------------------------------------------------------
 
 

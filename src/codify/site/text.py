@@ -113,11 +113,11 @@ def html_text(text: str | None) -> Markup:
 def label(text: str | None) -> Markup:
     """Spec text as the label of a Markdown link: plain, one line, no bracket that could end it.
 
-    Brackets become character references, which Markdown prints as brackets and which no
-    backslash in the text can turn back into syntax.
+    Brackets and backslashes become character references, which Markdown prints as they are
+    and which nothing else in the text can turn back into syntax.
     """
-    shown = title_text(text).replace("[", "&#91;").replace("]", "&#93;")
-    return inline(shown)
+    shown = title_text(text).replace("\\", "&#92;")
+    return inline(shown.replace("[", "&#91;").replace("]", "&#93;"))
 
 
 def finalize(value: Any) -> Any:
