@@ -151,6 +151,33 @@ def _site_spec(n: int) -> dict[str, Any]:
     return spec
 
 
+def _text_spec(folder: Path, text: str) -> Path:
+    """The scaffold spec with `text` as its summary, which every document prints."""
+    spec = base_spec()
+    spec["summary"] = text
+    return write_spec(folder, spec)
+
+
+@case("markdown-brackets", (5000, 10000, 20000))
+def markdown_brackets(folder: Path, n: int) -> list[str]:
+    """`codify build --force` with n unclosed `[` in one field (Markdown parsing)."""
+    return [
+        "build",
+        "-q",
+        "--force",
+        "--out",
+        str(folder / "out"),
+        str(_text_spec(folder, "[" * n)),
+    ]
+
+
+@case("markdown-entities-site", (20000, 40000, 80000))
+def markdown_entities_site(folder: Path, n: int) -> list[str]:
+    """`codify site --build --force` with n `<` (each escaped as an entity) in one field."""
+    spec = _text_spec(folder, "<a" * (n // 2))
+    return ["site", "-q", "--force", "--build", "--out", str(folder / "site"), str(spec)]
+
+
 @case("site-generate", (1000, 5000, 10000))
 def site_generate(folder: Path, n: int) -> list[str]:
     """`codify site` (the MkDocs project, no build) for a spec with n core elements."""
