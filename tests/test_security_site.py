@@ -748,6 +748,7 @@ def test_a_large_site_lists_its_elements_on_the_section_page_not_in_every_page(
     tmp_path: Path,
 ) -> None:
     from codify.site.project import NAV_ELEMENT_LIMIT
+    from codify.site.view import MAX_ITEM_HEADINGS
 
     data = fixture()
     template = data["core_elements"][1]
@@ -756,6 +757,12 @@ def test_a_large_site_lists_its_elements_on_the_section_page_not_in_every_page(
         {**copy.deepcopy(template), "id": f"e{i}", "name": f"E{i} &lt;/title&gt;{BREAKOUT}"}
         for i in range(extra)
     ]
+    role = data["roles"][1]
+    data["roles"] += [
+        {**copy.deepcopy(role), "id": f"r{i}", "title": f"Role {i}"}
+        for i in range(MAX_ITEM_HEADINGS)
+    ]
+    data["core_elements"][0]["roles"] += ["r0", f"r{MAX_ITEM_HEADINGS - 1}"]
     out = tmp_path / "site"
     build(write(tmp_path / "spec", data), out)  # strict: pages outside the nav are on purpose
     assert_nothing_runs(out / "site")
@@ -763,6 +770,11 @@ def test_a_large_site_lists_its_elements_on_the_section_page_not_in_every_page(
     assert "keep/e0/" not in page  # the navigation no longer lists every element
     keep = read(out / "site/keep/index.html")
     assert sum("e" in h and h.rstrip("/").split("/")[-1][1:].isdigit() for h in keep.links) >= extra
+    # A page listing more items than the theme's search indexes in linear time gives them
+    # bold lines with the same anchors (the strict build checked every link to one).
+    roles = (out / "site/roles/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="role-' not in roles
+    assert '<p id="role-r0">' in roles and '<p id="role-lead">' in roles
     title = read(out / "site/keep/e0/index.html").title
     assert title.startswith("E0 \u2039/title\u203a") and "onfocus=" in title
 

@@ -10,13 +10,13 @@ name ids it never declares: those print as the bare id, never as a broken link.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from codify.model import (
     AdaptableElement,
@@ -31,7 +31,7 @@ from codify.model import (
     Reference,
     Role,
 )
-from codify.site.text import html_text, label, path_target, unique_names
+from codify.site.text import heading, html_text, label, path_target, unique_names
 
 __all__ = ["ADAPT_BADGE", "CORE_BADGE", "Download", "SpecView", "label", "short_authors"]
 
@@ -40,6 +40,10 @@ _T = TypeVar("_T")
 # Page names an element id cannot have in its folder: `index` is the section's own page, and
 # MkDocs also takes `README` for one.
 RESERVED_PAGES = ("index", "readme")
+# Material's search plugin finds each heading of a page by walking the page's whole table of
+# contents, so its work grows with the square of a page's headings. A list page (criteria,
+# roles, materials, ...) with more items than this gives each a bold line, not a heading.
+MAX_ITEM_HEADINGS = 100
 
 
 def short_authors(authors: str) -> str:
@@ -302,6 +306,22 @@ class SpecView:
         if role is not None and material is not None:
             found = list({id(x): x for x in found}.values())
         return found
+
+    # --- list pages -----------------------------------------------------------------------------
+
+    def item_title(
+        self, level: int, name: str, anchor: str | None, among: Sized, prefix: str = ""
+    ) -> Markup:
+        """The title of one item of a list page: a heading, or a bold line on a long list.
+
+        Either way it carries `anchor`, so links to the item work the same.
+        """
+        text = escape(prefix) + heading(name)
+        if len(among) > MAX_ITEM_HEADINGS:
+            line = Markup("**") + text + Markup("**")
+            return line + Markup(f"\n{{ #{anchor} }}") if anchor else line
+        line = Markup("#" * level + " ") + text
+        return line + Markup(f" {{ #{anchor} }}") if anchor else line
 
     # --- links --------------------------------------------------------------------------------
 
