@@ -556,12 +556,15 @@ def test_a_bad_save_is_reported_and_the_preview_keeps_regenerating(tmp_path: Pat
 
 @pytest.mark.slow
 @posix_only
-def test_ctrl_c_stops_the_preview_with_exit_130(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("stop", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_or_sigterm_stops_the_preview_with_the_shells_exit_code(
+    tmp_path: Path, stop: signal.Signals, code: int
+) -> None:
     spec = write_fixture(tmp_path / "spec")
     with serving(spec, tmp_path / "site") as (process, output, url):
         assert _get(url, time.monotonic() + 60), output.text
-        process.send_signal(signal.SIGINT)
-        assert process.wait(30) == 130, output.text
+        process.send_signal(stop)
+        assert process.wait(30) == code, output.text
     assert "Traceback" not in output.text and "Aborted" not in output.text
 
 
