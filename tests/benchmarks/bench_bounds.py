@@ -178,6 +178,13 @@ def markdown_entities_site(folder: Path, n: int) -> list[str]:
     return ["site", "-q", "--force", "--build", "--out", str(folder / "site"), str(spec)]
 
 
+@case("build-elements", (1000, 5000, 10000))
+def build_elements(folder: Path, n: int) -> list[str]:
+    """`codify build` (handbook and checklist) for a spec with n core elements."""
+    spec = write_spec(folder, _site_spec(n))
+    return ["build", "-q", "--force", "--out", str(folder / "out"), str(spec)]
+
+
 @case("site-generate", (1000, 5000, 10000))
 def site_generate(folder: Path, n: int) -> list[str]:
     """`codify site` (the MkDocs project, no build) for a spec with n core elements."""
