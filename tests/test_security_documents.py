@@ -13,11 +13,13 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import socketserver
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -118,7 +120,7 @@ def test_handbook_and_checklist_carry_a_policy_that_forbids_loading_anything(
 
 
 def test_no_csv_cell_can_start_a_formula(tmp_path: Path) -> None:
-    spec = _spec_with(tmp_path, {"version": "=HYPERLINK(\"http://evil\")", "id": "raid"})
+    spec = _spec_with(tmp_path, {"version": '=HYPERLINK("http://evil")', "id": "raid"})
     code, output = run("build", str(spec), "--out", str(tmp_path / "out"), "--force", "-q")
     assert code == 0, output
     rows = list(csv.reader(io.StringIO((tmp_path / "out/checklist.csv").read_text("utf-8-sig"))))
@@ -148,7 +150,7 @@ def test_control_characters_in_spec_text_still_give_an_assessment_file_that_load
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         type(self).hits.append(self.path)
@@ -224,7 +226,16 @@ def test_printing_a_pdf_reads_no_local_file_and_reaches_no_host(
         "\n".join(" " * (4 * i) + "- x" for i in range(1_000)),
         "\n".join(">" * i + " x" for i in range(1_000)),
     ],
-    ids=["brackets", "pictures", "open-links", "nested", "list-line", "ol-line", "indents", "quotes"],
+    ids=[
+        "brackets",
+        "pictures",
+        "open-links",
+        "nested",
+        "list-line",
+        "ol-line",
+        "indents",
+        "quotes",
+    ],
 )
 def test_pathological_text_renders_without_crashing(text: str) -> None:
     # Time is measured in tests/benchmarks/bench_bounds.py; here, that it finishes and keeps
@@ -262,3 +273,23 @@ def test_what_build_prints_shows_control_characters_as_escapes(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\r" not in result.output
     assert "\\x1b[2J" in result.output
+
+
+def test_material_links_reach_files_whose_names_hold_url_characters(tmp_path: Path) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    spec = _spec_with(tmp_path, {})
+    data = json.loads(spec.read_text())
+    name = "odd #1?%&.csv"
+    (spec.parent / name).write_text("a,b\n", encoding="utf-8")
+    data["materials"][0]["path"] = name
+    spec.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = run("build", str(spec), "--out", str(out), "-q")
+    assert code == 0, output
+    html = (out / "handbook.html").read_text(encoding="utf-8")
+    hrefs = [h for h in re.findall(r'href="([^"]+)"', html) if h.startswith("materials/")]
+    assert hrefs and all((out / unquote(urlsplit(h).path)).is_file() for h in hrefs), hrefs
+    md = (out / "handbook.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(<(materials/[^>]+)>\)", md)
+    assert targets and all((out / unquote(t)).is_file() for t in targets), targets

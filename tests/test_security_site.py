@@ -316,6 +316,11 @@ def test_materials_are_offered_as_files_and_never_become_pages(tmp_path: Path) -
     offered = {(page.parent / t).resolve().read_bytes() for t in targets}
     originals = {(folder / m["path"]).read_bytes() for m in data["materials"]}
     assert offered == originals
+    # So does every material link in the handbook the site offers, renamed files included.
+    handbook = built / "files" / "handbook.html"
+    links = [unquote(urlsplit(h).path) for h in read(handbook).links if "materials/" in h]
+    assert len(links) >= len(data["materials"])
+    assert all((handbook.parent / link).is_file() for link in links), links
 
 
 # --- 4. page paths never collide -----------------------------------------------------------------

@@ -8,6 +8,7 @@ through no link that leads out, and existing.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -67,13 +68,17 @@ class MaterialFiles:
 
     targets: dict[str, str] = field(default_factory=dict)
     contents: dict[str, bytes] = field(default_factory=dict)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # notes: files left out or renamed
 
 
-def material_files(spec: Intervention, spec_dir: Path) -> MaterialFiles:
+def material_files(
+    spec: Intervention, spec_dir: Path, rename: Callable[[str], str] | None = None
+) -> MaterialFiles:
     """The materials' files that are safe to copy, as materials/<material id>/<file name>.
 
     A path that fails the check (only possible with --force) is skipped and reported.
+    `rename` gives the name a file is offered under (the site renames files a web server or
+    MkDocs would treat as pages), so the handbook's links and the copied files agree.
     """
     found = MaterialFiles()
     for m in spec.materials:
@@ -84,11 +89,17 @@ def material_files(spec: Intervention, spec_dir: Path) -> MaterialFiles:
             found.skipped.append(f"material '{m.id}': not copied: {problem}")
             continue
         source = spec_dir / PurePosixPath(m.path.replace("\\", "/"))
-        target = f"materials/{m.id}/{source.name}"
+        offered = rename(source.name) if rename else source.name
+        target = f"materials/{m.id}/{offered}"
         try:
             found.contents[target] = read_untrusted(source, m.path, limit=MATERIAL_MAX_BYTES)
         except LoadError as exc:
             found.skipped.append(f"material '{m.id}': not copied: '{m.path}' {exc}")
             continue
         found.targets[m.id] = target
+        if offered != source.name:
+            found.skipped.append(
+                f"material '{m.id}': offered as '{offered}', so that the site shows it as a "
+                "file to download, not as a page"
+            )
     return found

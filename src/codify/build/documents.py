@@ -13,6 +13,7 @@ import json
 import re
 import textwrap
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,17 @@ def num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def path_href(path: str) -> str:
+    """A relative file path as a link target: each segment percent-encoded.
+
+    A material's file name may hold '#', '?', '%' or spaces, which would otherwise end or
+    change the link.
+    """
+    from urllib.parse import quote
+
+    return "/".join(quote(segment, safe="") for segment in path.split("/"))
+
+
 def safe_href(url: str | None) -> bool:
     """Whether a URL from a spec may be used as a link target."""
     return bool(url) and safe_url(url or "")
@@ -134,6 +146,7 @@ def environment(templates: Path | None, branding: Branding) -> Any:
     env.filters["stop"] = stop
     env.filters["range_text"] = range_text
     env.filters["safe_href"] = safe_href
+    env.filters["path_href"] = path_href
     env.filters["css_str"] = css_str
     return env
 
@@ -272,11 +285,17 @@ def render_spec(
     branding: Branding,
     logo: str | None,
     only: str | None = None,
+    material_name: Callable[[str], str] | None = None,
 ) -> Rendered:
-    """Every file of one spec's build, as bytes keyed by path in its output folder."""
+    """Every file of one spec's build, as bytes keyed by path in its output folder.
+
+    `material_name` renames material files as they are copied (see `material_files`).
+    """
     out = Rendered()
     parts = [only] if only else list(PARTS)
-    materials = material_files(spec, spec_path.parent) if "handbook" in parts else None
+    materials = (
+        material_files(spec, spec_path.parent, material_name) if "handbook" in parts else None
+    )
     doc = build_document(spec, branding, logo, materials.targets if materials else None)
     for part in parts:
         names = HANDBOOK_FILES if part == "handbook" else CHECKLIST_FILES

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from codify.config import Config
-from codify.site.project import SiteError, SiteSource
+from codify.site.project import SiteError, SiteSource, download_name
 
 # Files from `codify build` that the site offers. Its Markdown versions are left out: MkDocs
 # would take a .md file in docs/ for a page of the site.
@@ -32,7 +32,16 @@ def maker(config: Config, templates: Path | None) -> Maker:
 
     def make(source: SiteSource) -> tuple[dict[str, bytes], list[str]]:
         try:
-            rendered = render_spec(source.spec, source.path, env, config.branding, logo)
+            # The handbook offered on the site links materials by the names the site gives
+            # them, so a renamed file (guide.md.txt) is still found.
+            rendered = render_spec(
+                source.spec,
+                source.path,
+                env,
+                config.branding,
+                logo,
+                material_name=download_name,
+            )
         except TemplateFailure as exc:
             raise SiteError(f"{source.path}: the handbook could not be made: {exc}") from None
         files = {
