@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import click
@@ -118,3 +118,26 @@ def load_valid_spec(spec_path: Path, config: Config | None = None) -> Interventi
         click.echo(text(CheckResult([result]), False), err=True, nl=False)
         sys.exit(2 if not result.loaded else 1)
     return result.spec
+
+
+def build_inputs(
+    specs: Iterable[tuple[Intervention, Path]], config: Config, templates: Path | None = None
+) -> list[Path]:
+    """Every file a build or site is made from besides the specs themselves.
+
+    Materials, the settings file, the logo and override templates: the writer never overwrites
+    or removes one of them, and a preview watches them for changes.
+    """
+    found: list[Path] = []
+    for spec, path in specs:
+        for material in spec.materials:
+            if material.path:
+                found.append(path.parent / PurePosixPath(material.path.replace("\\", "/")))
+    if config.source is not None:
+        found.append(config.source)
+        if config.branding.logo:
+            logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
+            found.append(config.source.parent / logo)
+    if templates is not None:
+        found.extend(p for p in sorted(templates.rglob("*")) if p.is_file())
+    return found

@@ -11,13 +11,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from codify.cli import fail, say
-from codify.commands._common import check_specs, config_option, find_specs, load_settings
+from codify.commands._common import (
+    build_inputs,
+    check_specs,
+    config_option,
+    find_specs,
+    load_settings,
+)
 from codify.diagnostics import printable
 
 if TYPE_CHECKING:
@@ -25,6 +31,7 @@ if TYPE_CHECKING:
     from codify.build.pdf import PdfEngine
     from codify.checker import FileResult
     from codify.config import Config
+    from codify.model import Intervention
 
 
 # What the last build wrote into an output folder: lets a rebuild remove files that are no
@@ -144,7 +151,7 @@ def build(
         out_dir,
         manifest=BUILD_MANIFEST,
         specs=[job.path for job in jobs],
-        inputs=_inputs(jobs, config, templates_dir),
+        inputs=build_inputs(_specs(jobs), config, templates_dir),
     )
     for name in _unbuilt(writer.previous(), jobs, only, pdf):
         writer.keep(name)
@@ -171,6 +178,11 @@ def build(
         for path in writer.removed:
             shown = out_dir / path.relative_to(out_dir.resolve())
             say(f"Removed {shown} (no longer generated)")
+
+
+def _specs(jobs: list[_Job]) -> list[tuple[Intervention, Path]]:
+    """Each job's spec with the file it came from."""
+    return [(job.result.spec, job.path) for job in jobs if job.result.spec is not None]
 
 
 def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:
@@ -203,24 +215,6 @@ def _check(specs: tuple[Path, ...], config: Config, force: bool, out_dir: Path) 
         _Job(r, p, f"{r.spec.id}/" if several and r.spec else "")
         for r, p in zip(results, paths, strict=True)
     ]
-
-
-def _inputs(jobs: list[_Job], config: Config, templates_dir: Path | None) -> list[Path]:
-    """Every file the build reads besides the specs: materials, settings, logo, templates."""
-    found: list[Path] = []
-    for job in jobs:
-        assert job.result.spec is not None
-        for material in job.result.spec.materials:
-            if material.path:
-                found.append(job.path.parent / PurePosixPath(material.path.replace("\\", "/")))
-    if config.source is not None:
-        found.append(config.source)
-        if config.branding.logo:
-            logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
-            found.append(config.source.parent / logo)
-    if templates_dir is not None:
-        found.extend(p for p in templates_dir.rglob("*") if p.is_file())
-    return found
 
 
 def _unbuilt(previous: dict[str, str], jobs: list[_Job], only: str | None, pdf: bool) -> list[str]:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from codify.cli import fail
-from codify.commands._common import check_specs, config_option, find_specs, load_settings
+from codify.commands._common import (
+    build_inputs,
+    check_specs,
+    config_option,
+    find_specs,
+    load_settings,
+)
 
 if TYPE_CHECKING:
     from codify.checker import FileResult
@@ -352,23 +358,8 @@ def _mkdocs_serve(out_dir: Path, dev_addr: str) -> None:
 
 
 def _inputs(config: Config, sources: list[SiteSource], templates: Path | None = None) -> list[Path]:
-    """Every file the site is made from besides the specs: materials, settings, logo, templates.
-
-    The writer never overwrites or removes one of them, and a preview watches them.
-    """
-    found: list[Path] = []
-    for source in sources:
-        for m in source.spec.materials:
-            if m.path:
-                found.append(source.path.parent / PurePosixPath(m.path.replace("\\", "/")))
-    if config.source is not None:
-        found.append(config.source)
-        if config.branding.logo:
-            logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
-            found.append(config.source.parent / logo)
-    if templates is not None:
-        found.extend(p for p in sorted(templates.rglob("*")) if p.is_file())
-    return found
+    """Every file the site is made from besides the specs (see build_inputs)."""
+    return build_inputs([(s.spec, s.path) for s in sources], config, templates)
 
 
 def _watched(
