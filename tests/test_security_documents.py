@@ -79,6 +79,8 @@ def test_a_link_is_judged_on_what_the_browser_decodes(url: str) -> None:
     assert "](#)" in md_escape_html(f"[x]({url})")
     if not any(c.isspace() for c in url):  # with a space inside, no dialect reads a definition
         assert "[r]: #" in md_escape_html(f"[y][r]\n\n[r]: {url}")
+        # A definition in a quote, its URL on the next line behind the quote marker.
+        assert "[q]: #" in md_escape_html(f"> [q]:\n> {url}\n\n[y][q]")
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,7 @@ def hostile_corpus() -> list[str]:
         "[click](<{t}>)",
         '[click]({t} "title")',
         "[click][ref]\n\n[ref]: {t}",
+        "> [quoted]:\n> {t}\n\n[click][quoted]",
         "<{t}>",
         '<a href="{t}">click</a>',
         "![pic]({t})",

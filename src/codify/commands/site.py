@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.cli import fail
+from codify.cli import fail, say
 from codify.commands._common import (
     build_inputs,
     check_specs,
@@ -156,10 +156,10 @@ def _site(
     except SiteError as exc:
         fail(str(exc))
     for note in project.notes:
-        click.echo(f"codify: note: {note}", err=True)
+        say(f"codify: note: {note}", err=True)
     if not quiet:
         pages = len(project.pages)
-        click.echo(
+        say(
             f"Wrote {out_dir / 'mkdocs.yml'} and {pages} page{'s' if pages != 1 else ''} "
             f"for {len(sources)} intervention{'s' if len(sources) != 1 else ''}."
         )
@@ -265,14 +265,14 @@ def _build(out_dir: Path, engine: str, quiet: bool) -> None:
 
     outcome = mkdocs_build(out_dir) if engine == "mkdocs" else zensical_build(out_dir)
     for line in outcome.problems:
-        click.echo(f"codify: {engine}: {line}", err=True)
+        say(f"codify: {engine}: {line}", err=True)
     if outcome.unwritable:
         fail(f"{out_dir / 'site'}: the built site could not be written; choose another --out")
     if not outcome.ok:
         fail(f"{engine} build failed in strict mode; the site was not built cleanly", 1)
     if not quiet:
         # Name the folder as the user did (relative stays relative).
-        click.echo(f"Built {out_dir / 'site'} in {outcome.seconds:.1f} s ({engine}, strict).")
+        say(f"Built {out_dir / 'site'} in {outcome.seconds:.1f} s ({engine}, strict).")
 
 
 @dataclass(frozen=True)
@@ -307,22 +307,22 @@ def _serve(
             sources = _load(targets, config, force, out_dir)
             project = _generate(sources, config, title, templates, downloads, out_dir)
         except SystemExit:
-            click.echo("codify: not regenerated; fix the problem and save again", err=True)
+            say("codify: not regenerated; fix the problem and save again", err=True)
             return
         except SiteError as exc:
-            click.echo(f"codify: not regenerated: {exc}", err=True)
+            say(f"codify: not regenerated: {exc}", err=True)
             return
         watched = _watched(targets, out_dir, config, sources)
         for note in project.notes:
-            click.echo(f"codify: note: {note}", err=True)
+            say(f"codify: note: {note}", err=True)
         if not quiet:
-            click.echo(f"codify: regenerated the pages ({len(project.pages)})", err=True)
+            say(f"codify: regenerated the pages ({len(project.pages)})", err=True)
 
     def report(exc: BaseException) -> None:
         from codify.diagnostics import printable
 
         detail = printable(f"{exc.__class__.__name__}: {exc}")
-        click.echo(f"codify: not regenerated: {detail}; still watching", err=True)
+        say(f"codify: not regenerated: {detail}; still watching", err=True)
 
     watch(lambda: watched, regenerate, report)
     code = INTERRUPTED

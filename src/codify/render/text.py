@@ -376,8 +376,10 @@ _BRACES = {"{": "&#123;", "}": "&#125;"}
 _ABBREVIATION = re.compile(r"(?m)^(\s*)\*\[")
 # A reference-style link definition: `[label]: url "title"`. Matched anywhere, not only at a
 # line start: inside list items and blockquotes a definition may be indented or follow '>', and
-# its URL may start on the next line.
-_LINK_DEFINITION = re.compile(r"(\[[^\]\n]*\]:\s*)(&lt;)?(\S+?)(&gt;)?(?=\s|$)")
+# its URL may start on the next line, after that line's own quote markers.
+_LINK_DEFINITION = re.compile(
+    r"(\[[^\]\n]*\]:[ \t]*(?:\n(?:[ \t]|>|&gt;)*)?)(&lt;)?(\S+?)(&gt;)?(?=\s|$)"
+)
 
 
 def _escape_prose(text: str) -> str:
@@ -453,7 +455,8 @@ def md_escape_html(text: str | None) -> str:
     def fix_definition(m: re.Match[str]) -> str:
         if safe_url(m.group(3)):
             return m.group(0)
-        return f"{m.group(1)}#"
+        # Keep the replacement on the label's line: '#' at a line start would be a heading.
+        return m.group(1).split("\n")[0].rstrip() + " #"
 
     out = _LINK_DEFINITION.sub(fix_definition, out)
     kept: list[str] = []
