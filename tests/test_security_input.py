@@ -550,3 +550,14 @@ def test_a_raw_control_character_in_the_file_is_a_positioned_error(
     line = line_of(text, "status: ")
     assert re.match(rf"{re.escape(str(spec))}:{line}:11: CY003 the file contains U\+00", out), out
     assert char not in out
+
+
+def test_aliases_cannot_repeat_a_long_text_past_the_size_limit(tmp_path: Path) -> None:
+    # Few nodes, much text: 20,000 aliases to a 10 KB string would expand to 200 MB.
+    long_text = "word " * 2000
+    lines = ["id: x", "mechanisms:", f'  - &m "{long_text}"', *(["  - *m"] * 20_000)]
+    spec = tmp_path / "intervention.yaml"
+    spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out = run("check", str(spec))
+    assert code == 2
+    assert re.match(rf"{re.escape(str(spec))}:\d+:\d+: CY007 the document expands to more", out)

@@ -24,6 +24,9 @@ JsonPath = tuple[str | int, ...]
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
+# Aliases can also repeat a long text many times over: the expanded document may hold no more
+# text than a file of the largest size codify reads could hold written out.
+MAX_EXPANDED_CHARS = MAX_BYTES
 
 _CORE_TAGS = {
     "tag:yaml.org,2002:str",
@@ -350,15 +353,29 @@ def _plain(value: str) -> Any:
 class _Frame:
     """A mapping or sequence under construction."""
 
-    __slots__ = ("anchor", "container", "key", "path", "pending_merge", "start_nodes")
+    __slots__ = (
+        "anchor",
+        "container",
+        "key",
+        "path",
+        "pending_merge",
+        "start_chars",
+        "start_nodes",
+    )
 
     def __init__(
-        self, container: Any, path: JsonPath, anchor: str | None, start_nodes: int
+        self,
+        container: Any,
+        path: JsonPath,
+        anchor: str | None,
+        start_nodes: int,
+        start_chars: int = 0,
     ) -> None:
         self.container = container
         self.path = path
         self.anchor = anchor
         self.start_nodes = start_nodes
+        self.start_chars = start_chars
         self.key: Any = _NO_KEY
         self.pending_merge: list[dict[str, Any]] = []
 
@@ -373,7 +390,9 @@ class _Builder:
         self.text = text
         self.path = path
         self.nodes = 0
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.chars = 0
+        # Each anchor's value, with how many nodes and characters an alias to it expands to.
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.doc = Document(path, None)
 
     def build(self) -> Document:
@@ -518,8 +537,8 @@ class _Builder:
                     raise _fail(
                         self.path, "CY003", f"invalid YAML: unknown alias '*{event.anchor}'", *pos
                     )
-                value, size = self.anchors[event.anchor]
-                self._count(size, pos)
+                value, size, chars = self.anchors[event.anchor]
+                self._count(size, pos, chars)
                 self._attach(
                     stack[-1] if stack else None, value, pos, positions, key_positions, None
                 )
@@ -527,7 +546,7 @@ class _Builder:
                     root = value
                 continue
 
-            self._count(1, pos)
+            self._count(1, pos, len(event.value) if kind is ev.ScalarEvent else 0)
             if kind is ev.ScalarEvent:
                 try:
                     if tag is None and event.implicit[0]:
@@ -557,7 +576,7 @@ class _Builder:
                     self._attach(stack[-1], value, pos, positions, key_positions, event.anchor)
                     continue
                 if event.anchor:
-                    self.anchors[event.anchor] = (value, 1)
+                    self.anchors[event.anchor] = (value, 1, len(event.value))
                 continue
 
             # Collection start.
@@ -581,7 +600,7 @@ class _Builder:
                 child_path = (*parent.path, parent.key)
             positions[child_path] = pos
             container: Any = {} if kind is ev.MappingStartEvent else []
-            stack.append(_Frame(container, child_path, event.anchor, self.nodes))
+            stack.append(_Frame(container, child_path, event.anchor, self.nodes, self.chars))
 
         if documents == 0:
             raise _fail(self.path, "CY004", "the file is empty; a spec is a mapping of keys")
@@ -601,10 +620,23 @@ class _Builder:
         # An anchored collection is registered when it ends, with its expanded size, so that
         # each alias to it counts that many nodes against the budget.
         if frame.anchor:
-            self.anchors[frame.anchor] = (value, self.nodes - frame.start_nodes + 1)
+            self.anchors[frame.anchor] = (
+                value,
+                self.nodes - frame.start_nodes + 1,
+                self.chars - frame.start_chars,
+            )
 
-    def _count(self, n: int, pos: Pos) -> None:
+    def _count(self, n: int, pos: Pos, chars: int = 0) -> None:
         self.nodes += n
+        self.chars += chars
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise _fail(
+                self.path,
+                "CY007",
+                f"the document expands to more than {MAX_EXPANDED_CHARS:,} characters of text "
+                "(aliases are expanded); refusing to continue",
+                *pos,
+            )
         if self.nodes > MAX_NODES:
             raise _fail(
                 self.path,
@@ -635,7 +667,7 @@ class _Builder:
         if frame is None:
             return
         if anchored:
-            self.anchors[anchored] = (value, 1)
+            self.anchors[anchored] = (value, 1, len(value) if isinstance(value, str) else 1)
         container = frame.container
         if value is _MERGE and (isinstance(container, list) or frame.key is not _NO_KEY):
             raise self._merge_as_value(pos)
