@@ -830,3 +830,25 @@ def test_nothing_from_a_hostile_spec_runs_in_chromium(tmp_path: Path) -> None:
             assert page.locator(".md-tooltip2, .md-tooltip").count() == 0
         finally:
             browser.close()
+
+
+def test_an_svg_logo_with_a_script_is_never_served_from_the_site(tmp_path: Path) -> None:
+    from codify.cli import cli as codify_cli
+
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    spec = write(folder, fixture())
+    (folder / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', encoding="utf-8"
+    )
+    (folder / "codify.toml").write_text('[branding]\nlogo = "logo.svg"\n', encoding="utf-8")
+    out = tmp_path / "site"
+    args = ["site", str(spec), "--out", str(out), "--config", str(folder / "codify.toml")]
+    result = CliRunner().invoke(codify_cli, args)
+    assert result.exit_code == 0, result.output
+    served = [p for p in (out / "docs").rglob("*") if p.is_file() and b"<script>" in p.read_bytes()]
+    assert served == []
+    (folder / "logo.svg").write_text("<svg>" + "x" * 40_000 + "</svg>", encoding="utf-8")
+    result = CliRunner().invoke(codify_cli, args)
+    assert result.exit_code == 2
+    assert "under 32 KiB, or a PNG" in result.output

@@ -6,6 +6,7 @@ when Zensical is installed. The browser tests are in test_site_browser.py.
 
 from __future__ import annotations
 
+import base64
 import html as html_module
 import json
 import os
@@ -556,13 +557,15 @@ def test_branding_sets_colours_logo_and_organisation(tmp_path: Path, spec: Path)
     code, _, stderr = run("site", str(spec), "--out", str(out), "--config", str(settings))
     assert code == 0, stderr
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")
-    assert 'logo: "assets/logo.svg"' in config
+    # An SVG can carry script, so it is embedded as a picture, never served as a file.
+    embedded = base64.b64encode(logo.read_bytes()).decode("ascii")
+    assert f'logo: "data:image/svg+xml;base64,{embedded}"' in config
     # The theme prints the copyright as HTML: the organisation's name is text, brackets and all.
     assert (
         'copyright: "Example \u2039Trust\u203a · Hand hygiene huddles, version 2.1.0 · Generated'
         in config
     )
-    assert (out / "docs/assets/logo.svg").read_bytes() == logo.read_bytes()
+    assert not (out / "docs/assets/logo.svg").exists()
     css = (out / "docs/assets/codify.css").read_text(encoding="utf-8")
     # A yellow header takes dark text; links are darkened until they read on white.
     assert "--md-primary-fg-color: #ffcc00;" in css

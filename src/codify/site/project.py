@@ -9,6 +9,7 @@ version give the same bytes.
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ SITE_DIR = "site"
 MANIFEST = ".codify-site.json"
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LOGO_MAX_BYTES = 2 * 1024 * 1024
+SVG_LOGO_MAX_BYTES = 32 * 1024
 # Folders at the root of docs/ that a portfolio's intervention folder must not take: the
 # theme's assets, MkDocs' search index, and `templates/`, which MkDocs leaves out of every site.
 RESERVED_FOLDERS = ("assets", "search", "templates")
@@ -515,7 +517,10 @@ def theme_files(env: Any, colours: Palette) -> dict[str, bytes]:
 
 
 def logo_file(branding: Branding, config_file: Path | None) -> tuple[str, bytes] | None:
-    """The branding logo as (docs path, bytes), read relative to the config file's folder."""
+    """The branding logo as (docs path, bytes), read relative to the config file's folder.
+
+    An SVG logo comes back as (data: URI, b""): it is embedded, never served as a file.
+    """
     if not branding.logo:
         return None
     from codify.loader import LoadError, read_untrusted
@@ -537,7 +542,19 @@ def logo_file(branding: Branding, config_file: Path | None) -> tuple[str, bytes]
         data = read_untrusted(source, str(source), limit=LOGO_MAX_BYTES)
     except LoadError as exc:
         raise SiteError(f"{where}: branding.logo: {source}: {exc}") from None
-    return f"assets/logo{source.suffix.lower()}", data
+    suffix = source.suffix.lower()
+    if suffix == ".svg":
+        # An SVG is a document that can carry script: served as a file from the site's own
+        # origin, opening it would run that script there. As a data: URI it is only ever
+        # drawn as a picture (browsers refuse to open data: URIs as pages), so it stays small.
+        if len(data) > SVG_LOGO_MAX_BYTES:
+            raise SiteError(
+                f"{where}: branding.logo '{branding.logo}' is an SVG of {len(data) // 1024} KiB; "
+                f"a site embeds SVG logos in every page, so use one under "
+                f"{SVG_LOGO_MAX_BYTES // 1024} KiB, or a PNG"
+            )
+        return f"data:image/svg+xml;base64,{base64.b64encode(data).decode('ascii')}", b""
+    return f"assets/logo{suffix}", data
 
 
 # --- the whole project ------------------------------------------------------------------------
@@ -589,7 +606,7 @@ def generate(
     project.files.update(render_pages(found.pages, sources, env, site_name))
     project.files.update(theme_files(env, palette(branding.accent_color)))
     logo = logo_file(branding, config_file)
-    if logo:
+    if logo and logo[1]:
         project.files[f"{DOCS}/{logo[0]}"] = logo[1]
     config = mkdocs_config(
         site_name, found.nav, sources, branding, logo[0] if logo else None, found.not_in_nav
