@@ -852,3 +852,40 @@ def test_an_svg_logo_with_a_script_is_never_served_from_the_site(tmp_path: Path)
     result = CliRunner().invoke(codify_cli, args)
     assert result.exit_code == 2
     assert "under 32 KiB, or a PNG" in result.output
+
+
+@pytest.mark.slow
+def test_building_never_deletes_or_writes_through_what_codify_did_not_build(
+    tmp_path: Path,
+) -> None:
+    """MkDocs empties <out>/site before it builds: codify checks that folder first."""
+    from codify.cli import cli as codify_cli
+
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    spec = write(folder, fixture())
+    out = tmp_path / "out"
+
+    def site_build() -> tuple[int, str]:
+        result = CliRunner().invoke(codify_cli, ["site", str(spec), "--out", str(out), "--build"])
+        return result.exit_code, result.output
+
+    assert site_build()[0] == 0
+    assert site_build()[0] == 0  # a rebuild over codify's own build is fine
+    # A file a person put there, or edited, is not deleted.
+    (out / "site" / "CNAME").write_text("precious", encoding="utf-8")
+    code, output = site_build()
+    assert code == 2 and "CNAME" in output
+    assert (out / "site" / "CNAME").read_text(encoding="utf-8") == "precious"
+    (out / "site" / "CNAME").unlink()
+    page = out / "site" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- my edit -->", encoding="utf-8")
+    code, output = site_build()
+    assert code == 2 and "index.html" in output
+    assert "my edit" in page.read_text(encoding="utf-8")
+    # A link in the site folder's place is refused: the spec's folder is not emptied.
+    shutil.rmtree(out / "site")
+    (out / "site").symlink_to(folder, target_is_directory=True)
+    code, output = site_build()
+    assert code == 2 and "is a link" in output
+    assert spec.is_file()

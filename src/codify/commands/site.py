@@ -261,9 +261,27 @@ def _downloads(config: Config, templates: Path | None) -> Maker:
 
 
 def _build(out_dir: Path, engine: str, quiet: bool) -> None:
-    from codify.site.engine import mkdocs_build, zensical_build
+    from codify.site.engine import (
+        BuiltSiteInTheWay,
+        guard_built_site,
+        mkdocs_build,
+        record_built_site,
+        zensical_build,
+    )
 
+    try:
+        guard_built_site(out_dir)
+        record_built_site(out_dir, building=True)
+    except BuiltSiteInTheWay as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{out_dir}: cannot write: {(exc.strerror or str(exc)).lower()}")
     outcome = mkdocs_build(out_dir) if engine == "mkdocs" else zensical_build(out_dir)
+    if outcome.ok:
+        try:
+            record_built_site(out_dir, building=False)
+        except OSError as exc:
+            fail(f"{out_dir}: cannot write: {(exc.strerror or str(exc)).lower()}")
     for line in outcome.problems:
         say(f"codify: {engine}: {line}", err=True)
     if outcome.unwritable:

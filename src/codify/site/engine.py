@@ -284,3 +284,88 @@ def _stop_group(process: subprocess.Popen[bytes]) -> None:
     # Members of the group may outlive its leader for a moment.
     with suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
+
+
+# --- the built site's folder --------------------------------------------------------------------
+
+# What the last build put in <out>/site, by path: MkDocs and Zensical empty that folder before
+# they build, so codify checks first that everything in it is what a build of its own left.
+BUILT_RECORD = ".codify-built.json"
+
+
+class BuiltSiteInTheWay(Exception):
+    """The folder a build would empty holds something codify did not build; says what."""
+
+
+def _built_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every entry below `site_dir` as (POSIX path, path), links included, not followed."""
+    for folder, dirs, files in os.walk(site_dir, followlinks=False):
+        base = Path(folder)
+        for name in [*files, *(d for d in dirs if (base / d).is_symlink())]:
+            path = base / name
+            yield path.relative_to(site_dir).as_posix(), path
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def guard_built_site(project_dir: Path) -> None:
+    """Refuse to build if emptying <project>/site would lose anything codify did not build.
+
+    A link in its place (or inside it) is refused: the engine would empty and fill what it
+    points at. Files are compared with the record the last build left; a build that was
+    interrupted leaves its record marked, and then what is there counts as that build's.
+    """
+    import json
+
+    site_dir = project_dir / "site"
+    if site_dir.is_symlink():
+        raise BuiltSiteInTheWay(
+            f"{site_dir} is a link; codify builds the site only into a real folder, since "
+            "building empties it first"
+        )
+    if not site_dir.exists():
+        return
+    if not site_dir.is_dir():
+        raise BuiltSiteInTheWay(f"{site_dir} exists and is not a folder; move it away")
+    try:
+        record = json.loads((project_dir / BUILT_RECORD).read_text(encoding="utf-8"))
+        files = record.get("files", {}) if isinstance(record, dict) else {}
+        interrupted = bool(record.get("building")) if isinstance(record, dict) else False
+    except (OSError, ValueError):
+        files, interrupted = {}, False
+    if interrupted:
+        return
+    strangers = []
+    for rel, path in _built_files(site_dir):
+        if path.is_symlink() or not path.is_file() or files.get(rel) != _digest(path):
+            strangers.append(rel)
+            if len(strangers) == 3:
+                break
+    if strangers:
+        shown = ", ".join(strangers)
+        raise BuiltSiteInTheWay(
+            f"{site_dir} holds files the last codify build did not write, or that were edited "
+            f"since ({shown}); building would delete them: move them away, or choose another "
+            "--out"
+        )
+
+
+def record_built_site(project_dir: Path, *, building: bool) -> None:
+    """Write the record `guard_built_site` reads: before a build (marked), and after it."""
+    import json
+    import tempfile
+
+    site_dir = project_dir / "site"
+    files = {}
+    if not building and site_dir.is_dir() and not site_dir.is_symlink():
+        files = {rel: _digest(p) for rel, p in _built_files(site_dir) if p.is_file()}
+    text = json.dumps({"building": building, "files": files}, indent=0, sort_keys=True)
+    fd, tmp = tempfile.mkstemp(prefix=".codify-", dir=project_dir)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text + "\n")
+    os.replace(tmp, project_dir / BUILT_RECORD)
