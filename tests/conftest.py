@@ -18,3 +18,36 @@ def base_spec() -> str:
     from codify.commands.init import scaffold
 
     return scaffold("hand-hygiene", "Hand hygiene huddles")
+
+
+def run_unprivileged(args: list[str]) -> tuple[int, str]:
+    """Run the CLI in a forked child, as 'nobody' when we are root; its exit code and output.
+
+    Root may write anywhere, so tests of read-only folders drop to 'nobody' to see the error
+    a user would.
+    """
+    import os
+
+    from click.testing import CliRunner
+
+    from codify.cli import cli
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 70
+        try:
+            os.close(read_end)
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            result = CliRunner().invoke(cli, args)
+            os.write(write_end, (result.stderr + result.stdout).encode("utf-8"))
+            code = result.exit_code
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, encoding="utf-8") as fh:
+        text = fh.read()
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), text

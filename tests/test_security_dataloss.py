@@ -25,6 +25,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from codify.cli import cli
+from tests.conftest import run_unprivileged
 
 MANIFEST = ".codify-build.json"
 PROVIDED = "    provided_by: The originating organisation\n"
@@ -514,35 +515,12 @@ def test_a_read_only_output_folder_is_reported(base_spec: str) -> None:
         locked.mkdir()
         locked.chmod(0o555)
         for out in (locked, locked / "out"):
-            code, stderr = _run_unprivileged(["build", str(spec), "--out", str(out)])
+            code, stderr = run_unprivileged(["build", str(spec), "--out", str(out)])
             assert code == 2 and f"{locked} is read-only" in stderr, stderr
             assert "Traceback" not in stderr
         assert list(locked.iterdir()) == []
     finally:
         shutil.rmtree(base, ignore_errors=True)
-
-
-def _run_unprivileged(args: list[str]) -> tuple[int, str]:
-    """Run the CLI in a forked child, as 'nobody' when we are root; its exit code and stderr."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        code = 70
-        try:
-            os.close(read)
-            if os.geteuid() == 0:
-                os.setgid(65534)
-                os.setuid(65534)
-            result = CliRunner().invoke(cli, args)
-            os.write(write, (result.stderr + result.stdout).encode("utf-8"))
-            code = result.exit_code
-        finally:
-            os._exit(code)
-    os.close(write)
-    with os.fdopen(read, encoding="utf-8") as fh:
-        text = fh.read()
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), text
 
 
 # --- whatever stands where codify writes -----------------------------------------------------------

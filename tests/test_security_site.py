@@ -32,6 +32,7 @@ from click.testing import CliRunner
 
 from codify.cli import cli
 from tests.browser.support import FIXTURE_SPEC, write_fixture
+from tests.conftest import run_unprivileged
 
 posix_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX processes")
 OFFLINE = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"}
@@ -717,35 +718,12 @@ def test_a_read_only_out_folder_is_reported_naming_it() -> None:
         locked.mkdir()
         locked.chmod(0o555)
         for out in (locked, locked / "site"):
-            code, stderr = _run_unprivileged(["site", str(spec), "--out", str(out)])
+            code, stderr = run_unprivileged(["site", str(spec), "--out", str(out)])
             assert code == 2 and f"{locked} is read-only" in stderr, stderr
             assert "Traceback" not in stderr
         assert list(locked.iterdir()) == []
     finally:
         shutil.rmtree(base, ignore_errors=True)
-
-
-def _run_unprivileged(args: list[str]) -> tuple[int, str]:
-    """Run the CLI in a forked child, as 'nobody' when we are root; its exit code and stderr."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child
-        code = 70
-        try:
-            os.close(read_end)
-            if os.geteuid() == 0:
-                os.setgid(65534)
-                os.setuid(65534)
-            result = CliRunner().invoke(cli, args)
-            os.write(write_end, (result.stderr + result.stdout).encode("utf-8"))
-            code = result.exit_code
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    with os.fdopen(read_end, encoding="utf-8") as fh:
-        text = fh.read()
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), text
 
 
 # --- 10. a large site stays small per page ---------------------------------------------------------
