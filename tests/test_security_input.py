@@ -561,3 +561,30 @@ def test_aliases_cannot_repeat_a_long_text_past_the_size_limit(tmp_path: Path) -
     code, out = run("check", str(spec))
     assert code == 2
     assert re.match(rf"{re.escape(str(spec))}:\d+:\d+: CY007 the document expands to more", out)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to drop privileges")
+def test_settings_search_passes_over_folders_it_may_not_read(
+    monkeypatch: pytest.MonkeyPatch, base_spec: str
+) -> None:
+    import shutil
+    import tempfile
+
+    from tests.conftest import run_unprivileged
+
+    base = Path(tempfile.mkdtemp())
+    try:
+        base.chmod(0o755)
+        (base / "spec").mkdir(mode=0o755)
+        spec = base / "spec" / "intervention.yaml"
+        spec.write_text(base_spec, encoding="utf-8")
+        spec.chmod(0o644)
+        assert run("check", str(spec))[0] == 0  # imports done here, as root
+        private = base / "private"
+        private.mkdir(mode=0o700)  # root's: 'nobody' may not look inside
+        monkeypatch.chdir(private)
+        code, out = run_unprivileged(["check", str(spec)])
+        assert code == 0, out
+        assert "internal error" not in out
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +21,7 @@ from click.testing import CliRunner
 
 from codify.cli import cli
 from codify.loader import load_file
+from tests.conftest import run_unprivileged
 
 # A value that tries everything a terminal or a log viewer obeys: an OSC window title ended by
 # BEL, clear screen and cursor home, a forged verdict, carriage return and backspace to
@@ -532,16 +535,20 @@ def test_init_reports_file_system_problems_without_a_traceback(tmp_path: Path) -
     assert not (tmp_path / "nowhere").exists()  # the planted link was not followed
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0,
-    reason="root may write to a read-only folder, so there is no error to report",
-)
-def test_init_reports_a_read_only_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o555)
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to drop privileges")
+def test_init_reports_a_read_only_folder() -> None:
+    # Root may write anywhere, so the command runs as 'nobody' (run_unprivileged), in a folder
+    # outside pytest's private temporary folder that 'nobody' can reach.
+    base = Path(tempfile.mkdtemp())
     try:
-        code, out = _run("init", str(folder))
+        base.chmod(0o755)
+        assert _run("init", str(base / "warm"))[0] == 0  # imports done here, as root
+        folder = base / "locked"
+        folder.mkdir()
+        folder.chmod(0o555)
+        code, out = run_unprivileged(["init", str(folder)])
+        assert code == 2 and "cannot create the file: Permission denied" in out, out
+        assert "Traceback" not in out
+        assert list(folder.iterdir()) == []
     finally:
-        folder.chmod(0o755)
-    assert code == 2 and "cannot create the file: Permission denied" in out
+        shutil.rmtree(base, ignore_errors=True)

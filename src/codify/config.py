@@ -48,12 +48,20 @@ def find_config(start: Path) -> Path | None:
     """The nearest codify.toml, or pyproject.toml with a [tool.codify] table, above `start`."""
     for folder in (start, *start.parents):
         candidate = folder / "codify.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_codify_table(_read(pyproject)):
+        if _is_file(pyproject) and _has_codify_table(_read(pyproject)):
             return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; a folder we may not look into holds none we could read."""
+    try:
+        return path.is_file()
+    except OSError:  # e.g. permission denied on a folder above: settings cannot be there
+        return False
 
 
 def _has_codify_table(raw: bytes) -> bool:
