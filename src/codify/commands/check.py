@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from codify.commands._common import config_option, find_specs, load_settings
+from codify.report import REPORTERS
 
 
 def use_color(choice: str, stream: object) -> bool:
@@ -26,7 +27,7 @@ def use_color(choice: str, stream: object) -> bool:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
     help="Output format: human text, JSON, GitHub Actions annotations, or SARIF.",
@@ -59,7 +60,6 @@ def check(
     2 a path or file could not be read as YAML, or a usage error.
     """
     from codify.checker import check_paths
-    from codify.report import REPORTERS
 
     config = load_settings(config_path)
     result = check_paths(find_specs(list(paths) or [Path(".")]), config)
