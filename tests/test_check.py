@@ -323,3 +323,17 @@ def test_init_points_editors_at_the_nearest_schema(tmp_path: Path) -> None:
     assert run("init", str(tmp_path / "specs" / "huddles"))[0] == 0
     first = (tmp_path / "specs" / "huddles" / "intervention.yaml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=../../intervention.schema.json"
+
+
+def test_a_folder_named_site_is_searched_but_codify_output_is_not(
+    tmp_path: Path, base_spec: str
+) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "intervention.yaml").write_text(base_spec, encoding="utf-8")
+    made = tmp_path / "out"
+    made.mkdir()
+    (made / ".codify-build.json").write_text("{}", encoding="utf-8")
+    (made / "intervention.yaml").write_text("not: [a spec", encoding="utf-8")
+    code, out = run("check", str(tmp_path))
+    assert code == 0, out
+    assert "1 file checked" in out

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from codify.diagnostics import Diagnostic, Severity
 from codify.loader import Document, LoadError, load_file
+from codify.outputs import RECORDS
 
 if TYPE_CHECKING:
     from codify.config import Config
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 SPEC_NAMES = ("intervention.yaml", "intervention.yml")
 SPEC_SUFFIXES = (".intervention.yaml", ".intervention.yml")
-_SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", "site", ".tox"}
+_SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
 @dataclass
@@ -76,7 +77,15 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             found: list[Path] = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+                # Tool folders, hidden ones, and folders codify wrote (they hold one of its
+                # records) are passed over; any other folder, named `site` or not, is searched.
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in _SKIP_DIRS
+                    and not d.startswith(".")
+                    and not any(os.path.exists(os.path.join(root, d, r)) for r in RECORDS)
+                )
                 found.extend(Path(root) / f for f in files if is_spec_file(Path(f)))
             yield from sorted(found)
         else:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from codify import outputs
 from codify.cli import fail, say
 from codify.commands._common import (
     build_inputs,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 # What the last build wrote into an output folder: lets a rebuild remove files that are no
 # longer generated and refuse to replace files a person wrote or edited.
-BUILD_MANIFEST = ".codify-build.json"
+BUILD_MANIFEST = outputs.BUILD_MANIFEST
 
 
 @dataclass

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
+from codify.outputs import BUILT_RECORD
+
 ZENSICAL_MISSING = (
     "Zensical is not installed; install it with `pip install zensical` "
     "(or `pip install 'codify[zensical]'`), or use --engine mkdocs"
@@ -290,7 +292,6 @@ def _stop_group(process: subprocess.Popen[bytes]) -> None:
 
 # What the last build put in <out>/site, by path: MkDocs and Zensical empty that folder before
 # they build, so codify checks first that everything in it is what a build of its own left.
-BUILT_RECORD = ".codify-built.json"
 
 
 class BuiltSiteInTheWay(Exception):

@@ -19,6 +19,7 @@ from typing import Any
 from codify import __version__
 from codify.config import Branding
 from codify.model import Intervention
+from codify.outputs import SITE_MANIFEST
 from codify.render.text import words
 from codify.site import text as site_text
 from codify.site.colours import Palette, palette
@@ -26,7 +27,7 @@ from codify.site.view import ADAPT_BADGE, CORE_BADGE, Download, SpecView, label
 
 DOCS = "docs"
 SITE_DIR = "site"
-MANIFEST = ".codify-site.json"
+MANIFEST = SITE_MANIFEST
 LOGO_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 SVG_LOGO_MAX_BYTES = 32 * 1024
