@@ -255,7 +255,7 @@ def _bounded(text: str) -> str:
 # written, with no Markdown read in it.
 MAX_MARKUP_PER_PARAGRAPH = 2_000
 _MARKUP = re.compile(r"[\\`*_\[\]!<>&{}()#~|]")
-_PARAGRAPHS = re.compile(r"(\n[ \t]*\n\s*)")
+_PARAGRAPHS = re.compile(r"(\n(?:[ \t]*\n)+)")
 
 
 def _paragraphs(text: str) -> list[tuple[str, bool]]:
