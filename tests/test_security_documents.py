@@ -295,3 +295,19 @@ def test_material_links_reach_files_whose_names_hold_url_characters(tmp_path: Pa
     md = (out / "handbook.md").read_text(encoding="utf-8")
     targets = re.findall(r"\]\(<(materials/[^>]+)>\)", md)
     assert targets and all((out / unquote(t)).is_file() for t in targets), targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`a\\`<img src=x onerror=alert(1)>`",
+        "`a\nb` <img src=x onerror=alert(1)> `c`",
+        "``x`` <script>alert(1)</script> ``y``",
+    ],
+)
+def test_code_spans_cannot_carry_raw_html_into_markdown_pages(text: str) -> None:
+    # Dialects disagree on where a code span ends; whichever way one reads it, no tag is live.
+    import markdown
+
+    html = markdown.markdown(md_escape_html(text), extensions=["attr_list", "md_in_html"])
+    assert "<img" not in html and "<script" not in html, html

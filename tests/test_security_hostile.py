@@ -96,6 +96,8 @@ def hostile_corpus() -> list[str]:
     corpus += [c.format(t=t) for c, t in zip(contexts, reversed(targets), strict=False)]
     corpus += [
         "<img src=x onerror=alert(1)>",
+        "`a\\`<img src=x onerror=alert(1)>` and `b\\`<svg onload=alert(1)>`",
+        "`open\nacross` <img src=x onerror=alert(1)> `lines`",
         "<svg onload=alert(1)>",
         "<script>alert(1)</script>",
         "</title><script>alert(1)</script>",

@@ -443,7 +443,7 @@ def md_escape_html(text: str | None) -> str:
         parts, last = [], 0
         for start, end in _code_spans(line):
             parts.append(_escape_prose(line[last:start]))
-            parts.append(line[start:end])
+            parts.append(_code_html(line[start:end]))
             last = end
         parts.append(_escape_prose(line[last:]))
         lines.append("".join(parts))
@@ -470,6 +470,26 @@ def md_escape_html(text: str | None) -> str:
         last = end
     kept.append(out[last:])
     return "".join(kept)
+
+
+def _code_html(span: str) -> str:
+    """An inline code span (backticks included) as a `<code>` element whose text is inert.
+
+    Markdown dialects disagree on where a span ends (a backslash before a backtick ends it in
+    CommonMark and Python-Markdown alike), so the span is not left for them to read: it
+    becomes HTML, with every character but letters, digits and spaces written as a numeric
+    reference, which no dialect reads as markup or as a tag.
+    """
+    fence = len(span) - len(span.lstrip("`"))
+    inner = span[fence : len(span) - fence]
+    if _PLAIN_CODE.fullmatch(inner):
+        return span  # harmless whether a dialect reads it as code or as prose: left as written
+    text = "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in inner.strip())
+    return f"<code>{text}</code>"
+
+
+# Code whose characters mean nothing to any Markdown dialect or to HTML, even read as prose.
+_PLAIN_CODE = re.compile(r"[\w \-.,/:;'\"=+#%@?]*")
 
 
 def _literal_code(paragraph: str) -> str:
