@@ -384,7 +384,7 @@ def test_control_and_unusual_characters_give_a_valid_mkdocs_yml(tmp_path: Path) 
 
 
 def test_the_mkdocs_yml_writer_reads_back_every_character() -> None:
-    from codify.site.project import yaml_string
+    from codify.render.yamltext import yaml_string
 
     # MkDocs reads mkdocs.yml with PyYAML's pure-Python loader: every code point but the lone
     # surrogates (which no file can hold) must read back as written, on one line.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import textwrap
 import traceback
@@ -23,6 +22,7 @@ from codify.build.view import CriterionView, Document, build_document, range_tex
 from codify.config import Branding
 from codify.model import Intervention
 from codify.render.text import md_escape_html, plain, safe_url, words
+from codify.render.yamltext import yaml_string
 
 HANDBOOK_FILES = {
     "handbook.html": "handbook/handbook.html",
@@ -68,15 +68,8 @@ _NOT_YAML_TEXT = re.compile(
 
 
 def yaml_str(value: str | None) -> str:
-    """A double-quoted YAML scalar for a string; loads back as exactly the same string.
-
-    A JSON string is a valid YAML double-quoted scalar; characters YAML forbids in a stream
-    or reads as a line break are escaped as \\uXXXX, which both read alike.
-    """
-    if value is None:
-        return "null"
-    quoted = json.dumps(value, ensure_ascii=False)
-    return _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+    """A YAML double-quoted scalar for a string (or null); reads back as exactly the string."""
+    return "null" if value is None else yaml_string(value)
 
 
 def yaml_comment(text: str | None, indent: int = 0, hang: int = 0, width: int = 96) -> str:

@@ -16,6 +16,7 @@ import click
 from codify.cli import fail
 from codify.diagnostics import printable, unprintable
 from codify.model import SCHEMA_ID
+from codify.render.yamltext import yaml_string
 from codify.schema import SCHEMA_FILENAME
 
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
@@ -24,23 +25,7 @@ _ID = re.compile(r"[a-z][a-z0-9_-]*")
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
-# Characters a double-quoted scalar must escape: the quote and backslash themselves, and
-# everything outside YAML's printable set or able to disguise the text (C0 and C1 controls,
-# DEL, line and paragraph separators, bidirectional controls, the BOM, U+FFFE and U+FFFF).
-_MUST_ESCAPE = re.compile(
-    '["\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e'
-    "\u2066-\u2069\ufeff\ufffe\uffff]"
-)
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NAMED_ESCAPES = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in _NAMED_ESCAPES:
-        return _NAMED_ESCAPES[char]
-    point = ord(char)
-    return f"\\x{point:02x}" if point <= 0xFF else f"\\u{point:04x}"
 
 
 def yaml_scalar(value: str) -> str:
@@ -55,7 +40,7 @@ def yaml_scalar(value: str) -> str:
         return value
     if _SURROGATE.search(value):
         raise ValueError("it is not valid Unicode text (it holds a lone surrogate)")
-    return '"' + _MUST_ESCAPE.sub(_escape, value) + '"'
+    return yaml_string(value)
 
 
 def scaffold(identifier: str, name: str, schema: str = SCHEMA_ID) -> str:

@@ -21,6 +21,7 @@ from codify.config import Branding
 from codify.model import Intervention
 from codify.outputs import SITE_MANIFEST
 from codify.render.text import words
+from codify.render.yamltext import yaml_string
 from codify.site import text as site_text
 from codify.site.colours import Palette, palette
 from codify.site.view import ADAPT_BADGE, CORE_BADGE, Download, SpecView, label
@@ -371,44 +372,6 @@ _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 def _plain_key(key: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key)) and key.lower() not in _YAML_WORDS
-
-
-def _yaml_printable(c: str) -> bool:
-    """Whether YAML allows `c` as it is inside a double-quoted scalar on one line."""
-    o = ord(c)
-    if 0x20 <= o <= 0x7E:
-        return c not in '"\\'
-    # YAML's printable set, less its line breaks (U+0085, U+2028, U+2029) and the byte order
-    # mark, which readers may drop.
-    return (
-        (0xA0 <= o <= 0xD7FF and o not in (0x2028, 0x2029))
-        or (0xE000 <= o <= 0xFFFD and o != 0xFEFF)
-        or 0x10000 <= o <= 0x10FFFF
-    )
-
-
-_YAML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
-
-
-def yaml_string(value: str) -> str:
-    """`value` as a YAML double-quoted scalar that reads back as exactly `value`, on one line.
-
-    Every character YAML does not allow as it is, or reads as a line break, is escaped.
-    """
-    out = ['"']
-    for c in value:
-        if _yaml_printable(c):
-            out.append(c)
-        elif c in _YAML_ESCAPES:
-            out.append(_YAML_ESCAPES[c])
-        elif ord(c) <= 0xFF:
-            out.append(f"\\x{ord(c):02x}")
-        elif ord(c) <= 0xFFFF:
-            out.append(f"\\u{ord(c):04x}")
-        else:
-            out.append(f"\\U{ord(c):08x}")
-    out.append('"')
-    return "".join(out)
 
 
 def mkdocs_config(
