@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import unicodedata
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
@@ -43,13 +44,19 @@ def yaml_scalar(value: str) -> str:
     return yaml_string(value)
 
 
+@cache
+def _template() -> str:
+    """The packaged scaffold, read once per process."""
+    return files("codify").joinpath("scaffold.yaml").read_text(encoding="utf-8")
+
+
 def scaffold(identifier: str, name: str, schema: str = SCHEMA_ID) -> str:
     """The text of a new, commented spec that passes `codify check`.
 
     `schema` is where the editor modeline on the first line points: a path relative to the
     spec, or the schema's URL. Every value is written as a YAML-safe scalar.
     """
-    text = files("codify").joinpath("scaffold.yaml").read_text(encoding="utf-8")
+    text = _template()
     year = str(datetime.date.today().year)
     text = text.replace(f"$schema={SCHEMA_ID}", f"$schema={_modeline_target(schema)}", 1)
     return (
