@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from codify.build.pdf import find_chromium, page_count
 from codify.cli import cli
+from codify.documents.pdf import find_chromium, page_count
 from tests.conftest import EXAMPLES
 
 pytestmark = [

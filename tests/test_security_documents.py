@@ -24,8 +24,8 @@ from typing import ClassVar
 import pytest
 from click.testing import CliRunner
 
-from codify.build.pdf import find_chromium, find_engine
 from codify.cli import cli
+from codify.documents.pdf import find_chromium, find_engine
 from codify.loader import load_file
 from codify.render.text import md_escape_html, md_to_html, safe_url
 from tests.conftest import EXAMPLES

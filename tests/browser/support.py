@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from codify.build.pdf import find_chromium
+from codify.documents.pdf import find_chromium
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_SPEC = HERE / "fixture_spec.yaml"

@@ -1,6 +1,6 @@
 """`codify build`: the adopter handbook and the fidelity checklist, from one or more specs.
 
-The work is in codify.build; this module parses options, checks the specs, reports progress
+The work is in codify.documents; this module parses options, checks the specs, reports progress
 and writes the output through an OutputWriter, so a failed build changes nothing on disk. It
 tells the writer what the build reads (so no input is ever overwritten or removed) and which
 files a partial build did not make (so they are kept).
@@ -28,10 +28,10 @@ from codify.commands._common import (
 from codify.diagnostics import printable
 
 if TYPE_CHECKING:
-    from codify.build.documents import Rendered
-    from codify.build.pdf import PdfEngine
     from codify.checker import FileResult
     from codify.config import Config
+    from codify.documents.pdf import PdfEngine
+    from codify.documents.render import Rendered
     from codify.model import Intervention
 
 
@@ -124,9 +124,9 @@ def build(
     error, an output folder that cannot be written, a file in the way that codify will not
     overwrite, or no PDF engine for --pdf.
     """
-    from codify.build.assets import AssetError, logo_data_uri
-    from codify.build.documents import TemplateFailure, environment
-    from codify.build.pdf import HOW_TO_GET, find_engine
+    from codify.documents.assets import AssetError, logo_data_uri
+    from codify.documents.pdf import HOW_TO_GET, find_engine
+    from codify.documents.render import TemplateFailure, environment
     from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
 
     config = load_settings(config_path)
@@ -224,7 +224,7 @@ def _unbuilt(previous: dict[str, str], jobs: list[_Job], only: str | None, pdf: 
     `--only handbook` keeps the checklist files (and the reverse), and a build without --pdf
     keeps the PDFs, rather than removing them as no longer generated.
     """
-    from codify.build.documents import CHECKLIST_FILES, HANDBOOK_FILES, PDF_SOURCES
+    from codify.documents.render import CHECKLIST_FILES, HANDBOOK_FILES, PDF_SOURCES
 
     kinds = {name: "handbook" for name in HANDBOOK_FILES}
     kinds.update({name: "checklist" for name in [*CHECKLIST_FILES, "checklist.csv"]})
@@ -252,8 +252,8 @@ def _render(
     only: str | None,
     engine: PdfEngine | None,
 ) -> Rendered:
-    from codify.build.documents import PDF_SOURCES, render_spec
-    from codify.build.pdf import PdfError
+    from codify.documents.pdf import PdfError
+    from codify.documents.render import PDF_SOURCES, render_spec
 
     spec = job.result.spec
     assert spec is not None

@@ -21,8 +21,8 @@ Maker = Callable[[SiteSource], tuple[dict[str, bytes], list[str]]]
 
 def maker(config: Config, templates: Path | None) -> Maker:
     """A function that returns one spec's downloads as {file name: bytes} and notes."""
-    from codify.build.assets import AssetError, logo_data_uri
-    from codify.build.documents import TemplateFailure, environment, render_spec
+    from codify.documents.assets import AssetError, logo_data_uri
+    from codify.documents.render import TemplateFailure, environment, render_spec
 
     try:
         logo = logo_data_uri(config.branding.logo, config.source)

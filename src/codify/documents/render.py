@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from codify.build.assets import material_files
-from codify.build.view import CriterionView, Document, build_document, range_text
 from codify.config import Branding
+from codify.documents.assets import material_files
+from codify.documents.view import CriterionView, Document, build_document, range_text
 from codify.model import Intervention
 from codify.render.text import md_escape_html, plain, safe_url, words
 from codify.render.yamltext import yaml_string

@@ -25,11 +25,11 @@ Templates (Jinja, looked up in `--templates DIR` first, then in the package's te
     checklist/style.css       the checklist's own styles
     checklist/assessment.yaml the blank assessment file
 
-Every template receives `doc` (codify.build.view.Document: the spec with its cross-references
+Every template receives `doc` (codify.documents.view.Document: the spec with its cross-references
 resolved, numbered and typed) and `spec` (the codify.model.Intervention), plus the globals
 `branding` and `codify_version`. Filters: md, md_inline, md_safe, plain (codify.render.text),
 and words, md_cell, stop, num, range_text, safe_href, path_href, css_str, yaml_str, yaml_comment
-(codify.build.documents). The CSV is written by code, not a template.
+(codify.documents.render). The CSV is written by code, not a template.
 
 Output is deterministic: no dates, so the same spec and codify version give the same bytes
 (PDF dates are fixed too). Modules: view (what templates receive), documents (rendering),
