@@ -7,6 +7,7 @@ and served from 127.0.0.1. Screenshots land in each test's tmp_path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,10 @@ from tests.browser.support import (
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
+# Auto-waiting assertions; without the package every test here is skipped, as support.py says.
+expect = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed"
+).expect
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +60,14 @@ def browser() -> Iterator[Any]:
             chromium.close()
 
 
-def heading(page: Any) -> str:
-    """The page's title as a reader sees it, without the permalink sign."""
-    text: str = page.locator("h1").first.inner_text()
-    return text.removesuffix("¶").strip()
+def title(page: Any) -> Any:
+    """The page's title: its first level-one heading."""
+    return page.locator("h1").first
+
+
+def heading_text(text: str) -> re.Pattern[str]:
+    """A heading's text as a reader sees it, with or without the permalink sign after it."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*¶?\s*$")
 
 
 class Watched:
@@ -90,42 +99,53 @@ class Watched:
 def test_a_reader_finds_a_core_element_and_searches_an_adaptation(
     browser: Any, site_url: str, tmp_path: Path
 ) -> None:
+    # Every check below waits for what it expects (Playwright's `expect` retries until its
+    # timeout): the theme renders search results and highlights words from scripts that run
+    # after the page has loaded, so a check made at once would race them.
     watched = Watched(browser, site_url)
     page = watched.page
     page.goto(site_url)
     page.screenshot(path=tmp_path / "home.png")
-    assert heading(page) == "Interventions"
+    expect(title(page)).to_have_text(heading_text("Interventions"))
 
     # Follow the navigation: the intervention's tab, then a core element in the sidebar.
     page.locator(".md-tabs").get_by_role("link", name="Huddles", exact=True).click()
     page.wait_for_url("**/huddles/")
     page.locator(".md-sidebar--primary").get_by_role("link", name="A daily huddle").click()
     page.wait_for_url("**/huddles/keep/daily-huddle/")
-    assert heading(page) == "A daily huddle"
-    assert page.locator(".admonition.core .admonition-title").inner_text() == (
-        "Core element: keep it"
-    )
-    assert "version 2.1.0" in page.locator(".codify-version").inner_text()
+    expect(title(page)).to_have_text(heading_text("A daily huddle"))
+    expect(page.locator(".admonition.core .admonition-title")).to_have_text("Core element: keep it")
+    expect(page.locator(".codify-version")).to_contain_text("version 2.1.0")
     page.screenshot(path=tmp_path / "core.png", full_page=True)
 
     # Search for a word that only one adaptable element uses; that page is the result.
-    page.locator(".md-search__input").click()
+    search = page.locator(".md-search__input")
+    search.click()
     page.keyboard.type(UNIQUE_WORD, delay=20)  # as typed: the theme listens for key presses
+    expect(search).to_have_value(UNIQUE_WORD)
     results = page.locator(".md-search-result__item > .md-search-result__link")
-    results.first.wait_for()
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-    assert hrefs and all(f"huddles/{UNIQUE_PAGE}" in h for h in hrefs), hrefs
+    # The theme searches again after each key press; the results for the whole word are the
+    # ones whose section link asks the page to highlight it. Wait for those, not for the first
+    # list to appear, which may answer a prefix typed on the way.
+    matched = results.and_(page.locator(f'[href*="h={UNIQUE_WORD}"]'))
+    expect(matched).to_have_count(1)
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
+    elsewhere = results.and_(page.locator(f':not([href*="huddles/{UNIQUE_PAGE}"])'))
+    expect(elsewhere).to_have_count(0)
     page.screenshot(path=tmp_path / "search.png")
-    # The section that matched, with the word to highlight.
-    results.and_(page.locator(f'[href*="h={UNIQUE_WORD}"]')).first.click()
-    page.wait_for_url(f"**/huddles/{UNIQUE_PAGE}**")
-    assert heading(page) == "Length of the huddle"
-    assert page.locator(".admonition.adapt").count() == 1
-    assert page.locator("mark", has_text=UNIQUE_WORD).count() >= 1  # search.highlight
+    # The section that matched, with the word highlighted (search.highlight).
+    matched.click()
+    page.wait_for_url(f"**/huddles/{UNIQUE_PAGE}?h={UNIQUE_WORD}**")
+    expect(title(page)).to_have_text(heading_text("Length of the huddle"))
+    expect(page.locator(".admonition.adapt")).to_have_count(1)
+    marks = page.locator(".md-content mark", has_text=UNIQUE_WORD)
+    expect(marks).to_have_count(1)  # the word appears once, in the element's guidance
+    expect(marks).to_be_visible()
+    expect(marks).to_have_text(UNIQUE_WORD)
 
     # A glossary term shows its meaning as a tooltip.
     term = page.locator("abbr", has_text="huddle").first
-    assert term.get_attribute("title") == "A short, standing team meeting."
+    expect(term).to_have_attribute("title", "A short, standing team meeting.")
 
     assert watched.errors == []
     assert watched.elsewhere == []
