@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.cli import fail
+from codify.commands._output import fail
 
 if TYPE_CHECKING:
     from codify.checker import FileResult

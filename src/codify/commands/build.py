@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import click
 
 from codify import outputs
-from codify.cli import fail, say
 from codify.commands._common import (
     build_inputs,
     check_specs,
@@ -25,6 +24,7 @@ from codify.commands._common import (
     find_specs,
     load_settings,
 )
+from codify.commands._output import fail, say
 from codify.diagnostics import printable
 
 if TYPE_CHECKING:

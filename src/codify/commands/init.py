@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import click
 
-from codify.cli import fail
+from codify.commands._output import fail
 from codify.diagnostics import printable, unprintable
 from codify.model import SCHEMA_ID
 from codify.render.yamltext import yaml_string

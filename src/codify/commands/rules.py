@@ -7,7 +7,7 @@ import json
 import click
 
 from codify.assessment import CODES as ASSESSMENT_CODES
-from codify.cli import fail
+from codify.commands._output import fail
 
 # Codes for problems found before the semantic rules run. They are always errors and cannot be
 # switched off: a file that is not a well-formed spec cannot be checked further.

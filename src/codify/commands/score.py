@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.cli import fail
 from codify.commands._common import config_option, load_settings, load_valid_spec
+from codify.commands._output import fail
 
 if TYPE_CHECKING:
     from codify.assessment import Score

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.cli import fail, say
 from codify.commands._common import (
     build_inputs,
     check_specs,
@@ -17,6 +16,7 @@ from codify.commands._common import (
     find_specs,
     load_settings,
 )
+from codify.commands._output import fail, say
 
 if TYPE_CHECKING:
     from codify.checker import FileResult
