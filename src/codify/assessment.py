@@ -79,7 +79,7 @@ class Score:
 
 def score(doc: Document, spec: Intervention) -> Score:
     """Check the assessment in `doc` against `spec` and compute its result."""
-    from codify.rules import criterion_range, scale_range
+    from codify.scoring import criterion_range, scale_range
 
     result = Score(criteria=len(spec.fidelity.criteria))
     result.lowest, result.highest = scale_range(spec)

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from codify.loader import LoadError, read_untrusted
 from codify.model import Intervention
-from codify.rules import path_problem
+from codify.paths import path_problem
 
 LOGO_TYPES = {
     ".png": "image/png",
