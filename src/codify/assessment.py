@@ -10,6 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from codify.codes import (
+    BAD_ASSESSMENT,
+    CODES,
+    MISSING_CRITERION,
+    NOT_RATED,
+    OFF_SCALE,
+    OTHER_VERSION,
+    STATED_RESULT_DIFFERS,
+    UNKNOWN_CRITERION,
+    WRONG_INTERVENTION,
+)
 from codify.diagnostics import Diagnostic, Severity
 from codify.loader import Document, JsonPath, kind_of
 from codify.model import Band, Criterion, Intervention
@@ -21,19 +32,6 @@ from codify.structure import (
     format_path,
     shown,
 )
-
-# Codes for problems in an assessment file. They are fixed (not configurable rules): an
-# assessment that does not match its spec cannot be scored.
-CODES: dict[str, str] = {
-    "CA001": "The assessment is for a different intervention than the spec.",
-    "CA002": "The assessment names a different version of the intervention (a warning).",
-    "CA003": "A criterion in the assessment is not in the spec.",
-    "CA004": "A criterion in the spec is missing from the assessment.",
-    "CA005": "A rating is not on the criterion's scale.",
-    "CA006": "A stated total, band or must-pass result differs from the computed one.",
-    "CA007": "A criterion is not rated yet, so the total cannot be computed (a warning).",
-    "CA008": "The assessment's structure is wrong: unknown key, or a value of the wrong kind.",
-}
 
 _KEYS = {
     "intervention",
@@ -86,7 +84,7 @@ def score(doc: Document, spec: Intervention) -> Score:
     data: dict[str, Any] = doc.data
 
     def problem(path: JsonPath, code: str, message: str, *, key: bool = False) -> None:
-        severity = Severity.warning if code in ("CA002", "CA007") else Severity.error
+        severity = CODES[code].severity
         line, col = doc.position(path, key=key)
         result.diagnostics.append(Diagnostic(doc.path, line, col, code, message, severity))
 
@@ -100,7 +98,7 @@ def score(doc: Document, spec: Intervention) -> Score:
             what = format_path(at)
         problem(
             at,
-            "CA008",
+            BAD_ASSESSMENT,
             f"{what} contains the character {character_name(char)}; remove it",
             key=is_key,
         )
@@ -108,24 +106,24 @@ def score(doc: Document, spec: Intervention) -> Score:
     budget = SuggestionBudget()
     key_hints = Suggester(_KEYS, budget)
     for key in sorted(set(data) - _KEYS, key=str):
-        problem((key,), "CA008", f"unknown key {shown(key)}{key_hints.hint(key)}", key=True)
+        problem((key,), BAD_ASSESSMENT, f"unknown key {shown(key)}{key_hints.hint(key)}", key=True)
     if data.get("intervention") != spec.id:
         problem(
             ("intervention",),
-            "CA001",
+            WRONG_INTERVENTION,
             f"the assessment is for {shown(data.get('intervention'))}, the spec is '{spec.id}'",
         )
     if data.get("version") is not None and str(data.get("version")) != spec.version:
         problem(
             ("version",),
-            "CA002",
+            OTHER_VERSION,
             f"assessed against version {shown(data['version'])}; "
             f"the spec is version {spec.version}",
         )
 
     entries = data.get("criteria")
     if not isinstance(entries, list):
-        problem(("criteria",), "CA008", f"criteria: expected a list, got {kind_of(entries)}")
+        problem(("criteria",), BAD_ASSESSMENT, f"criteria: expected a list, got {kind_of(entries)}")
         entries = []
     by_id = {c.id: c for c in spec.fidelity.criteria}
     id_hints = Suggester(by_id, budget)
@@ -134,27 +132,29 @@ def score(doc: Document, spec: Intervention) -> Score:
     for i, entry in enumerate(entries):
         where: JsonPath = ("criteria", i)
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            problem(where, "CA008", f"criteria[{i}]: expected a mapping with an id")
+            problem(where, BAD_ASSESSMENT, f"criteria[{i}]: expected a mapping with an id")
             continue
         for key in sorted(set(entry) - _ENTRY_KEYS, key=str):
-            problem((*where, key), "CA008", f"criteria[{i}]: unknown key {shown(key)}", key=True)
+            problem(
+                (*where, key), BAD_ASSESSMENT, f"criteria[{i}]: unknown key {shown(key)}", key=True
+            )
         ident = entry["id"]
         criterion = by_id.get(ident)
         if criterion is None:
             problem(
                 (*where, "id"),
-                "CA003",
+                UNKNOWN_CRITERION,
                 f"{shown(ident)} is not a criterion of {spec.id} {spec.version}"
                 f"{id_hints.hint(ident)}",
             )
             continue
         if ident in seen:
-            problem((*where, "id"), "CA003", f"criterion '{ident}' is rated twice")
+            problem((*where, "id"), UNKNOWN_CRITERION, f"criterion '{ident}' is rated twice")
             continue
         seen.add(ident)
         rating = entry.get("rating")
         if rating is None:
-            problem((*where, "rating"), "CA007", f"criterion '{ident}' is not rated yet")
+            problem((*where, "rating"), NOT_RATED, f"criterion '{ident}' is not rated yet")
             continue
         low, high = criterion_range(criterion)
         if isinstance(rating, bool) and criterion.scale.kind == "yes_no":
@@ -162,7 +162,7 @@ def score(doc: Document, spec: Intervention) -> Score:
         if isinstance(rating, bool) or not isinstance(rating, int) or not low <= rating <= high:
             problem(
                 (*where, "rating"),
-                "CA005",
+                OFF_SCALE,
                 f"criterion '{ident}': rating {shown(rating)} is not on its scale, {low} to {high}",
             )
             continue
@@ -170,7 +170,9 @@ def score(doc: Document, spec: Intervention) -> Score:
     for criterion in spec.fidelity.criteria:
         if criterion.id not in seen:
             problem(
-                ("criteria",), "CA004", f"criterion '{criterion.id}' ({criterion.name}) is missing"
+                ("criteria",),
+                MISSING_CRITERION,
+                f"criterion '{criterion.id}' ({criterion.name}) is missing",
             )
 
     result.rated = len(ratings)
@@ -214,14 +216,14 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
     if stated_total is not None and stated_total != result.total:
         problem(
             ("total",),
-            "CA006",
+            STATED_RESULT_DIFFERS,
             f"total is {shown(stated_total)}, but the ratings add up to {result.total}",
         )
     stated_band = data.get("band")
     if stated_band is not None and result.band is not None and stated_band != result.band.label:
         problem(
             ("band",),
-            "CA006",
+            STATED_RESULT_DIFFERS,
             f"band is {shown(stated_band)}, but a total of {result.total} "
             f"is in '{result.band.label}'",
         )
@@ -229,7 +231,7 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
     if stated_pass is not None and stated_pass != (not result.failed_minimums):
         problem(
             ("must_pass_met",),
-            "CA006",
+            STATED_RESULT_DIFFERS,
             f"must_pass_met is {shown(stated_pass)}, "
             f"but it is {str(not result.failed_minimums).lower()}",
         )

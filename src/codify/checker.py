@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from codify.codes import INVALID_VALUE
 from codify.diagnostics import Diagnostic, Severity
 from codify.loader import Document, LoadError, load_file
 from codify.outputs import RECORDS
@@ -191,7 +192,7 @@ def _model(doc: Document, name: str) -> Intervention | FileResult:
         return FileResult(
             name,
             [
-                Diagnostic(name, *doc.position(tuple(e["loc"])), "CS004", _plain_words(e))
+                Diagnostic(name, *doc.position(tuple(e["loc"])), INVALID_VALUE, _plain_words(e))
                 for e in exc.errors(include_url=False)
             ],
         )

@@ -22,8 +22,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "check",
         "Check specs for structural and semantic problems.",
     ),
-    "rules": ("codify.commands.rules", "rules", "List the semantic rules with their codes."),
-    "explain": ("codify.commands.rules", "explain", "Explain one rule: what, why, and an example."),
+    "rules": ("codify.commands.rules", "rules", "List every diagnostic code and rule."),
+    "explain": ("codify.commands.rules", "explain", "Explain one code: what, why, and an example."),
     "tidier": (
         "codify.commands.tidier",
         "tidier",
@@ -91,4 +91,3 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"codify: internal error: {detail}", err=True)
         click.echo("Run again with --debug for a traceback, and please report it.", err=True)
         sys.exit(2)
-

@@ -129,8 +129,8 @@ def fields_reference(spec_files: list[Path] | None = None) -> str:
 
 
 def rules_reference() -> str:
-    """Every rule: code, name, severity, summary, explanation and example."""
-    from codify.commands.rules import FIXED_CODES
+    """Every code of the table: each rule in full (explanation and example), then the rest."""
+    from codify.codes import CODES
     from codify.rules import REGISTRY
 
     out = [
@@ -142,16 +142,18 @@ def rules_reference() -> str:
         "| Code | Name | Default | Summary |",
         "|---|---|---|---|",
     ]
-    for r in REGISTRY.values():
+    rules = [c for c in CODES.values() if c.configurable]
+    for c in rules:
         out.append(
-            f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |"
+            f"| [{c.code}](#{c.code.lower()}) | {c.name} | {c.severity.value} | {c.summary} |"
         )
     out.append("")
-    for r in REGISTRY.values():
+    for c in rules:
+        r = REGISTRY[c.code]
         out += [
-            f"## {r.code}",
+            f"## {c.code}",
             "",
-            f"**{r.name}**, default severity **{r.severity.value}**. {r.summary}",
+            f"**{c.name}**, default severity **{c.severity.value}**. {c.summary}",
             "",
             r.explanation,
             "",
@@ -161,16 +163,20 @@ def rules_reference() -> str:
             "",
         ]
     out += [
-        "## Load and structure codes",
+        "## Load, structure and assessment codes",
         "",
         "These cannot be switched off: a file that is not a well-formed spec cannot be checked "
         "further. Load problems (CY) make `codify check` exit with 2. The CA codes are the "
         "problems `codify score` finds in a filled-in fidelity assessment.",
         "",
-        "| Code | Meaning |",
-        "|---|---|",
+        "| Code | Name | Severity | Meaning |",
+        "|---|---|---|---|",
     ]
-    out += [f"| {c} | {s} |" for c, s in FIXED_CODES.items()]
+    out += [
+        f"| {c.code} | {c.name} | {c.severity.value} | {c.summary} |"
+        for c in CODES.values()
+        if not c.configurable
+    ]
     return "\n".join(out) + "\n"
 
 

@@ -16,6 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from codify.codes import (
+    DUPLICATE_KEY,
+    EMPTY_FILE,
+    INVALID_YAML,
+    NOT_A_MAPPING,
+    NOT_UTF8,
+    SEVERAL_DOCUMENTS,
+    TOO_COMPLEX,
+    UNREADABLE_FILE,
+    YAML_TAG,
+)
 from codify.diagnostics import Diagnostic
 
 Pos = tuple[int, int]
@@ -89,30 +100,32 @@ def read_untrusted(path: Path, display: str, *, limit: int = MAX_BYTES) -> bytes
         kind = _not_regular(os.stat(path).st_mode)
     except FileNotFoundError:
         why = "is a link to a file that does not exist" if path.is_symlink() else "file not found"
-        raise _fail(display, "CY001", why) from None
+        raise _fail(display, UNREADABLE_FILE, why) from None
     except NotADirectoryError:
-        raise _fail(display, "CY001", "file not found (a folder on its path is a file)") from None
+        raise _fail(
+            display, UNREADABLE_FILE, "file not found (a folder on its path is a file)"
+        ) from None
     except (OSError, ValueError) as exc:
-        raise _fail(display, "CY001", f"cannot be read: {_reason(exc)}") from None
+        raise _fail(display, UNREADABLE_FILE, f"cannot be read: {_reason(exc)}") from None
     if kind:
-        raise _fail(display, "CY001", kind)
+        raise _fail(display, UNREADABLE_FILE, kind)
     # O_NONBLOCK: if the file was swapped for a pipe since the check above, opening it does not
     # wait for a writer; the second check below then refuses it.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except (OSError, ValueError) as exc:
-        raise _fail(display, "CY001", f"cannot be read: {_reason(exc)}") from None
+        raise _fail(display, UNREADABLE_FILE, f"cannot be read: {_reason(exc)}") from None
     with os.fdopen(fd, "rb") as fh:
         try:
             kind = _not_regular(os.fstat(fd).st_mode)
             if kind:
-                raise _fail(display, "CY001", kind)
+                raise _fail(display, UNREADABLE_FILE, kind)
             raw = fh.read(limit + 1)
         except OSError as exc:
-            raise _fail(display, "CY001", f"cannot be read: {_reason(exc)}") from None
+            raise _fail(display, UNREADABLE_FILE, f"cannot be read: {_reason(exc)}") from None
     if len(raw) > limit:
-        raise _fail(display, "CY001", f"file is larger than {_size(limit)}")
+        raise _fail(display, UNREADABLE_FILE, f"file is larger than {_size(limit)}")
     return raw
 
 
@@ -157,7 +170,7 @@ def decode_text(raw: bytes, display: str) -> str:
     if wide:
         raise _fail(
             display,
-            "CY002",
+            NOT_UTF8,
             f"the file is saved as {wide} text; codify reads UTF-8 only: save it as UTF-8",
         )
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -166,7 +179,7 @@ def decode_text(raw: bytes, display: str) -> str:
     if nul != -1:
         line, col = _line_col(raw, nul)
         raise _fail(
-            display, "CY002", "binary file (contains NUL bytes), not a text file", line, col
+            display, NOT_UTF8, "binary file (contains NUL bytes), not a text file", line, col
         )
     try:
         return raw.decode("utf-8")
@@ -174,7 +187,7 @@ def decode_text(raw: bytes, display: str) -> str:
         line, col = _line_col(raw, exc.start)
         raise _fail(
             display,
-            "CY002",
+            NOT_UTF8,
             f"not valid UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
             line,
             col,
@@ -248,7 +261,7 @@ def load_text(text: str, path: str = "<string>") -> Document:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise _fail(
-            path, "CY004", "the file is empty; a spec is a mapping of keys such as id, name"
+            path, EMPTY_FILE, "the file is empty; a spec is a mapping of keys such as id, name"
         )
     return _Builder(text, path).build()
 
@@ -407,7 +420,7 @@ class _Builder:
             line, col = self._line_col(exc.position)
             raise _fail(
                 self.path,
-                "CY003",
+                INVALID_YAML,
                 f"the file contains {_character_name(chr(exc.character))}, which YAML does not "
                 "allow (even inside quotes); delete it, or write it as an escape such as "
                 f'"\\u{exc.character:04x}" in a double-quoted string',
@@ -420,9 +433,9 @@ class _Builder:
             line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             if "cannot start any token" in problem and self._tab_at(line, col):
                 problem = "a tab character is used for indentation; YAML allows only spaces"
-            raise _fail(self.path, "CY003", f"invalid YAML: {problem}", line, col) from None
+            raise _fail(self.path, INVALID_YAML, f"invalid YAML: {problem}", line, col) from None
         except YAMLError as exc:
-            raise _fail(self.path, "CY003", f"invalid YAML: {exc}") from None
+            raise _fail(self.path, INVALID_YAML, f"invalid YAML: {exc}") from None
         return self.doc
 
     def _line_col(self, offset: int) -> Pos:
@@ -484,7 +497,7 @@ class _Builder:
                     m = event.start_mark
                     raise _fail(
                         self.path,
-                        "CY005",
+                        SEVERAL_DOCUMENTS,
                         "more than one YAML document ('---'); a spec file holds exactly one",
                         m.line + 1,
                         m.column + 1,
@@ -519,7 +532,7 @@ class _Builder:
             ):
                 raise _fail(
                     self.path,
-                    "CY006",
+                    YAML_TAG,
                     f"unknown YAML tag '{tag}'; tags are not allowed in a spec (nothing was constructed)",
                     *pos,
                 )
@@ -527,7 +540,7 @@ class _Builder:
                 short = "!!" + tag.removeprefix("tag:yaml.org,2002:")
                 raise _fail(
                     self.path,
-                    "CY006",
+                    YAML_TAG,
                     f"YAML tag '{short}' is not allowed in a spec (nothing was constructed)",
                     *pos,
                 )
@@ -535,7 +548,10 @@ class _Builder:
             if kind is ev.AliasEvent:
                 if event.anchor not in self.anchors:
                     raise _fail(
-                        self.path, "CY003", f"invalid YAML: unknown alias '*{event.anchor}'", *pos
+                        self.path,
+                        INVALID_YAML,
+                        f"invalid YAML: unknown alias '*{event.anchor}'",
+                        *pos,
                     )
                 value, size, chars = self.anchors[event.anchor]
                 self._count(size, pos, chars)
@@ -560,7 +576,7 @@ class _Builder:
                 except _NumberTooLong:
                     raise _fail(
                         self.path,
-                        "CY007",
+                        TOO_COMPLEX,
                         f"a number of more than {MAX_INT_DIGITS} digits; codify does not read "
                         "numbers this long (quote it if it is meant as text)",
                         *pos,
@@ -583,7 +599,7 @@ class _Builder:
             if len(stack) >= MAX_DEPTH:
                 raise _fail(
                     self.path,
-                    "CY007",
+                    TOO_COMPLEX,
                     f"nesting is deeper than {MAX_DEPTH} levels; a spec never needs this",
                     *pos,
                 )
@@ -595,7 +611,7 @@ class _Builder:
             else:
                 if parent.key is _NO_KEY:
                     raise _fail(
-                        self.path, "CY003", "a mapping or list cannot be used as a key", *pos
+                        self.path, INVALID_YAML, "a mapping or list cannot be used as a key", *pos
                     )
                 child_path = (*parent.path, parent.key)
             positions[child_path] = pos
@@ -603,13 +619,13 @@ class _Builder:
             stack.append(_Frame(container, child_path, event.anchor, self.nodes, self.chars))
 
         if documents == 0:
-            raise _fail(self.path, "CY004", "the file is empty; a spec is a mapping of keys")
+            raise _fail(self.path, EMPTY_FILE, "the file is empty; a spec is a mapping of keys")
         if not isinstance(root, dict):
             line, col = positions.get((), (1, 1))
             got = kind_of(root)
             raise _fail(
                 self.path,
-                "CY008",
+                NOT_A_MAPPING,
                 f"the top level must be a mapping of keys such as id and name, got {got}",
                 line,
                 col,
@@ -632,7 +648,7 @@ class _Builder:
         if self.chars > MAX_EXPANDED_CHARS:
             raise _fail(
                 self.path,
-                "CY007",
+                TOO_COMPLEX,
                 f"the document expands to more than {MAX_EXPANDED_CHARS:,} characters of text "
                 "(aliases are expanded); refusing to continue",
                 *pos,
@@ -640,7 +656,7 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise _fail(
                 self.path,
-                "CY007",
+                TOO_COMPLEX,
                 f"the document expands to more than {MAX_NODES:,} nodes (aliases are "
                 "expanded); refusing to continue",
                 *pos,
@@ -649,7 +665,7 @@ class _Builder:
     def _merge_as_value(self, pos: Pos) -> LoadError:
         return _fail(
             self.path,
-            "CY003",
+            INVALID_YAML,
             "'<<' is YAML's merge key and can only be used as a key; "
             'quote it ("<<") to use it as text',
             *pos,
@@ -677,7 +693,9 @@ class _Builder:
             return
         if frame.key is _NO_KEY:
             if isinstance(value, (dict, list)) and value is not _MERGE:
-                raise _fail(self.path, "CY003", "a mapping or list cannot be used as a key", *pos)
+                raise _fail(
+                    self.path, INVALID_YAML, "a mapping or list cannot be used as a key", *pos
+                )
             key = value
             if key is not _MERGE and not isinstance(key, str):
                 key = str(key) if not isinstance(key, bool) else str(key).lower()
@@ -687,7 +705,7 @@ class _Builder:
                 first = key_positions.get((*frame.path, key), (0, 0))
                 raise _fail(
                     self.path,
-                    "CY009",
+                    DUPLICATE_KEY,
                     f"duplicate key '{key}' (first defined at line {first[0]}); "
                     "YAML keys must be unique",
                     *pos,
@@ -701,7 +719,7 @@ class _Builder:
             merges = value if isinstance(value, list) else [value]
             for m in merges:
                 if not isinstance(m, dict):
-                    raise _fail(self.path, "CY003", "a merge key '<<' needs a mapping", *pos)
+                    raise _fail(self.path, INVALID_YAML, "a merge key '<<' needs a mapping", *pos)
             frame.pending_merge.extend(merges)
             return
         child = (*frame.path, key)

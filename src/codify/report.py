@@ -127,23 +127,40 @@ def artifact_uri(path: str) -> str:
     return "file://" + quote(os.fsencode(posix), safe="/")
 
 
-def sarif(result: CheckResult, color: bool) -> str:
-    """SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards."""
-    from codify.rules import REGISTRY
+def rule_descriptor(code: str) -> dict[str, Any]:
+    """The SARIF reportingDescriptor of one code, from the code table (and for a rule, its
+    explanation and example); a code the table lacks gets its id alone."""
+    from codify.codes import CODES, FAMILY_NOTES
 
-    codes = sorted({d.code for d in result.diagnostics})
-    rules = []
-    for code in codes:
-        r = REGISTRY.get(code)
-        entry: dict[str, Any] = {"id": code}
-        if r:
-            entry.update(
-                name=r.name,
-                shortDescription={"text": r.summary},
-                fullDescription={"text": r.explanation},
-                help={"text": f"{r.explanation}\n\nExample:\n{r.example}"},
-            )
-        rules.append(entry)
+    entry = CODES.get(code)
+    descriptor: dict[str, Any] = {"id": code}
+    if entry is None:
+        return descriptor
+    descriptor.update(
+        name=entry.name,
+        shortDescription={"text": entry.summary},
+        defaultConfiguration={"level": entry.severity.value},
+    )
+    if entry.configurable:
+        from codify.rules import REGISTRY
+
+        r = REGISTRY[code]
+        descriptor.update(
+            fullDescription={"text": r.explanation},
+            help={"text": f"{r.explanation}\n\nExample:\n{r.example}"},
+        )
+    else:
+        descriptor["fullDescription"] = {"text": f"{entry.summary} {FAMILY_NOTES[entry.family]}"}
+    return descriptor
+
+
+def sarif(result: CheckResult, color: bool) -> str:
+    """SARIF 2.1.0, for GitHub code scanning and other static-analysis dashboards.
+
+    The driver describes the codes the results use, not every code, which keeps a clean run's
+    log small; each description comes from the code table.
+    """
+    rules = [rule_descriptor(code) for code in sorted({d.code for d in result.diagnostics})]
     results = []
     for d in result.diagnostics:
         location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(d.path)}}

@@ -1,5 +1,6 @@
-"""Semantic rules: what the schema cannot say. One registry feeds the check, `codify rules`,
-`codify explain`, configuration validation and the rules reference in the docs."""
+"""Semantic rules: what the schema cannot say. Each rule implements one CR code of the table in
+`codify.codes`, which holds its name, severity and summary; here are its check, an explanation
+and an example, for the check, `codify explain`, SARIF and the rules reference in the docs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from codify.codes import CODES, Code, Family
 from codify.diagnostics import Severity
 from codify.loader import JsonPath
 from codify.model import Intervention, Spec, Status
@@ -29,6 +31,7 @@ from codify.structure import (
 )
 
 Finding = tuple[JsonPath, str]
+Check = Callable[[Intervention, "RuleContext"], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
@@ -40,31 +43,47 @@ class RuleContext:
 
 @dataclass(frozen=True)
 class Rule:
-    """A semantic rule with a stable code. The explanation follows a fixed shape:
-    what it checks and why it matters; `example` shows the fix."""
+    """A semantic rule: its entry in the code table, and its check. The explanation follows a
+    fixed shape: what it checks and why it matters; `example` shows the fix."""
 
-    code: str
-    name: str
-    severity: Severity
-    summary: str
+    entry: Code
     explanation: str
     example: str
-    check: Callable[[Intervention, RuleContext], Iterator[Finding]]
+    check: Check
+
+    @property
+    def code(self) -> str:
+        """The rule's stable code, such as CR001."""
+        return self.entry.code
+
+    @property
+    def name(self) -> str:
+        """The rule's short name, such as duplicate-id."""
+        return self.entry.name
+
+    @property
+    def severity(self) -> Severity:
+        """The default severity, which settings may change."""
+        return self.entry.severity
+
+    @property
+    def summary(self) -> str:
+        """What the rule asks of a spec, in one line."""
+        return self.entry.summary
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(
-    code: str, name: str, severity: Severity, summary: str, explanation: str, example: str
-) -> Callable[[Callable[[Intervention, RuleContext], Iterator[Finding]]], None]:
-    """Register a rule function under a stable code."""
+def rule(code: str, explanation: str, example: str) -> Callable[[Check], Check]:
+    """Register a rule function as the check of `code`, a CR code of the table."""
+    entry = CODES.get(code)
+    if entry is None or entry.family is not Family.rule or code in REGISTRY:
+        raise ValueError(f"{code} is not a rule code of codify.codes, or has a check already")
 
-    def register(fn: Callable[[Intervention, RuleContext], Iterator[Finding]]) -> None:
-        assert code not in REGISTRY, code
-        REGISTRY[code] = Rule(
-            code, name, severity, summary, explanation.strip(), example.strip(), fn
-        )
+    def register(fn: Check) -> Check:
+        REGISTRY[code] = Rule(entry, explanation.strip(), example.strip(), fn)
+        return fn
 
     return register
 
@@ -168,9 +187,6 @@ _KIND_WORDS = {
 
 @rule(
     "CR001",
-    "duplicate-id",
-    Severity.error,
-    "Every id in a spec is unique.",
     """
 Ids are how elements, roles, materials, criteria and references point at each other, and how
 checklists and adaptation logs name what they are about. Two things with one id make every
@@ -195,9 +211,6 @@ def _duplicate_ids(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR002",
-    "unresolved-reference",
-    Severity.error,
-    "Every id a spec refers to is defined, and of the right kind.",
     """
 Core elements name their roles, materials and evidence; guardrails and fidelity criteria name the
 core elements they protect. A reference to an id that does not exist (often a typo, or an element
@@ -234,9 +247,6 @@ def _unresolved(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR003",
-    "core-element-without-criterion",
-    Severity.error,
-    "Every core element is protected by at least one fidelity criterion.",
     """
 A core element is something adopters must keep. If no fidelity criterion names it, nobody checks
 that it is kept, and the fidelity checklist has a silent gap exactly where it matters most.
@@ -257,9 +267,6 @@ def _core_without_criterion(spec: Intervention, ctx: RuleContext) -> Iterator[Fi
 
 @rule(
     "CR004",
-    "adaptable-without-adaptations",
-    Severity.error,
-    "Every adaptable element says what adopters may choose.",
     """
 An adaptable element with no options, range or guidance tells adopters they may change something
 without telling them how far. State the permitted choices: a list of options, a numeric range, or
@@ -285,9 +292,6 @@ def _no_adaptations(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR005",
-    "adaptable-without-guardrails",
-    Severity.error,
-    "Every adaptable element names the core elements an adaptation must not undermine.",
     """
 Local freedom is safe only within limits. Guardrails tie an adaptable element to the core
 functions that any adaptation must preserve, so that an adopter changing the time or venue knows,
@@ -319,9 +323,6 @@ _SEMVER = re.compile(
 
 @rule(
     "CR006",
-    "invalid-version",
-    Severity.error,
-    "The spec's version is a semantic version (MAJOR.MINOR.PATCH).",
     """
 Handbooks, checklists and sites print the version they describe, and adopters compare it with the
 version they implemented. Semantic versioning makes the comparison meaningful: a change to a core
@@ -338,9 +339,6 @@ def _semver(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR007",
-    "scoring-bands",
-    Severity.error,
-    "Scoring bands cover every possible total score, with no gaps or overlaps.",
     """
 Bands turn a total fidelity score into a judgement such as high, acceptable or low fidelity. If a
 possible score falls in no band, or in two, the judgement is undefined. The possible totals run
@@ -394,9 +392,6 @@ def _bands(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR008",
-    "scale-anchors",
-    Severity.error,
-    "A rating scale has a range and one behavioural anchor for every point.",
     """
 Anchored scales make ratings repeatable: two assessors who see the same service give the same
 score because each point describes observable behaviour. A rating scale needs `min` below `max`
@@ -464,9 +459,6 @@ def _anchors(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR009",
-    "tidier-item-missing",
-    Severity.warning,
-    "Every TIDieR item is answered, or declared not applicable with a reason.",
     """
 TIDieR (Hoffmann et al., BMJ 2014) lists the 12 things a reader needs to replicate an
 intervention. An item left empty is a question every adopter will ask. When an item cannot be
@@ -496,9 +488,6 @@ def _tidier(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR010",
-    "spread-without-evidence",
-    Severity.warning,
-    "An intervention marked as spreading or mainstreamed cites evidence.",
     """
 Asking other organisations to adopt an intervention is a claim that it works. A spec whose status
 is `spreading` or `mainstreamed` should back that claim with at least one `evidence` entry tied to
@@ -519,9 +508,6 @@ def _evidence_gate(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR011",
-    "unused-definition",
-    Severity.warning,
-    "Every role and material is used by an element or a procedure.",
     """
 A role or material that no core element, adaptable element or procedure names is either left over
 from an earlier version or missing its links. Either way, the handbook cannot say where it fits.
@@ -547,9 +533,6 @@ def _unused(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR012",
-    "material-unobtainable",
-    Severity.warning,
-    "Every material says where adopters get it.",
     """
 TIDieR item 3 asks not only what materials are used but where to get them. A material needs a
 `url`, a `path` to a file beside the spec, or `provided_by` naming who supplies it.
@@ -570,9 +553,6 @@ def _unobtainable(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR013",
-    "unsafe-path",
-    Severity.error,
-    "A file path in a spec stays inside the spec's folder and exists.",
     """
 Generators copy files a spec names (such as a material's `path`) into their output. A path that
 is absolute or climbs out of the spec's folder with `..` could read files the spec's author did
@@ -595,9 +575,6 @@ def _paths(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR014",
-    "no-standard-band",
-    Severity.warning,
-    "At least one scoring band marks the standard a site must meet.",
     """
 Franchise and licence agreements turn fidelity into a threshold: the score a site must reach to
 keep using the name or stay in the network. Flag the band or bands that meet it with
@@ -615,9 +592,6 @@ def _standard_band(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR015",
-    "duplicate-glossary-term",
-    Severity.error,
-    "Every glossary term is defined once.",
     """
 The glossary is where adopters look up a word they do not know. A term defined twice, even with
 different capitals or spacing ('NHS' and 'nhs'), gives them two answers to choose between, and
@@ -739,9 +713,6 @@ def _closing(text: str, opening: int, limit: int = 200) -> int:
 
 @rule(
     "CR016",
-    "image-in-text",
-    Severity.error,
-    "Text in a spec holds no Markdown images.",
     """
 Generated documents must never load pictures named in a spec's text. An image written as
 `![description](address)` or `![description][label]` would be fetched when the handbook is
@@ -774,9 +745,6 @@ def _images(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "CR017",
-    "control-character",
-    Severity.error,
-    "Text in a spec holds no control or text-direction characters.",
     """
 Control characters (such as U+001B, which starts a terminal escape sequence) and the Unicode
 characters that override or isolate the direction of text (U+202A to U+202E, U+2066 to U+2069)

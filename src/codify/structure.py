@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+# The structural codes (CS) are in the code table with every other; they are always errors.
+from codify.codes import EMPTY_VALUE, INVALID_VALUE, MISSING_KEY, UNKNOWN_KEY, WRONG_TYPE
 from codify.diagnostics import Diagnostic, printable
 from codify.loader import Document, JsonPath, kind_of
 
@@ -24,14 +26,6 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "null",
 }
-
-# Codes for structural problems. They are always errors: a spec that is not well-formed
-# cannot be turned into a model, so these cannot be switched off.
-UNKNOWN_KEY = "CS001"
-MISSING_KEY = "CS002"
-WRONG_TYPE = "CS003"
-INVALID_VALUE = "CS004"
-EMPTY_VALUE = "CS005"
 
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""`codify rules` and `codify explain`: the rule registry, for people."""
+"""`codify rules` and `codify explain`: the table of diagnostic codes, for people."""
 
 from __future__ import annotations
 
@@ -6,29 +6,17 @@ import json
 
 import click
 
-from codify.assessment import CODES as ASSESSMENT_CODES
+from codify.codes import CODES, FAMILY_NOTES, Code
 from codify.commands._output import fail
+from codify.diagnostics import Severity
 
-# Codes for problems found before the semantic rules run. They are always errors and cannot be
-# switched off: a file that is not a well-formed spec cannot be checked further.
-FIXED_CODES: dict[str, str] = {
-    "CY001": "The file could not be read (missing, a folder, a pipe or device, unreadable, or too large).",
-    "CY002": "The file is not UTF-8 text (binary, UTF-16 or UTF-32, or invalid bytes).",
-    "CY003": "The file is not valid YAML (syntax, tabs for indentation, unknown alias).",
-    "CY004": "The file is empty.",
-    "CY005": "The file holds more than one YAML document.",
-    "CY006": "The file uses a YAML tag; tags are never constructed.",
-    "CY007": "Nesting too deep, aliases expand too far, or a number too long (bounded for safety).",
-    "CY008": "The top level is not a mapping.",
-    "CY009": "A key appears twice in one mapping.",
-    "CS001": "An unknown key (usually a typo); the message suggests the nearest known key.",
-    "CS002": "A required key is missing.",
-    "CS003": "A value has the wrong type, e.g. a string where a list is expected.",
-    "CS004": "A value is not allowed: not one of the listed options, a bad id, out of range.",
-    "CS005": "A value is empty where something is required.",
-    # Problems `codify score` finds in a filled-in assessment.
-    **ASSESSMENT_CODES,
-}
+# The codes settings cannot change, by code, for config.py's messages; derived from the table.
+FIXED_CODES: dict[str, str] = {c.code: c.summary for c in CODES.values() if not c.configurable}
+
+
+def listed() -> list[Code]:
+    """Every code in the order `codify rules` and the reference list them: the rules first."""
+    return sorted(CODES.values(), key=lambda c: not c.configurable)
 
 
 @click.command()
@@ -36,46 +24,52 @@ FIXED_CODES: dict[str, str] = {
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def rules(fmt: str) -> None:
-    """List the semantic rules: code, default severity, name and summary.
+    """List every diagnostic code: code, default severity, name and summary.
 
-    Load (CY) and structure (CS) codes are listed too; they are always errors.
+    The semantic rules (CR) come first; the load (CY), structure (CS) and assessment (CA)
+    codes after them cannot be switched off.
     """
-    from codify.rules import REGISTRY
-
     if fmt == "json":
         data = [
-            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
-            for r in REGISTRY.values()
-        ] + [
-            {"code": c, "name": None, "severity": "error", "summary": s}
-            for c, s in FIXED_CODES.items()
+            {
+                "code": c.code,
+                "family": c.family.value,
+                "name": c.name,
+                "severity": c.severity.value,
+                "configurable": c.configurable,
+                "summary": c.summary,
+            }
+            for c in listed()
         ]
         click.echo(json.dumps(data, indent=2))
         return
-    for r in REGISTRY.values():
-        click.echo(f"{r.code}  {r.severity.value:<7}  {r.name:<32} {r.summary}")
-    click.echo("")
-    for c, s in FIXED_CODES.items():
-        click.echo(f"{c}  {'error':<7}  {'(always on)':<32} {s}")
+    fixed_heading = False
+    for c in listed():
+        if not c.configurable and not fixed_heading:
+            click.echo("\nAlways on (cannot be switched off):")
+            fixed_heading = True
+        click.echo(f"{c.code}  {c.severity.value:<7}  {c.name:<32} {c.summary}")
 
 
 @click.command()
 @click.argument("code")
 def explain(code: str) -> None:
-    """Explain one rule: what it checks, why it matters, and an example.
+    """Explain one code: what it checks, why it matters, and for a rule an example.
 
-    CODE is a rule code such as CR003 (case-insensitive).
+    CODE is a code such as CR003 or CY003 (case-insensitive).
     """
+    code = code.upper()
+    entry = CODES.get(code)
+    if entry is None:
+        fail(f"unknown rule code '{code}'; `codify rules` lists them")
+    if not entry.configurable:
+        always = "an error" if entry.severity is Severity.error else "a warning"
+        click.echo(f"{code} {entry.name} (always {always})\n")
+        click.echo(f"{entry.summary}\n\n{FAMILY_NOTES[entry.family]}")
+        return
     from codify.rules import REGISTRY
 
-    code = code.upper()
-    if code in FIXED_CODES:
-        click.echo(f"{code} (always an error)\n\n{FIXED_CODES[code]}")
-        return
-    r = REGISTRY.get(code)
-    if r is None:
-        fail(f"unknown rule code '{code}'; `codify rules` lists them")
-        return
+    r = REGISTRY[code]
     click.echo(f"{r.code} {r.name} (default: {r.severity.value})\n")
     click.echo(f"{r.summary}\n")
     click.echo(f"{r.explanation}\n")

@@ -1,0 +1,290 @@
+"""Every diagnostic code codify reports, in one table: code, name, default severity, summary.
+
+The check, `codify rules`, `codify explain`, settings validation, the SARIF reporter and the
+rules reference all read this table, so a code cannot be listed in one place and missing in
+another. It imports nothing heavy: the loader reads it on the way to every check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from codify.diagnostics import Severity
+
+
+class Family(StrEnum):
+    """Where a problem is found, which the code's first two letters say."""
+
+    load = "load"  # CY: the file cannot be read as YAML
+    structure = "structure"  # CS: the YAML is not a well-formed spec
+    rule = "rule"  # CR: a semantic rule, which settings may reconfigure
+    assessment = "assessment"  # CA: `codify score` on a filled-in assessment
+
+
+_FAMILIES = {"CY": Family.load, "CS": Family.structure, "CR": Family.rule, "CA": Family.assessment}
+
+# What each family means for the person who got the code, as `codify explain` says it.
+FAMILY_NOTES: dict[Family, str] = {
+    Family.load: (
+        "Found while reading the file, before anything else is checked; "
+        "`codify check` exits with 2."
+    ),
+    Family.structure: "Found when the file is checked against the spec format (the schema).",
+    Family.rule: "A semantic rule; `[tool.codify.rules]` can change its severity or switch it off.",
+    Family.assessment: "Found by `codify score` in a filled-in fidelity assessment.",
+}
+
+
+@dataclass(frozen=True)
+class Code:
+    """One diagnostic code. Only semantic rules (CR) can be reconfigured: a file that is not a
+    well-formed spec, or an assessment that does not match its spec, cannot be checked further."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+
+    @property
+    def family(self) -> Family:
+        """The family the code's prefix names."""
+        return _FAMILIES[self.code[:2]]
+
+    @property
+    def configurable(self) -> bool:
+        """Whether settings may change the severity or switch the code off."""
+        return self.family is Family.rule
+
+
+# Codes raised from more than one place get a constant, so that a typo is a NameError that
+# ruff and mypy catch rather than an unlisted code. Rules are registered once, by code, in
+# rules.py and need none.
+UNREADABLE_FILE = "CY001"
+NOT_UTF8 = "CY002"
+INVALID_YAML = "CY003"
+EMPTY_FILE = "CY004"
+SEVERAL_DOCUMENTS = "CY005"
+YAML_TAG = "CY006"
+TOO_COMPLEX = "CY007"
+NOT_A_MAPPING = "CY008"
+DUPLICATE_KEY = "CY009"
+
+UNKNOWN_KEY = "CS001"
+MISSING_KEY = "CS002"
+WRONG_TYPE = "CS003"
+INVALID_VALUE = "CS004"
+EMPTY_VALUE = "CS005"
+
+WRONG_INTERVENTION = "CA001"
+OTHER_VERSION = "CA002"
+UNKNOWN_CRITERION = "CA003"
+MISSING_CRITERION = "CA004"
+OFF_SCALE = "CA005"
+STATED_RESULT_DIFFERS = "CA006"
+NOT_RATED = "CA007"
+BAD_ASSESSMENT = "CA008"
+
+_error, _warning = Severity.error, Severity.warning
+
+_TABLE = (
+    # --- load ----------------------------------------------------------------------------------
+    Code(
+        UNREADABLE_FILE,
+        "unreadable-file",
+        _error,
+        "The file could not be read (missing, a folder, a pipe or device, unreadable, or too large).",
+    ),
+    Code(
+        NOT_UTF8,
+        "not-utf8",
+        _error,
+        "The file is not UTF-8 text (binary, UTF-16 or UTF-32, or invalid bytes).",
+    ),
+    Code(
+        INVALID_YAML,
+        "invalid-yaml",
+        _error,
+        "The file is not valid YAML (syntax, tabs for indentation, unknown alias).",
+    ),
+    Code(EMPTY_FILE, "empty-file", _error, "The file is empty."),
+    Code(
+        SEVERAL_DOCUMENTS,
+        "several-documents",
+        _error,
+        "The file holds more than one YAML document.",
+    ),
+    Code(YAML_TAG, "yaml-tag", _error, "The file uses a YAML tag; tags are never constructed."),
+    Code(
+        TOO_COMPLEX,
+        "too-complex",
+        _error,
+        "Nesting too deep, aliases expand too far, or a number too long (bounded for safety).",
+    ),
+    Code(NOT_A_MAPPING, "not-a-mapping", _error, "The top level is not a mapping."),
+    Code(DUPLICATE_KEY, "duplicate-key", _error, "A key appears twice in one mapping."),
+    # --- structure -----------------------------------------------------------------------------
+    Code(
+        UNKNOWN_KEY,
+        "unknown-key",
+        _error,
+        "An unknown key (usually a typo); the message suggests the nearest known key.",
+    ),
+    Code(MISSING_KEY, "missing-key", _error, "A required key is missing."),
+    Code(
+        WRONG_TYPE,
+        "wrong-type",
+        _error,
+        "A value has the wrong type, e.g. a string where a list is expected.",
+    ),
+    Code(
+        INVALID_VALUE,
+        "invalid-value",
+        _error,
+        "A value is not allowed: not one of the listed options, a bad id, out of range.",
+    ),
+    Code(EMPTY_VALUE, "empty-value", _error, "A value is empty where something is required."),
+    # --- semantic rules (their checks and explanations are in rules.py) ------------------------
+    Code("CR001", "duplicate-id", _error, "Every id in a spec is unique."),
+    Code(
+        "CR002",
+        "unresolved-reference",
+        _error,
+        "Every id a spec refers to is defined, and of the right kind.",
+    ),
+    Code(
+        "CR003",
+        "core-element-without-criterion",
+        _error,
+        "Every core element is protected by at least one fidelity criterion.",
+    ),
+    Code(
+        "CR004",
+        "adaptable-without-adaptations",
+        _error,
+        "Every adaptable element says what adopters may choose.",
+    ),
+    Code(
+        "CR005",
+        "adaptable-without-guardrails",
+        _error,
+        "Every adaptable element names the core elements an adaptation must not undermine.",
+    ),
+    Code(
+        "CR006",
+        "invalid-version",
+        _error,
+        "The spec's version is a semantic version (MAJOR.MINOR.PATCH).",
+    ),
+    Code(
+        "CR007",
+        "scoring-bands",
+        _error,
+        "Scoring bands cover every possible total score, with no gaps or overlaps.",
+    ),
+    Code(
+        "CR008",
+        "scale-anchors",
+        _error,
+        "A rating scale has a range and one behavioural anchor for every point.",
+    ),
+    Code(
+        "CR009",
+        "tidier-item-missing",
+        _warning,
+        "Every TIDieR item is answered, or declared not applicable with a reason.",
+    ),
+    Code(
+        "CR010",
+        "spread-without-evidence",
+        _warning,
+        "An intervention marked as spreading or mainstreamed cites evidence.",
+    ),
+    Code(
+        "CR011",
+        "unused-definition",
+        _warning,
+        "Every role and material is used by an element or a procedure.",
+    ),
+    Code("CR012", "material-unobtainable", _warning, "Every material says where adopters get it."),
+    Code(
+        "CR013",
+        "unsafe-path",
+        _error,
+        "A file path in a spec stays inside the spec's folder and exists.",
+    ),
+    Code(
+        "CR014",
+        "no-standard-band",
+        _warning,
+        "At least one scoring band marks the standard a site must meet.",
+    ),
+    Code("CR015", "duplicate-glossary-term", _error, "Every glossary term is defined once."),
+    Code("CR016", "image-in-text", _error, "Text in a spec holds no Markdown images."),
+    Code(
+        "CR017",
+        "control-character",
+        _error,
+        "Text in a spec holds no control or text-direction characters.",
+    ),
+    # --- assessments ---------------------------------------------------------------------------
+    Code(
+        WRONG_INTERVENTION,
+        "wrong-intervention",
+        _error,
+        "The assessment is for a different intervention than the spec.",
+    ),
+    Code(
+        OTHER_VERSION,
+        "other-version",
+        _warning,
+        "The assessment names a different version of the intervention (a warning).",
+    ),
+    Code(
+        UNKNOWN_CRITERION,
+        "unknown-criterion",
+        _error,
+        "A criterion in the assessment is not in the spec.",
+    ),
+    Code(
+        MISSING_CRITERION,
+        "missing-criterion",
+        _error,
+        "A criterion in the spec is missing from the assessment.",
+    ),
+    Code(OFF_SCALE, "rating-off-scale", _error, "A rating is not on the criterion's scale."),
+    Code(
+        STATED_RESULT_DIFFERS,
+        "stated-result-differs",
+        _error,
+        "A stated total, band or must-pass result differs from the computed one.",
+    ),
+    Code(
+        NOT_RATED,
+        "not-rated",
+        _warning,
+        "A criterion is not rated yet, so the total cannot be computed (a warning).",
+    ),
+    Code(
+        BAD_ASSESSMENT,
+        "assessment-structure",
+        _error,
+        "The assessment's structure is wrong: unknown key, or a value of the wrong kind.",
+    ),
+)
+
+
+def _index(entries: tuple[Code, ...]) -> dict[str, Code]:
+    """The table by code; a code or a name listed twice is a mistake caught at import."""
+    table: dict[str, Code] = {}
+    names: set[str] = set()
+    for entry in entries:
+        if entry.code in table or entry.name in names:
+            raise ValueError(f"{entry.code} {entry.name}: a code or name is listed twice")
+        table[entry.code] = entry
+        names.add(entry.name)
+    return table
+
+
+CODES: dict[str, Code] = _index(_TABLE)
+
