@@ -1,10 +1,12 @@
 """`codify build`: the adopter handbook and fidelity checklist, through the real CLI.
 
 Golden files: every file built from each example is compared byte for byte with
-tests/golden/build/<spec id>/. After an intended change to the templates or the examples,
-regenerate them and review the diff:
+tests/golden/build/<spec id>/. When the output differs, the test fails and leaves the whole new
+output in tests/golden/build/<spec id>.pending/; after reviewing it, accept it with
 
-    CODIFY_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_build.py
+    .venv/bin/python tests/accept_golden.py
+
+and run the tests again (see tests/golden.py). A run never rewrites a golden itself.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from click.testing import CliRunner, Result
 
 from codify.cli import cli
 from tests.conftest import EXAMPLES
+from tests.golden import ROOT as GOLDEN_ROOT
+from tests.golden import assert_golden_tree
 
-GOLDEN = Path(__file__).parent / "golden" / "build"
-UPDATE = bool(os.environ.get("CODIFY_UPDATE_GOLDEN"))
+GOLDEN = GOLDEN_ROOT / "build"
 TEXT_OUTPUTS = (
     "handbook.html",
     "handbook.md",
@@ -79,22 +82,69 @@ def test_examples_match_golden_files(example: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run(str(example), "--out", str(out))
     assert result.exit_code == 0, result.output
-    built = snapshot(out)
-    spec_id = _spec_id(example)
-    golden = GOLDEN / spec_id
-    if UPDATE:
-        shutil.rmtree(golden, ignore_errors=True)
-        for name, data in built.items():
-            (golden / name).parent.mkdir(parents=True, exist_ok=True)
-            (golden / name).write_bytes(data)
-    assert golden.is_dir(), f"no golden files for {spec_id}: run with CODIFY_UPDATE_GOLDEN=1"
-    expected = snapshot(golden)
-    assert sorted(built) == sorted(expected)
-    for name in expected:
-        assert built[name] == expected[name], (
-            f"{name} differs from tests/golden/build/{spec_id}/{name}; if the change is "
-            "intended, run CODIFY_UPDATE_GOLDEN=1 pytest tests/test_build.py and review the diff"
-        )
+    assert_golden_tree(GOLDEN / _spec_id(example), snapshot(out))
+
+
+def test_every_golden_folder_belongs_to_an_example() -> None:
+    # A golden left behind by a renamed or removed example would never be compared again.
+    folders = {p.name for p in GOLDEN.iterdir() if p.is_dir() and p.suffix != ".pending"}
+    assert folders == {_spec_id(e) for e in EXAMPLES}
+
+
+def test_a_changed_output_waits_beside_the_golden_and_fails_until_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests import accept_golden, golden
+
+    root = tmp_path / "tests" / "golden"
+    folder = root / "build" / "demo"
+    folder.mkdir(parents=True)
+    (folder / "same.txt").write_bytes(b"same\n")
+    (folder / "edited.md").write_bytes(b"# Title\nold line\n")
+    (folder / "gone.csv").write_bytes(b"a,b\n")
+    before = golden.tree(folder)
+    built = {"same.txt": b"same\n", "edited.md": b"# Title\nnew line\n", "new.html": b"<p>\n"}
+
+    for _ in range(2):  # a second run with the same output fails again: nothing was rewritten
+        with pytest.raises(pytest.fail.Exception) as failed:
+            golden.assert_golden_tree(folder, built, root=root)
+        message = str(failed.value)
+        assert "tests/golden/build/demo.pending/" in message
+        assert "python tests/accept_golden.py" in message
+        for line in ("added:   new.html", "removed: gone.csv", "changed: edited.md"):
+            assert line in message
+        assert "-old line\n+new line" in message
+        assert golden.tree(folder) == before
+        assert golden.tree(folder.with_name("demo.pending")) == built
+
+    monkeypatch.setattr(accept_golden, "ROOT", root)
+    assert accept_golden.main(["--list"]) == 0
+    assert golden.tree(folder) == before  # listing moves nothing
+    assert accept_golden.main([]) == 0
+    assert golden.tree(folder) == built
+    assert not folder.with_name("demo.pending").exists()
+    golden.assert_golden_tree(folder, built, root=root)  # the next run passes
+
+
+def test_a_missing_golden_file_fails_and_a_match_clears_a_stale_pending(tmp_path: Path) -> None:
+    from tests import golden
+
+    root = tmp_path / "tests" / "golden"
+    target = root / "report" / "text.txt"
+    with pytest.raises(
+        pytest.fail.Exception, match=r"no golden file tests/golden/report/text\.txt"
+    ):
+        golden.assert_golden(target, "All good\n", root=root)
+    pending = golden.pending_path(target)
+    assert pending.read_text(encoding="utf-8") == "All good\n" and not target.exists()
+    assert golden.accept(pending) == target
+    golden.assert_golden(target, "All good\n", root=root)
+    pending.write_text("left over from an earlier run", encoding="utf-8")
+    golden.assert_golden(target, "All good\n", root=root)
+    assert not pending.exists()  # so it cannot be accepted over a golden that is right
+    with pytest.raises(pytest.fail.Exception, match="No newline at end of file"):
+        golden.assert_golden(target, "All good", root=root)
+    assert target.read_text(encoding="utf-8") == "All good\n"
 
 
 def _spec_id(example: Path) -> str:
