@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import textwrap
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,10 +17,10 @@ from typing import Any
 
 from codify.config import Branding
 from codify.documents.assets import material_files
-from codify.documents.view import CriterionView, Document, build_document, range_text
+from codify.documents.view import CriterionView, Document, build_document
 from codify.model import Intervention
-from codify.render.text import md_escape_html, plain, safe_url, words
-from codify.render.yamltext import yaml_string
+from codify.render.filters import NOT_YAML_TEXT
+from codify.render.text import plain
 
 HANDBOOK_FILES = {
     "handbook.html": "handbook/handbook.html",
@@ -50,98 +48,11 @@ class Rendered:
     notes: list[str] = field(default_factory=list)
 
 
-# --- filters the build adds to the shared environment -----------------------------------------
-
-
-def md_cell(text: str | None) -> str:
-    """Spec text made safe for one cell of a Markdown table: one line, pipes escaped."""
-    return " ".join(md_escape_html(text).split()).replace("|", "\\|")
-
-
-# Characters YAML does not allow in a document, even inside quotes (C0 but tab and line breaks,
-# DEL, C1 but NEL, surrogates, U+FFFE/U+FFFF), plus those it reads as line breaks (NEL, U+2028,
-# U+2029) and the byte-order mark: in a scalar each is written as an escape, in a comment
-# replaced, so the file always loads and keeps the value as the spec had it.
-_NOT_YAML_TEXT = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
-)
-
-
-def yaml_str(value: str | None) -> str:
-    """A YAML double-quoted scalar for a string (or null); reads back as exactly the string."""
-    return "null" if value is None else yaml_string(value)
-
-
-def yaml_comment(text: str | None, indent: int = 0, hang: int = 0, width: int = 96) -> str:
-    """Plain text as YAML comment lines ('# ...'), wrapped, at `indent` spaces.
-
-    Lines after the first are indented `hang` more spaces, so a wrapped item stays readable.
-    """
-    prefix = " " * indent + "# "
-    lines = textwrap.wrap(
-        _NOT_YAML_TEXT.sub("\ufffd", plain(text)),
-        width=max(width - len(prefix), 20),
-        subsequent_indent=" " * hang,
-        break_on_hyphens=False,
-    ) or [""]
-    return "\n".join((prefix + line).rstrip() for line in lines)
-
-
-def num(value: float) -> str:
-    """A number without a needless '.0': 30.0 -> '30', 2.5 -> '2.5'."""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def path_href(path: str) -> str:
-    """A relative file path as a link target: each segment percent-encoded.
-
-    A material's file name may hold '#', '?', '%' or spaces, which would otherwise end or
-    change the link.
-    """
-    from urllib.parse import quote
-
-    return "/".join(quote(segment, safe="") for segment in path.split("/"))
-
-
-def safe_href(url: str | None) -> bool:
-    """Whether a URL from a spec may be used as a link target."""
-    return bool(url) and safe_url(url or "")
-
-
-def css_str(text: str) -> str:
-    """Text as the inside of a double-quoted CSS string, safe inside an HTML <style>."""
-    out = []
-    for ch in text:
-        if ch in '"\\<>&' or ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\{ord(ch):x} ")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def stop(text: str | None) -> str:
-    """'.' when spec text does not already end a sentence, so templates never print '..'."""
-    ending = plain(text).rstrip("*_`)]\"' ")
-    return "" if ending.endswith((".", "!", "?", ":")) else "."
-
-
-def environment(templates: Path | None, branding: Branding) -> Any:
-    """The shared codify environment with the build's filters added."""
+def environment(templates: Path | None, branding: Branding, language: str = "en") -> Any:
+    """The shared codify environment, remembering the override folder for error messages."""
     from codify.render.templates import environment as base
 
-    env = base(templates, branding)
-    env.codify_overrides = templates
-    env.filters["words"] = words
-    env.filters["md_cell"] = md_cell
-    env.filters["yaml_str"] = yaml_str
-    env.filters["yaml_comment"] = yaml_comment
-    env.filters["num"] = num
-    env.filters["stop"] = stop
-    env.filters["range_text"] = range_text
-    env.filters["safe_href"] = safe_href
-    env.filters["path_href"] = path_href
-    env.filters["css_str"] = css_str
-    return env
+    return base(templates, branding, language)
 
 
 # --- rendering ----------------------------------------------------------------------------------
@@ -227,9 +138,9 @@ def checklist_csv(doc: Document) -> str:
             plain(crit.name),
             "; ".join(plain(link.label) for link in c.core),
             " ".join(crit.core_elements),
-            words(crit.dimension) if crit.dimension else "",
+            doc.book.label(crit.dimension) if crit.dimension else "",
             plain(crit.method),
-            "; ".join(words(d) for d in crit.data_sources),
+            "; ".join(doc.book.label(d) for d in crit.data_sources),
             "yes_no" if c.is_yes_no else "rating",
             c.low,
             c.high,
@@ -264,7 +175,7 @@ def _cell(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    text = _NOT_YAML_TEXT.sub("\ufffd", value)
+    text = NOT_YAML_TEXT.sub("\ufffd", value)
     stripped = text.lstrip(" \t\r\n\x0b\x0c")
     if stripped[:1] in _FORMULA_START or (stripped != text and stripped):
         return "'" + text
@@ -289,7 +200,9 @@ def render_spec(
     materials = (
         material_files(spec, spec_path.parent, material_name) if "handbook" in parts else None
     )
-    doc = build_document(spec, branding, logo, materials.targets if materials else None)
+    doc = build_document(
+        spec, branding, logo, materials.targets if materials else None, book=env.codify_book
+    )
     for part in parts:
         names = HANDBOOK_FILES if part == "handbook" else CHECKLIST_FILES
         for target, template in names.items():

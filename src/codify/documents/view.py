@@ -6,6 +6,12 @@ references) into `Link`s with a label and an anchor, numbers the sections and cr
 fills in the TIDieR appendix. Nothing here formats text: spec text stays Markdown and is
 rendered by the template filters (`md`, `md_inline`, `md_safe`, `plain`).
 
+One `Document` serves every output: the handbook and checklist in each syntax, and every page
+of the site. A `Link` names its target by kind and id, and each output turns it into its own
+kind of link (an in-page anchor, a page URL), so cross-references are resolved once. Every
+sentence codify adds (scale wording, must-pass rules, the spread model) comes from the
+phrasebook in the document's language.
+
 A spec built with `--force` may point at ids it never declares; such a `Link` keeps the id as
 its label and has no anchor, so templates print it without a link instead of failing.
 """
@@ -13,10 +19,13 @@ its label and has no anchor, so templates print it without a link instead of fai
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from codify.config import Branding
+from codify.documents.formats import citation_label
+from codify.documents.sections import HANDBOOK, SectionSpec
 from codify.model import (
     AdaptableElement,
     AdoptionFigure,
@@ -34,25 +43,29 @@ from codify.model import (
     Outcome,
     Procedure,
     Proscribed,
-    Range,
     Reference,
     Role,
     ScaleKind,
-    SpreadModel,
     Variant,
 )
-from codify.render.text import words
+from codify.phrases import Phrasebook
+from codify.render.text import plain
 from codify.rules import scale_range
 from codify.tidier import TidierRow, checklist
 
 
 @dataclass(frozen=True)
 class Link:
-    """A pointer from one part of the spec to another: the target's label and anchor."""
+    """A pointer from one part of the spec to another: the target's kind, id, label, anchor.
+
+    `kind` is 'core', 'adapt', 'never', 'role', 'material', 'procedure', 'ref', 'criterion'
+    or 'section'; `anchor` is None when the id is not declared (only under --force).
+    """
 
     id: str
     label: str
     anchor: str | None = None
+    kind: str = ""
 
 
 T = TypeVar("T")
@@ -73,16 +86,13 @@ class Section:
     key: str
     number: str
     title: str
+    label: str  # the number as printed: '3', or 'Appendix A'
+    template: str  # the section's template, without its syntax: 'handbook/sections/core'
 
     @property
     def anchor(self) -> str:
         """The HTML id of the section's heading."""
         return self.key
-
-    @property
-    def label(self) -> str:
-        """The section's number as printed: '3', or 'Appendix A'."""
-        return self.number if self.number.isdigit() else f"Appendix {self.number}"
 
     @property
     def heading(self) -> str:
@@ -120,36 +130,15 @@ class CriterionView:
         """The HTML id of the criterion."""
         return f"criterion-{self.criterion.id}"
 
+    scale_text: str  # 'Yes (1) or no (0)', 'Rated 1 to 5'
+    minimum_label: str | None  # what a must-pass criterion needs: 'yes', '5', '4 or more'
+    minimum_text: str | None  # the must-pass rule in a sentence: 'Must-pass: the rating ...'
+    minimum_rule: str | None  # the same after a Must-pass tag: 'The rating must be ...'
+
     @property
     def is_yes_no(self) -> bool:
         """Whether the criterion is scored yes (1) or no (0)."""
         return self.criterion.scale.kind == ScaleKind.yes_no
-
-    @property
-    def minimum_label(self) -> str | None:
-        """The minimum a must-pass criterion needs: 'yes', '5', or '4 or more'."""
-        low = self.criterion.minimum
-        if low is None:
-            return None
-        if self.is_yes_no:
-            return "yes"
-        return str(low) if low >= self.high else f"{low} or more"
-
-    @property
-    def minimum_text(self) -> str | None:
-        """What a must-pass criterion demands, in words, or None when it has no minimum."""
-        if self.minimum_label is None:
-            return None
-        if self.is_yes_no:
-            return "Must-pass: the answer must be yes, whatever the total score."
-        return f"Must-pass: the rating must be {self.minimum_label}, whatever the total score."
-
-    @property
-    def scale_text(self) -> str:
-        """The scale in words, e.g. 'Yes (1) or no (0)' or 'Rated 1 to 5'."""
-        if self.is_yes_no:
-            return "Yes (1) or no (0)"
-        return f"Rated {self.low} to {self.high}"
 
 
 @dataclass(frozen=True)
@@ -317,6 +306,7 @@ class Document:
 
     spec: Intervention
     branding: Branding
+    book: Phrasebook
     logo: str | None
     sections: list[Section]
     core: list[CoreView]
@@ -355,7 +345,12 @@ class Document:
     @property
     def version(self) -> str:
         """'Version 1.2.0', as printed on every page."""
-        return f"Version {self.spec.version}"
+        return self.book.fill("doc.version", version=self.spec.version)
+
+    @property
+    def language(self) -> str:
+        """The language the document is written in, as a BCP 47 tag ('en', 'cy')."""
+        return self.book.language
 
     @property
     def standard_min(self) -> int | None:
@@ -366,7 +361,7 @@ class Document:
     @property
     def spread_model_text(self) -> str:
         """What the spread model means for an adopter, in a sentence."""
-        return SPREAD_MODELS[self.spec.licence.spread_model]
+        return self.book.fill(f"spread.{self.spec.licence.spread_model.value}")
 
     @property
     def must_pass(self) -> list[CriterionView]:
@@ -379,117 +374,63 @@ class Document:
         return [b.label for b in self.spec.fidelity.bands if b.meets_standard]
 
 
-SPREAD_MODELS: dict[SpreadModel, str] = {
-    SpreadModel.open: "Anyone may adopt it, free of charge, using this handbook.",
-    SpreadModel.dissemination: (
-        "It is shared through guidance, training and events; adopters run it themselves."
-    ),
-    SpreadModel.licence: (
-        "Adopters take out a licence from the holder and agree to its terms before starting."
-    ),
-    SpreadModel.franchise: (
-        "Adopters join as franchisees: they must meet the holder's standard to use the name."
-    ),
-    SpreadModel.network: (
-        "Adopters join a network that trains, supports and assures the sites that deliver it."
-    ),
-    SpreadModel.direct: "The originating organisation delivers it in other places itself.",
-}
-
 # --- building the view ------------------------------------------------------------------------
 
-# The handbook's sections: key, title, and whether a spec has anything to put in it.
-_SECTIONS: tuple[tuple[str, str, bool], ...] = (
-    ("about", "What it is and why it works", True),
-    ("at-a-glance", "At a glance: keep, adapt, never", True),
-    ("core", "What you must keep: the core elements", True),
-    ("adaptable", "What you may adapt", True),
-    ("proscribed", "What you must never do", True),
-    ("roles", "Roles and time commitment", True),
-    ("materials", "Materials", True),
-    ("readiness", "Readiness checklist", True),
-    ("pathway", "Implementation, step by step", True),
-    ("delivery", "Delivery: when and how much", True),
-    ("fidelity", "Fidelity self-assessment", True),
-    ("outcomes", "Outcomes and how to measure them", True),
-    ("support", "Support, licence and obligations", True),
-    ("glossary", "Glossary", True),
-    ("references", "References", True),
-    ("tidier", "TIDieR checklist", False),
-    ("modifications", "Modifications recorded so far", False),
-    ("complexity", "Complexity (NASSS)", False),
-)
 
-
-def _sections(spec: Intervention) -> list[Section]:
-    present = {
-        "adaptable": bool(spec.adaptable_elements),
-        "proscribed": bool(spec.proscribed),
-        "materials": bool(spec.materials),
-        "readiness": bool(spec.readiness),
-        "glossary": bool(spec.glossary),
-        "references": bool(spec.references),
-        "modifications": bool(spec.modifications),
-        "complexity": spec.complexity is not None,
-    }
+def _sections(
+    spec: Intervention, book: Phrasebook, registry: tuple[SectionSpec, ...], document: str
+) -> list[Section]:
+    """The sections this spec fills, numbered: 1, 2, ... then appendices A, B, ..."""
     out: list[Section] = []
     number = 0
-    letter = 0
-    for key, title, numbered in _SECTIONS:
-        if not present.get(key, True):
+    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    for sec in registry:
+        if not sec.present(spec):
             continue
-        if numbered:
-            number += 1
-            out.append(Section(key, str(number), title))
+        title = book.fill(f"section.{sec.key}")
+        template = f"{document}/sections/{sec.key}"
+        if sec.appendix:
+            letter = next(letters)
+            label = book.fill("doc.appendix", letter=letter)
+            out.append(Section(sec.key, letter, title, label, template))
         else:
-            out.append(Section(key, "ABCDEFGH"[letter], title))
-            letter += 1
+            number += 1
+            out.append(Section(sec.key, str(number), title, str(number), template))
     return out
-
-
-def range_text(r: Range) -> str:
-    """A permitted range in words: 'from 30 to 60 minutes', 'at least 3 panellists'."""
-
-    def num(x: float) -> str:
-        return str(int(x)) if float(x).is_integer() else str(x)
-
-    if r.min is not None and r.max is not None:
-        return f"from {num(r.min)} to {num(r.max)} {r.unit}"
-    if r.min is not None:
-        return f"at least {num(r.min)} {r.unit}"
-    if r.max is not None:
-        return f"up to {num(r.max)} {r.unit}"
-    return r.unit
-
-
-def citation_label(ref: Reference) -> str:
-    """A short citation: the first author (or corporate author) and the year."""
-    from codify.render.text import plain
-
-    authors = plain(ref.authors)
-    first = re.split(r",|;| and | & ", authors, maxsplit=1)[0].strip()
-    several = first != authors.strip().rstrip(".")
-    year = ref.year if ref.year is not None else "n.d."
-    return f"{first}{' et al.' if several else ''} {year}"
 
 
 class _Resolver:
     """Turns ids into Links, keeping unknown ids as plain labels."""
 
-    def __init__(self, spec: Intervention, refs: dict[str, ReferenceView]) -> None:
+    def __init__(
+        self, spec: Intervention, refs: dict[str, ReferenceView], criteria: list[CriterionView]
+    ) -> None:
+        def index(pairs: Iterable[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+            # With repeated ids (only under --force) the first one wins, in every output.
+            found: dict[str, tuple[str, str]] = {}
+            for ident, label, anchor in pairs:
+                found.setdefault(ident, (label, anchor))
+            return found
+
         self.labels: dict[str, dict[str, tuple[str, str]]] = {
-            "role": {r.id: (r.title, f"role-{r.id}") for r in spec.roles},
-            "material": {m.id: (m.title, f"material-{m.id}") for m in spec.materials},
-            "core": {c.id: (c.name, f"core-{c.id}") for c in spec.core_elements},
-            "adapt": {a.id: (a.name, f"adapt-{a.id}") for a in spec.adaptable_elements},
-            "never": {p.id: (p.practice, f"never-{p.id}") for p in spec.proscribed},
-            "procedure": {p.id: (p.name, f"procedure-{p.id}") for p in spec.delivery.procedures},
-            "ref": {r.reference.id: (r.label, r.anchor) for r in refs.values()},
+            "role": index((r.id, r.title, f"role-{r.id}") for r in spec.roles),
+            "material": index((m.id, m.title, f"material-{m.id}") for m in spec.materials),
+            "core": index((c.id, c.name, f"core-{c.id}") for c in spec.core_elements),
+            "adapt": index((a.id, a.name, f"adapt-{a.id}") for a in spec.adaptable_elements),
+            "never": index((p.id, p.practice, f"never-{p.id}") for p in spec.proscribed),
+            "procedure": index(
+                (p.id, p.name, f"procedure-{p.id}") for p in spec.delivery.procedures
+            ),
+            "ref": index((r.reference.id, r.label, r.anchor) for r in refs.values()),
+            "criterion": index(
+                (c.criterion.id, f"{c.number}. {plain(c.criterion.name)}", c.anchor)
+                for c in criteria
+            ),
         }
 
     def one(self, kind: str, ident: str) -> Link:
         found = self.labels[kind].get(ident)
-        return Link(ident, found[0], found[1]) if found else Link(ident, ident)
+        return Link(ident, found[0], found[1], kind) if found else Link(ident, ident, None, kind)
 
     def many(self, kind: str, idents: list[str]) -> list[Link]:
         return [self.one(kind, i) for i in idents]
@@ -500,10 +441,11 @@ class _Resolver:
         return self.one(kind, ident)
 
 
-def _points(crit: Criterion) -> tuple[list[Point], int, int]:
+def _points(crit: Criterion, book: Phrasebook) -> tuple[list[Point], int, int]:
     scale = crit.scale
     if scale.kind == ScaleKind.yes_no:
-        return [Point(1, "Yes", scale.yes), Point(0, "No", None)], 0, 1
+        yes, no = book.fill("scale.yes"), book.fill("scale.no")
+        return [Point(1, yes, scale.yes), Point(0, no, None)], 0, 1
     anchors: dict[int, Anchor] = {a.score: a for a in scale.anchors}
     scores = sorted(anchors)
     low = scale.min if scale.min is not None else (scores[0] if scores else 0)
@@ -513,9 +455,30 @@ def _points(crit: Criterion) -> tuple[list[Point], int, int]:
     return points, low, high
 
 
-def _tidier(s: Intervention, sections: list[Section]) -> list[TidierView]:
-    from codify.render.text import plain
+def _criterion(crit: Criterion, number: int, res: _Resolver, book: Phrasebook) -> CriterionView:
+    """A criterion numbered, its scale spelt out and its must-pass rule in words."""
+    points, low, high = _points(crit, book)
+    yes_no = crit.scale.kind == ScaleKind.yes_no
+    if yes_no:
+        scale_text = book.fill("scale.yes_no")
+    else:
+        scale_text = book.fill("scale.rated", low=low, high=high)
+    label = text = rule = None
+    if crit.minimum is not None:
+        if yes_no:
+            label = book.fill("minimum.yes")
+            text = book.fill("minimum.text_yes")
+            rule = book.fill("minimum.rule_yes")
+        else:
+            at_least = book.fill("minimum.at_least", low=crit.minimum)
+            label = str(crit.minimum) if crit.minimum >= high else at_least
+            text = book.fill("minimum.text", minimum=label)
+            rule = book.fill("minimum.rule", minimum=label)
+    core = res.many("core", crit.core_elements)
+    return CriterionView(crit, number, core, points, low, high, scale_text, label, text, rule)
 
+
+def _tidier(s: Intervention, sections: list[Section], book: Phrasebook) -> list[TidierView]:
     by_key = {sec.key: sec for sec in sections}
     d = s.delivery
     answers: dict[int, tuple[list[str], list[str]]] = {
@@ -526,25 +489,28 @@ def _tidier(s: Intervention, sections: list[Section]) -> list[TidierView]:
         5: ([r.title for r in s.roles], ["roles"]),
         6: (
             [
-                "Mode: " + ", ".join(words(m) for m in d.modes),
-                "Format: " + ", ".join(words(f) for f in d.formats),
+                book.fill("tidier.mode", modes=", ".join(book.label(m) for m in d.modes)),
+                book.fill("tidier.format", formats=", ".join(book.label(f) for f in d.formats)),
             ],
             ["delivery"],
         ),
         7: ([st.type for st in s.settings], ["about"]),
         8: (
-            [f"Schedule: {plain(d.schedule)}", f"Duration: {plain(d.duration)}"]
-            + ([f"Intensity: {plain(d.intensity)}"] if d.intensity else [])
-            + ([f"Period: {plain(d.period)}"] if d.period else []),
+            [
+                book.fill("tidier.schedule", text=plain(d.schedule)),
+                book.fill("tidier.duration", text=plain(d.duration)),
+            ]
+            + ([book.fill("tidier.intensity", text=plain(d.intensity))] if d.intensity else [])
+            + ([book.fill("tidier.period", text=plain(d.period))] if d.period else []),
             ["delivery"],
         ),
         9: ([a.name for a in s.adaptable_elements], ["adaptable"]),
         10: ([m.description for m in s.modifications], ["modifications"]),
         11: (
             [
-                f"{len(s.fidelity.criteria)} criteria, {len(s.fidelity.bands)} scoring bands",
-                f"Assessors: {plain(s.fidelity.assessors)}",
-                f"Frequency: {plain(s.fidelity.frequency)}",
+                book.fill("tidier.criteria", len(s.fidelity.criteria), bands=len(s.fidelity.bands)),
+                book.fill("tidier.assessors", text=plain(s.fidelity.assessors)),
+                book.fill("tidier.frequency", text=plain(s.fidelity.frequency)),
             ],
             ["fidelity"],
         ),
@@ -558,7 +524,7 @@ def _tidier(s: Intervention, sections: list[Section]) -> list[TidierView]:
         answer, keys = answers[row.item.number]
         if row.status != "answered":
             answer = []
-        links = [Link(k, by_key[k].heading, k) for k in keys if k in by_key]
+        links = [Link(k, by_key[k].heading, k, "section") for k in keys if k in by_key]
         out.append(TidierView(row, answer, links))
     return out
 
@@ -568,18 +534,18 @@ def build_document(
     branding: Branding,
     logo: str | None = None,
     material_files: dict[str, str] | None = None,
+    book: Phrasebook | None = None,
+    sections: tuple[SectionSpec, ...] = HANDBOOK,
 ) -> Document:
-    """Resolve a spec into the typed view its templates receive."""
+    """Resolve a spec into the one view every output receives, in the phrasebook's language."""
+    book = book or Phrasebook()
     material_files = material_files or {}
-    refs = {r.id: ReferenceView(r, i, citation_label(r)) for i, r in enumerate(spec.references, 1)}
-    res = _Resolver(spec, refs)
-
-    criteria = []
-    for i, crit in enumerate(spec.fidelity.criteria, 1):
-        points, low, high = _points(crit)
-        criteria.append(
-            CriterionView(crit, i, res.many("core", crit.core_elements), points, low, high)
-        )
+    refs = {
+        r.id: ReferenceView(r, i, citation_label(r, book)) for i, r in enumerate(spec.references, 1)
+    }
+    res = _Resolver(spec, refs, [])
+    criteria = [_criterion(crit, i, res, book) for i, crit in enumerate(spec.fidelity.criteria, 1)]
+    res = _Resolver(spec, refs, criteria)
 
     # What points at each core element, indexed once: looking it up element by element grew
     # with the square of the spec (minutes at 10,000 elements). Each list keeps spec order.
@@ -630,21 +596,24 @@ def build_document(
         for i, p in enumerate(spec.proscribed, 1)
     ]
 
-    def users(kind: str, ident: str) -> list[Link]:
-        found = [res.one("core", c.id) for c in spec.core_elements if ident in getattr(c, kind)]
-        found += [
-            res.one("adapt", a.id) for a in spec.adaptable_elements if ident in getattr(a, kind)
-        ]
-        found += [
-            res.one("procedure", p.id)
-            for p in spec.delivery.procedures
-            if ident in getattr(p, kind)
-        ]
-        return found
+    # Who involves each role and uses each material, indexed in one pass (spec order).
+    users: dict[tuple[str, str], list[Link]] = {}
+    parts: list[tuple[str, CoreElement | AdaptableElement | Procedure]] = [
+        *(("core", c) for c in spec.core_elements),
+        *(("adapt", a) for a in spec.adaptable_elements),
+        *(("procedure", p) for p in spec.delivery.procedures),
+    ]
+    for kind, part in parts:
+        link = res.one(kind, part.id)
+        for role_id in dict.fromkeys(part.roles):
+            users.setdefault(("roles", role_id), []).append(link)
+        for material_id in dict.fromkeys(part.materials):
+            users.setdefault(("materials", material_id), []).append(link)
 
-    roles = [RoleView(r, users("roles", r.id)) for r in spec.roles]
+    roles = [RoleView(r, users.get(("roles", r.id), [])) for r in spec.roles]
     materials = [
-        MaterialView(m, material_files.get(m.id), users("materials", m.id)) for m in spec.materials
+        MaterialView(m, material_files.get(m.id), users.get(("materials", m.id), []))
+        for m in spec.materials
     ]
     procedures = [
         ProcedureView(p, i, res.many("role", p.roles), res.many("material", p.materials))
@@ -664,14 +633,16 @@ def build_document(
     if spec.complexity is not None:
         for name in type(spec.complexity).model_fields:
             rating = getattr(spec.complexity, name)
-            complexity.append(DomainView(words(name).capitalize(), rating))
-    sections = _sections(spec)
+            complexity.append(DomainView(book.fill(f"nasss.{name}"), rating))
+    document = "handbook"
+    found_sections = _sections(spec, book, sections, document)
     low, high = scale_range(spec)
     return Document(
         spec=spec,
         branding=branding,
+        book=book,
         logo=logo,
-        sections=sections,
+        sections=found_sections,
         core=core,
         adaptable=adaptable,
         proscribed=proscribed,
@@ -693,8 +664,8 @@ def build_document(
             for r in spec.fidelity.results
         ],
         complexity=complexity,
-        tidier=_tidier(spec, sections),
+        tidier=_tidier(spec, found_sections, book),
         score_min=low,
         score_max=high,
-        _by_key={s.key: s for s in sections},
+        _by_key={s.key: s for s in found_sections},
     )

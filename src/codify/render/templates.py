@@ -2,7 +2,8 @@
 
 Templates are looked up first in a user's override folder (`--templates DIR`), then in the
 packaged src/codify/templates/, so any one file can be replaced without copying the rest.
-Autoescaping is on; spec text is passed as data and rendered through the Markdown filters.
+Autoescaping is on for HTML; spec text is passed as data and rendered through the filters
+of `codify.render.filters`, and codify's own words come from the phrasebook through `t`.
 """
 
 from __future__ import annotations
@@ -22,18 +23,21 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def environment(overrides: Path | None = None, branding: Branding | None = None) -> Any:
-    """A Jinja environment with the codify filters and globals."""
+def environment(
+    overrides: Path | None = None, branding: Branding | None = None, language: str = "en"
+) -> Any:
+    """A Jinja environment with the codify filters, the phrasebook and the globals."""
     import jinja2
 
     from codify import __version__
-    from codify.render import text
+    from codify.phrases import Phrasebook
+    from codify.render.filters import filters, phrase_globals
 
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
     loaders.append(jinja2.PackageLoader("codify", "templates"))
-    env = jinja2.Environment(
+    env: Any = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
         undefined=jinja2.StrictUndefined,
@@ -41,10 +45,11 @@ def environment(overrides: Path | None = None, branding: Branding | None = None)
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = text.md_to_html
-    env.filters["md_inline"] = text.md_inline
-    env.filters["md_safe"] = text.md_escape_html
-    env.filters["plain"] = text.plain
+    book = Phrasebook(language)
+    env.codify_book = book
+    env.codify_overrides = overrides
+    env.filters.update(filters(book))
+    env.globals.update(phrase_globals(book))
     env.globals["codify_version"] = __version__
     env.globals["content_security_policy"] = CONTENT_SECURITY_POLICY
     env.globals["branding"] = branding or Branding()

@@ -1,0 +1,181 @@
+"""Every filter and phrase function a codify template can use, in one table, one meaning each.
+
+The names say where their result may go: `md_html*` turn spec Markdown into sanitised HTML
+(the handbook and checklist pages); `md_block`, `md_line`, `md_cell`, `md_heading` and
+`md_label` keep it Markdown, escaped for a Markdown page (handbook.md, the site); `plain`
+strips it for text that is not markup at all (CSV, YAML comments, titles). `t` writes a
+phrase from the phrasebook in the syntax of the template it is called from.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+from codify.documents.formats import num, range_text
+from codify.model import Range
+from codify.phrases import Phrasebook, html_marks, plain_marks
+from codify.render import text
+from codify.render.yamltext import yaml_string
+from codify.site import text as md
+
+# Characters YAML does not allow in a document, even inside quotes (C0 but tab and line breaks,
+# DEL, C1 but NEL, surrogates, U+FFFE/U+FFFF), plus those it reads as line breaks (NEL, U+2028,
+# U+2029) and the byte-order mark: in a comment each is replaced, so the file always loads.
+NOT_YAML_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
+)
+
+
+def yaml_str(value: str | None) -> str:
+    """A YAML double-quoted scalar for a string (or null); reads back as exactly the string."""
+    return "null" if value is None else yaml_string(value)
+
+
+def yaml_comment(value: str | None, indent: int = 0, hang: int = 0, width: int = 96) -> str:
+    """Plain text as YAML comment lines ('# ...'), wrapped, at `indent` spaces.
+
+    Lines after the first are indented `hang` more spaces, so a wrapped item stays readable.
+    """
+    prefix = " " * indent + "# "
+    lines = textwrap.wrap(
+        NOT_YAML_TEXT.sub("\ufffd", text.plain(value)),
+        width=max(width - len(prefix), 20),
+        subsequent_indent=" " * hang,
+        break_on_hyphens=False,
+    ) or [""]
+    return "\n".join((prefix + line).rstrip() for line in lines)
+
+
+def path_href(path: str) -> str:
+    """A relative file path as a link target: each segment percent-encoded.
+
+    A material's file name may hold '#', '?', '%' or spaces, which would otherwise end or
+    change the link.
+    """
+    return "/".join(quote(segment, safe="") for segment in path.split("/"))
+
+
+def safe_href(url: str | None) -> bool:
+    """Whether a URL from a spec may be used as a link target."""
+    return bool(url) and text.safe_url(url or "")
+
+
+def css_str(value: str) -> str:
+    """Text as the inside of a double-quoted CSS string, safe inside an HTML <style>."""
+    out = []
+    for ch in value:
+        if ch in '"\\<>&' or ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\{ord(ch):x} ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def stop(value: str | None) -> str:
+    """'.' when spec text does not already end a sentence, so templates never print '..'."""
+    ending = text.plain(value).rstrip("*_`)]\"' ")
+    return "" if ending.endswith((".", "!", "?", ":")) else "."
+
+
+class Phrases:
+    """The phrasebook as template functions: `t` in the template's syntax, `tp` as plain text."""
+
+    def __init__(self, book: Phrasebook) -> None:
+        self.book = book
+
+    def html(self, key: str, n: int | None = None, **values: Any) -> Markup:
+        """A phrase as HTML: its text escaped, its marks as tags, spec values escaped."""
+        values.setdefault("n", n)
+        template = Markup(html_marks(str(escape(self.book.text(key, n)))))
+        return template.format(**{k: self._value(v) for k, v in values.items()})
+
+    def markdown(self, key: str, n: int | None = None, **values: Any) -> Markup:
+        """A phrase as Markdown: values that are not already Markup are escaped as spec text."""
+        values.setdefault("n", n)
+        shown = {
+            k: v if isinstance(v, Markup) else md.cell(str(self._value(v)))
+            for k, v in values.items()
+        }
+        return Markup(self.book.text(key, n).format(**shown))
+
+    def plain(self, key: str, n: int | None = None, **values: Any) -> str:
+        """A phrase as plain text, for YAML comments, CSV and titles."""
+        values.setdefault("n", n)
+        return plain_marks(self.book.text(key, n)).format(
+            **{k: self._value(v) for k, v in values.items()}
+        )
+
+    def _value(self, value: Any) -> Any:
+        if isinstance(value, Enum):
+            return self.book.label(value)
+        if isinstance(value, float):
+            return num(value)
+        return "" if value is None else value
+
+    def words(self, value: object) -> str:
+        """An enum value in the document's language ('face to face'); an id as words."""
+        if isinstance(value, Enum):
+            return self.book.label(value)
+        return text.words(value)
+
+    def range_text(self, value: Range) -> str:
+        """A permitted range in words, in the document's language."""
+        return range_text(value, self.book)
+
+
+def filters(book: Phrasebook) -> dict[str, Callable[..., Any]]:
+    """Every filter, by name, for templates written in the phrasebook's language."""
+    phrases = Phrases(book)
+    return {
+        # Spec Markdown into sanitised HTML: handbook.html, checklist.html.
+        "md_html": text.md_to_html,
+        "md_html_inline": text.md_inline,
+        # Spec Markdown kept Markdown, escaped for a Markdown page: handbook.md, the site.
+        "md_block": md.markdown,
+        "md_line": md.inline,
+        "md_cell": md.cell,
+        "md_heading": md.heading,
+        "md_label": md.label,
+        # Markup removed.
+        "plain": text.plain,
+        "title_text": md.title_text,
+        "html_text": md.html_text,
+        # Values codify words itself.
+        "words": phrases.words,
+        "num": num,
+        "range_text": phrases.range_text,
+        "stop": stop,
+        # Links, styles and data files.
+        "safe_href": safe_href,
+        "path_href": path_href,
+        "link": md.link,
+        "email": md.email,
+        "literal": md.literal,
+        "css_str": css_str,
+        "yaml_str": yaml_str,
+        "yaml_comment": yaml_comment,
+    }
+
+
+def phrase_globals(book: Phrasebook) -> dict[str, Any]:
+    """The phrase functions templates call: `t` (HTML or Markdown, by the template) and `tp`."""
+    from jinja2 import pass_eval_context
+    from jinja2.nodes import EvalContext
+
+    phrases = Phrases(book)
+
+    @pass_eval_context
+    def t(ctx: EvalContext, key: str, n: int | None = None, **values: Any) -> Markup:
+        # Autoescaping is on for HTML templates and off for Markdown ones: that says which.
+        if ctx.autoescape:
+            return phrases.html(key, n, **values)
+        return phrases.markdown(key, n, **values)
+
+    return {"t": t, "tp": phrases.plain, "language": book.language}
