@@ -21,6 +21,7 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 from io import BytesIO
+from pathlib import Path
 from typing import Protocol
 
 Phrase = str | tuple[str, str]
@@ -573,3 +574,95 @@ def plain_marks(text: str) -> str:
 def html_marks(escaped: str) -> str:
     """An HTML-escaped phrase with its marks written as <strong> and <em>."""
     return _EMPHASIS.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", escaped))
+
+
+CATALOGUE_HEADER = """\
+Translations of the sentences codify writes in handbooks, checklists and sites.
+Each message's context is its key in codify.phrases; keep every {slot} as it is, and the
+**strong** and *emphasis* marks around the same words.
+"""
+# Shown in a catalogue's header, and in the docs, until a fluent speaker has reviewed it.
+REVIEW_STATUS = {
+    "cy": "STATUS: machine-assisted draft, awaiting review by a fluent Welsh speaker.",
+}
+
+
+def catalogue(
+    language: str | None = None, translated: dict[tuple[str, str], object] | None = None
+) -> bytes:
+    """The gettext catalogue of every phrase: the template (.pot) or one language's .po.
+
+    `translated` maps (key, English) to the existing translation, so regenerating a
+    language's catalogue after phrases change keeps what translators have done. The output
+    has no dates, so it changes only when the phrases or the translations do.
+    """
+    from datetime import UTC, datetime
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    header = CATALOGUE_HEADER + (REVIEW_STATUS.get(language, "") if language else "")
+    fixed = datetime(2026, 1, 1, tzinfo=UTC)
+    cat = Catalog(
+        locale=language,
+        domain="codify",
+        project="codify",
+        version="1",
+        copyright_holder="the codify authors",
+        header_comment="\n".join(f"# {line}".rstrip() for line in header.strip().splitlines()),
+        creation_date=fixed,
+        revision_date=fixed,
+        last_translator="codify authors",
+        language_team=LANGUAGES.get(language or "", "") if language else "LANGUAGE",
+        fuzzy=False,
+    )
+    for key, phrase in all_phrases().items():
+        english = phrase[0] if isinstance(phrase, tuple) else phrase
+        found = (translated or {}).get((key, english))
+        empty: str | tuple[str, ...] = "" if isinstance(phrase, str) else ("",) * cat.num_plurals
+        cat.add(phrase, found or empty, context=key)  # type: ignore[arg-type]
+    out = BytesIO()
+    write_po(out, cat, width=96, omit_header=False, sort_output=False, no_location=True)
+    return out.getvalue()
+
+
+def existing_translations(language: str) -> dict[tuple[str, str], object]:
+    """What a language's committed catalogue already translates, by (key, English)."""
+    from babel.messages.pofile import read_po
+
+    source = resources.files("codify") / "locale" / language / "LC_MESSAGES" / "codify.po"
+    if not source.is_file():
+        return {}
+    with source.open("rb") as handle:
+        cat = read_po(handle, locale=language)
+    found: dict[tuple[str, str], object] = {}
+    for message in cat:
+        if not message.id or not message.context:
+            continue
+        english = str(message.id[0] if isinstance(message.id, tuple) else message.id)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if all(strings):  # a half-translated plural counts as untranslated
+            found[(message.context, english)] = message.string
+    return found
+
+
+def write_catalogues(root: Path) -> list[Path]:
+    """Write the template and refresh every language's catalogue under `root` (src/codify)."""
+    written = []
+    template = root / "locale" / "codify.pot"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_bytes(catalogue())
+    written.append(template)
+    for language in LANGUAGES:
+        if language == DEFAULT_LANGUAGE:
+            continue
+        path = root / "locale" / language / "LC_MESSAGES" / "codify.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(catalogue(language, existing_translations(language)))
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for path in write_catalogues(Path(__file__).parent):
+        print(f"wrote {path}")
