@@ -1,0 +1,426 @@
+"""Every diagnostic code, pinned: the exact problems a minimal spec gets, with their positions.
+
+For each semantic rule in `codify.rules.REGISTRY`, and each structure (CS) and load (CY) code,
+one small file that breaks it, and the complete list of (code, line, column, message) that
+`codify.checker.check_file` reports for it: nothing missing, nothing extra, nothing moved. The
+cases are keyed by code and the keys must equal the registry's, so a new code fails here until
+it has a case. These run through the library, not the CLI, and take milliseconds each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from codify.checker import check_file
+from codify.codes import CODES
+from codify.rules import REGISTRY
+
+# A small spec that checks clean in strict mode. It is spelled out here, not taken from
+# `codify init`, so that the line and column of every problem below stay put.
+BASE = """\
+id: hand-hygiene
+name: "Hand hygiene huddles"
+version: 0.1.0
+status: draft
+summary: What the intervention is, who it is for, and what it achieves.
+problem: >-
+  The problem the intervention addresses, and for whom.
+rationale:
+  summary: Why the intervention is expected to work.
+  mechanisms:
+    - A mechanism through which it acts.
+origin:
+  organisation: The organisation that first ran it
+  first_delivered: "2026"
+owners:
+  - name: The team that maintains this spec
+    role: Spec maintainers
+licence:
+  spread_model: open
+  content_licence: CC BY 4.0
+population:
+  description: The people the intervention serves.
+settings:
+  - type: Acute hospital
+roles:
+  - id: lead
+    title: Local lead
+    responsibilities:
+      - Leads delivery in the adopting organisation.
+    time_commitment: About two hours a month
+materials:
+  - id: guide
+    title: Delivery guide
+    description: What the lead uses to run each session.
+    provided_by: The originating organisation
+core_elements:
+  - id: core-activity
+    name: The core activity
+    function: The purpose this element serves.
+    form: How the originator carries it out.
+    rationale: Why it is core, with the evidence.
+    roles: [lead]
+    materials: [guide]
+    fidelity:
+      - What an assessor sees when the element is in place.
+adaptable_elements:
+  - id: timing
+    name: Time of day
+    default: Lunchtime
+    adaptations:
+      options: [Lunchtime, Early morning]
+    guardrails:
+      - core_element: core-activity
+        note: Choose a time when the people it is for can attend.
+    decided_by: Local lead
+delivery:
+  modes: [face_to_face]
+  formats: [group]
+  procedures:
+    - id: session
+      name: Session
+      description: What happens, step by step.
+      roles: [lead]
+      materials: [guide]
+  schedule: Monthly
+  duration: One hour
+pathway:
+  - id: readiness
+    name: Readiness
+    goal: The organisation is ready to start.
+    timescale: 1-3 months
+    steps:
+      - action: Secure a sponsor and protected time for the lead.
+        owner: Executive sponsor
+fidelity:
+  approach: How fidelity is assessed and supported.
+  assessors: Self-assessment by the local lead
+  frequency: Yearly
+  criteria:
+    - id: activity-delivered
+      name: The core activity is delivered as intended
+      core_elements: [core-activity]
+      method: Observation of one session
+      data_sources: [observation]
+      scale:
+        kind: yes_no
+        yes: The session followed the delivery guide.
+  bands:
+    - label: Not yet
+      min: 0
+      max: 0
+      meaning: Review delivery with the originator.
+    - label: Delivered as intended
+      min: 1
+      max: 1
+      meaning: Meets the standard.
+      meets_standard: true
+outcomes:
+  - id: main-outcome
+    name: The main outcome
+    measure: How it is measured.
+not_applicable:
+  - item: 10
+    reason: No modifications have been made yet.
+  - item: 12
+    reason: No site has been assessed yet.
+"""
+
+Found = tuple[str, int, int, str]
+
+
+def edit(*changes: tuple[str, str]) -> str:
+    """BASE with each `old` replaced by `new`; each `old` must occur exactly once."""
+    text = BASE
+    for old, new in changes:
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in BASE"
+        text = text.replace(old, new)
+    return text
+
+
+@dataclass(frozen=True)
+class Case:
+    """A spec file (text or raw bytes; None for no file at all) and what checking it finds."""
+
+    content: str | bytes | None
+    found: list[Found]
+
+
+# --- load: the file cannot be read as YAML -----------------------------------------------------
+
+CY: dict[str, Case] = {
+    "CY001": Case(None, [("CY001", 0, 0, "file not found")]),
+    "CY002": Case(
+        b"id: hand-hygiene\nname: caf\xe9\n",
+        [
+            (
+                "CY002",
+                2,
+                10,
+                "not valid UTF-8: byte 0xe9 cannot be decoded; save the file as UTF-8",
+            )
+        ],
+    ),
+    "CY003": Case(
+        "id: hand-hygiene\nname: [unclosed\n",
+        [("CY003", 3, 1, "invalid YAML: did not find expected ',' or ']'")],
+    ),
+    "CY004": Case(
+        "# a spec, one day\n\n",
+        [("CY004", 0, 0, "the file is empty; a spec is a mapping of keys such as id, name")],
+    ),
+    "CY005": Case(
+        "id: a\n---\nid: b\n",
+        [("CY005", 2, 1, "more than one YAML document ('---'); a spec file holds exactly one")],
+    ),
+    "CY006": Case(
+        "id: hand-hygiene\nname: !!python/name:os.system x\n",
+        [
+            (
+                "CY006",
+                2,
+                7,
+                "YAML tag '!!python/name:os.system' is not allowed in a spec "
+                "(nothing was constructed)",
+            )
+        ],
+    ),
+    "CY007": Case(
+        "id: hand-hygiene\nname: " + "[" * 70 + "]" * 70 + "\n",
+        [("CY007", 2, 70, "nesting is deeper than 64 levels; a spec never needs this")],
+    ),
+    "CY008": Case(
+        "- id: hand-hygiene\n- name: Hand hygiene\n",
+        [
+            (
+                "CY008",
+                1,
+                1,
+                "the top level must be a mapping of keys such as id and name, got a list",
+            )
+        ],
+    ),
+    "CY009": Case(
+        edit(("status: draft\n", "status: draft\nid: hand-washing\n")),
+        [("CY009", 5, 1, "duplicate key 'id' (first defined at line 1); YAML keys must be unique")],
+    ),
+}
+
+# --- structure: the YAML is not a well-formed spec ----------------------------------------------
+
+CS: dict[str, Case] = {
+    "CS001": Case(
+        edit(("status: draft\n", "status: draft\nsummery: A typo.\n")),
+        [("CS001", 5, 1, "summery: unknown key 'summery'; did you mean 'summary'?")],
+    ),
+    "CS002": Case(
+        edit(("    form: How the originator carries it out.\n", "")),
+        [("CS002", 37, 5, "core_elements[0]: missing required key 'form'")],
+    ),
+    "CS003": Case(
+        edit(("  schedule: Monthly\n", "  schedule: 12\n")),
+        [("CS003", 65, 13, "delivery.schedule: expected a string, got an integer")],
+    ),
+    "CS004": Case(
+        edit(("status: draft\n", "status: drafty\n")),
+        [
+            (
+                "CS004",
+                4,
+                9,
+                "status: 'drafty' is not one of: draft, piloting, spreading, mainstreamed, "
+                "not_recommended, retired; did you mean 'draft'?",
+            )
+        ],
+    ),
+    "CS005": Case(
+        edit(('name: "Hand hygiene huddles"\n', 'name: ""\n')),
+        [("CS005", 2, 7, "name: must not be empty")],
+    ),
+}
+
+# --- semantic rules ---------------------------------------------------------------------------
+
+CR: dict[str, Case] = {
+    "CR001": Case(
+        edit(
+            (
+                "    measure: How it is measured.\n",
+                "    measure: How it is measured.\n"
+                "  - id: lead\n    name: Lead time\n    measure: Days from referral.\n",
+            )
+        ),
+        [("CR001", 102, 9, "id 'lead' is already used at roles[0]")],
+    ),
+    "CR002": Case(
+        edit(
+            (
+                "    roles: [lead]\n    materials: [guide]\n    fidelity:",
+                "    roles: [leed]\n    materials: [guide]\n    fidelity:",
+            )
+        ),
+        [("CR002", 42, 13, "'leed' is not the id of any role; did you mean 'lead'?")],
+    ),
+    "CR003": Case(
+        edit(
+            (
+                "adaptable_elements:\n",
+                "  - id: second\n    name: Second\n    function: f\n    form: f\n"
+                "    rationale: r\n    fidelity: [seen]\nadaptable_elements:\n",
+            )
+        ),
+        [("CR003", 46, 5, "core element 'second' has no fidelity criterion")],
+    ),
+    "CR004": Case(
+        edit(
+            (
+                "    adaptations:\n      options: [Lunchtime, Early morning]\n",
+                "    adaptations: {}\n",
+            )
+        ),
+        [("CR004", 50, 18, "adaptable element 'timing' states no options, range or guidance")],
+    ),
+    "CR005": Case(
+        edit(
+            (
+                "    guardrails:\n      - core_element: core-activity\n"
+                "        note: Choose a time when the people it is for can attend.\n",
+                "    guardrails: []\n",
+            )
+        ),
+        [("CR005", 52, 17, "adaptable element 'timing' has no guardrails")],
+    ),
+    "CR006": Case(
+        edit(("version: 0.1.0", "version: '1.0'")),
+        [("CR006", 3, 10, "'1.0' is not a semantic version such as 1.0.0")],
+    ),
+    "CR007": Case(
+        edit(("      min: 0\n      max: 0\n", "      min: 0\n      max: 1\n")),
+        [("CR007", 93, 7, "band 'Delivered as intended' overlaps the band before it at 1-1")],
+    ),
+    "CR008": Case(
+        edit(
+            (
+                "        kind: yes_no\n        yes: The session followed the delivery guide.\n",
+                "        kind: rating\n        min: 0\n        max: 1\n        anchors:\n"
+                "          - {score: 0, description: Not delivered.}\n",
+            )
+        ),
+        [("CR008", 86, 9, "criterion 'activity-delivered': no anchor for score 1")],
+    ),
+    "CR009": Case(
+        edit(("  - item: 10\n    reason: No modifications have been made yet.\n", "")),
+        [
+            (
+                "CR009",
+                1,
+                1,
+                "TIDieR item 10 (Modifications) is not answered; "
+                "fill in modifications or declare it in not_applicable",
+            )
+        ],
+    ),
+    "CR010": Case(
+        edit(("status: draft", "status: spreading")),
+        [("CR010", 4, 9, "status is 'spreading' but the spec cites no evidence")],
+    ),
+    "CR011": Case(
+        edit(
+            (
+                "materials:\n  - id: guide\n",
+                "materials:\n  - id: spare\n    title: Spare\n    description: Unused.\n"
+                "    provided_by: Us\n  - id: guide\n",
+            )
+        ),
+        [("CR011", 32, 5, "material 'spare' is not used by any element or procedure")],
+    ),
+    "CR012": Case(
+        edit(("    provided_by: The originating organisation\n", "")),
+        [("CR012", 32, 5, "material 'guide' has no url, path or provided_by")],
+    ),
+    "CR013": Case(
+        edit(("    provided_by: The originating organisation\n", "    path: ../guide.pdf\n")),
+        [("CR013", 35, 11, "'../guide.pdf' leaves the spec's folder")],
+    ),
+    "CR014": Case(
+        edit(("      meets_standard: true\n", "")),
+        [("CR014", 89, 5, "no band has meets_standard: true")],
+    ),
+    "CR015": Case(
+        edit(
+            (
+                "problem: >-\n",
+                "glossary:\n  - {term: NHS, definition: a}\n  - {term: nhs, definition: b}\n"
+                "problem: >-\n",
+            )
+        ),
+        [("CR015", 8, 12, "glossary term 'nhs' is already defined at glossary[0]")],
+    ),
+    "CR016": Case(
+        edit(
+            (
+                "  The problem the intervention addresses, and for whom.\n",
+                "  The problem ![chart](http://example.org/c.png) it addresses.\n",
+            )
+        ),
+        [
+            (
+                "CR016",
+                6,
+                10,
+                "problem contains a Markdown image '![chart](http://example.org/c.png)'; "
+                "attach the picture as a material instead",
+            )
+        ],
+    ),
+    "CR017": Case(
+        edit(
+            (
+                "problem: >-\n  The problem the intervention addresses, and for whom.\n",
+                'problem: "The problem it addresses\\e[2J"\n',
+            )
+        ),
+        [("CR017", 6, 10, "problem contains the character U+001B (\\x1b); remove it")],
+    ),
+}
+
+CASES = {**CY, **CS, **CR}
+
+
+def check(case: Case, folder: Path) -> list[Found]:
+    """What `check_file` reports for the case's file, as (code, line, column, message)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = folder / "intervention.yaml"
+    if isinstance(case.content, str):
+        spec.write_text(case.content, encoding="utf-8")
+    elif isinstance(case.content, bytes):
+        spec.write_bytes(case.content)
+    result = check_file(spec, display="intervention.yaml")
+    for d in result.diagnostics:
+        assert d.path == "intervention.yaml"
+        assert d.severity is CODES[d.code].severity, f"{d.code} has severity {d.severity}"
+    return [(d.code, d.line, d.column, d.message) for d in result.diagnostics]
+
+
+def test_the_base_spec_checks_clean(tmp_path: Path) -> None:
+    assert check(Case(BASE, []), tmp_path) == []
+
+
+def test_every_rule_has_a_pinned_case() -> None:
+    assert sorted(CR) == sorted(REGISTRY)
+
+
+def test_every_structure_and_load_code_has_a_pinned_case() -> None:
+    assert sorted(CS) == sorted(c for c in CODES if c.startswith("CS"))
+    assert sorted(CY) == sorted(c for c in CODES if c.startswith("CY"))
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_each_code_reports_exactly_its_pinned_problems(code: str, tmp_path: Path) -> None:
+    case = CASES[code]
+    found = check(case, tmp_path / "spec")
+    assert code in {c for c, *_ in found}, f"the case for {code} does not trigger it"
+    assert found == case.found
