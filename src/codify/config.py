@@ -15,7 +15,7 @@ from typing import Any
 from codify.diagnostics import Severity
 
 _SEVERITIES = {"error": Severity.error, "warning": Severity.warning, "off": None}
-_KEYS = {"rules", "branding"}
+_KEYS = {"rules", "branding", "language"}
 
 
 class ConfigError(Exception):
@@ -38,6 +38,8 @@ class Config:
     source: Path | None = None
     rules: dict[str, Severity | None] = field(default_factory=dict)
     branding: Branding = field(default_factory=Branding)
+    # The language codify writes documents and sites in (a key of codify.phrases.LANGUAGES).
+    language: str = "en"
 
 
 # A settings file is a few lines; a pyproject.toml of a large project is a few kilobytes.
@@ -153,7 +155,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         hint = Suggester(_KEYS).hint(key)
         raise ConfigError(
             f"{path}: {prefix}{_toml_key(key)}: unknown setting{hint} "
-            "(the settings are rules and branding)"
+            "(the settings are rules, branding and language)"
         )
     rules = _rules(
         _table(table.get("rules", {}), path, f"{prefix}rules", 'CR011 = "off"'), path, prefix
@@ -179,7 +181,26 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
             f"{path}: {prefix}branding.accent_color: {shown(accent)} is not a colour like #005eb8"
         )
     branding = Branding(raw.get("organisation"), raw.get("logo"), accent)
-    return Config(path, rules, branding)
+    language = table.get("language", "en")
+    check_language(language, f"{path}: {prefix}language")
+    return Config(path, rules, branding, language)
+
+
+def check_language(value: object, where: str) -> str:
+    """`value` if codify writes that language; otherwise ConfigError naming the choices."""
+    from codify.phrases import LANGUAGES
+    from codify.structure import Suggester, shown
+
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string, got {_kind(value)}")
+    if value not in LANGUAGES:
+        hint = Suggester(LANGUAGES).hint(value)
+        choices = ", ".join(f"{code} ({name.split(':')[0]})" for code, name in LANGUAGES.items())
+        raise ConfigError(
+            f"{where}: {shown(value)} is not a language codify writes{hint}; "
+            f"choose one of {choices}"
+        )
+    return value
 
 
 def _rules(table: dict[str, Any], path: Path, prefix: str) -> dict[str, Severity | None]:

@@ -452,6 +452,13 @@ PHRASES: dict[str, Phrase] = {
     "assessment.no_anchor": "no anchor",
     "assessment.not_as_described": "not as described above",
     "assessment.meets": ", meets the standard",
+    "assessment.assessors_hint": 'names and roles, e.g. ["A. Smith, clinical lead"]',
+    "assessment.yes_no_hint": "1 or 0",
+    "assessment.range_hint": "{low} to {high}",
+    "assessment.total_hint": "the sum of the ratings, {min} to {max}",
+    "assessment.must_pass_hint": "true when every must-pass criterion reached its minimum",
+    "assessment.band_hint": "the band the total falls in, one of:",
+    "assessment.actions_hint": "what the site agreed to do next",
 }
 
 # English labels for enum values where the value itself, read aloud, is not the best wording.
@@ -477,13 +484,27 @@ def _enums() -> Iterator[type[Enum]]:
 
 
 def all_phrases() -> dict[str, Phrase]:
-    """Every phrase, the enum labels included: what the catalogue template lists."""
+    """Every phrase, with the enum labels and TIDieR items: what the catalogue lists.
+
+    The English of an enum label and of a TIDieR item lives beside its definition (the
+    model, codify.tidier); here it only gains a key, so a translator can reach it.
+    """
+    from codify.tidier import ITEMS
+
     found: dict[str, Phrase] = dict(PHRASES)
+    for item in ITEMS:
+        found[f"tidier.{item.number}.name"] = item.name
+        found[f"tidier.{item.number}.question"] = item.question
     for enum in _enums():
         for member in enum:
             key = enum_key(member)
             found[key] = LABELS.get(key, str(member.value).replace("_", " "))
     return found
+
+
+@cache
+def _phrases() -> dict[str, Phrase]:
+    return all_phrases()
 
 
 class Translations(Protocol):
@@ -530,7 +551,7 @@ class Phrasebook:
 
     def __init__(self, language: str = DEFAULT_LANGUAGE) -> None:
         self.language = language
-        self._phrases = all_phrases()
+        self._phrases = _phrases()
         self._translations = translations(language)
 
     def text(self, key: str, n: int | None = None) -> str:

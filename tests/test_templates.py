@@ -1,0 +1,71 @@
+"""Sections are the one place for a document's order and presence, and each can be overridden.
+
+The templates guide promises that one section can be changed by copying one file; these
+tests hold codify to it, and keep the guide's tables in step with the registries.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from codify.cli import cli
+from codify.documents.sections import HANDBOOK
+from codify.phrases import Phrasebook
+from codify.render.filters import filters
+from tests.conftest import EXAMPLES
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "codify" / "templates"
+RAID = next(e for e in EXAMPLES if "raid" in str(e))
+
+
+def test_every_section_has_a_template_in_each_syntax_and_no_template_is_orphaned() -> None:
+    keys = {s.key for s in HANDBOOK}
+    on_disk = {p.stem for p in (TEMPLATES / "handbook" / "sections").iterdir()}
+    assert on_disk == keys
+    for key in keys:
+        for syntax in ("html", "md"):
+            assert (TEMPLATES / "handbook" / "sections" / f"{key}.{syntax}").is_file()
+
+
+def test_the_templates_guide_lists_every_section_and_filter() -> None:
+    guide = (TEMPLATES / "README.md").read_text(encoding="utf-8")
+    for s in HANDBOOK:
+        assert f"`handbook/sections/{s.key}.html`" in guide, s.key
+    for name in filters(Phrasebook()):
+        assert f"| `{name}` |" in guide, name
+
+
+def _sections(page: str) -> dict[str, str]:
+    """Each top-level <section> of a handbook page, by the id its heading labels it with."""
+    found = {}
+    for match in re.finditer(r'<section[^>]*aria-labelledby="([^"]+)">(.*?)</section>', page, re.S):
+        found[match.group(1)] = match.group(2)
+    return found
+
+
+def _build(out: Path, *extra: str) -> str:
+    result = CliRunner().invoke(cli, ["build", str(RAID), "--out", str(out), "-q", *extra])
+    assert result.exit_code == 0, result.output
+    return (out / "handbook.html").read_text(encoding="utf-8")
+
+
+def test_overriding_one_section_changes_that_section_alone(tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "handbook" / "sections"
+    mine.mkdir(parents=True)
+    (mine / "core.html").write_text(
+        '{% import "handbook/macros.html" as m %}\n'
+        '<section class="chapter" aria-labelledby="core">\n'
+        '{{ m.section_head(doc, "core") }}\n'
+        "<p>Our own words: {{ doc.core|length }} elements.</p>\n"
+        "</section>\n",
+        encoding="utf-8",
+    )
+    default = _sections(_build(tmp_path / "default"))
+    changed = _sections(_build(tmp_path / "changed", "--templates", str(tmp_path / "mine")))
+    assert set(default) == set(changed)
+    assert "Our own words: 6 elements." in changed["core"]
+    assert "Our own words" not in default["core"]
+    assert [k for k in default if default[k] != changed[k]] == ["core"]
