@@ -287,4 +287,3 @@ def _index(entries: tuple[Code, ...]) -> dict[str, Code]:
 
 
 CODES: dict[str, Code] = _index(_TABLE)
-
