@@ -16,7 +16,7 @@ import pytest
 from codify.checker import CheckResult, check_file
 from codify.config import Branding
 from codify.documents.view import Document, build_document
-from codify.model import Intervention
+from codify.model import AdaptableElement, CoreElement, Intervention, Procedure
 from codify.report import REPORTERS
 from tests.conftest import EXAMPLES
 
@@ -101,7 +101,7 @@ def test_each_core_element_lists_what_points_at_it(view: Document) -> None:
 
 def test_each_role_and_material_lists_the_parts_that_use_it(view: Document) -> None:
     spec = view.spec
-    parts = [
+    parts: list[tuple[str, CoreElement | AdaptableElement | Procedure]] = [
         *((f"core-{c.id}", c) for c in spec.core_elements),
         *((f"adapt-{a.id}", a) for a in spec.adaptable_elements),
         *((f"procedure-{p.id}", p) for p in spec.delivery.procedures),
