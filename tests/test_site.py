@@ -111,7 +111,7 @@ def test_every_page_names_the_version_and_marks_core_and_adaptable(
     assert '!!! core "Core element: keep it"' in core
     for heading in ("## Function", "## Form", "## Why it is core", "## How it is assessed"):
         assert heading in core
-    assert "[C1. Huddles are held daily](../fidelity.md#crit-held-daily)" in core
+    assert "[1. Huddles are held daily](../fidelity.md#crit-held-daily)" in core
     adaptable = found["adapt/huddle-length.md"]
     assert '!!! adapt "Adaptable element: you may change it"' in adaptable
     assert "Anything from **5** to **15** minutes." in adaptable  # 5.0 prints as 5

@@ -50,7 +50,7 @@ from codify.model import (
 )
 from codify.phrases import Phrasebook
 from codify.render.text import plain
-from codify.rules import scale_range
+from codify.scoring import scale_range
 from codify.tidier import TidierRow, checklist
 
 

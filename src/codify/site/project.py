@@ -18,8 +18,10 @@ from typing import Any
 
 from codify import __version__
 from codify.config import Branding
+from codify.documents.view import build_document
 from codify.model import Intervention
 from codify.outputs import SITE_MANIFEST
+from codify.phrases import Phrasebook
 from codify.render.text import words
 from codify.render.yamltext import yaml_string
 from codify.site import text as site_text
@@ -89,17 +91,19 @@ class Project:
     not_in_nav: list[str] = field(default_factory=list)
 
 
-# Pages every intervention gets, in navigation order: (file, title, template).
+# Pages every intervention gets, in navigation order: (file, template). A page's title is the
+# phrase `site.page.<template>`, so it reads the same in the navigation, on the page and in
+# every language.
 DELIVER_PAGES = (
-    ("roles.md", "Roles", "roles"),
-    ("materials.md", "Materials", "materials"),
-    ("delivery.md", "Delivery", "delivery"),
-    ("pathway.md", "Implementation pathway", "pathway"),
+    ("roles.md", "roles"),
+    ("materials.md", "materials"),
+    ("delivery.md", "delivery"),
+    ("pathway.md", "pathway"),
 )
 REFERENCE_PAGES = (
-    ("glossary.md", "Glossary", "glossary"),
-    ("references.md", "References", "references"),
-    ("downloads.md", "Downloads", "downloads"),
+    ("glossary.md", "glossary"),
+    ("references.md", "references"),
+    ("downloads.md", "downloads"),
 )
 
 DownloadMaker = Callable[[SiteSource], tuple[dict[str, bytes], list[str]]]
@@ -115,7 +119,12 @@ class _Plan:
     nav_budget: int = NAV_ELEMENT_LIMIT
 
 
-def plan(sources: Sequence[SiteSource], downloads: DownloadMaker | None = None) -> _Plan:
+def plan(
+    sources: Sequence[SiteSource],
+    downloads: DownloadMaker | None = None,
+    book: Phrasebook | None = None,
+    branding: Branding | None = None,
+) -> _Plan:
     """The pages, navigation and static files for these specs (nothing rendered yet)."""
     seen: set[str] = set()
     for source in sources:
@@ -125,15 +134,18 @@ def plan(sources: Sequence[SiteSource], downloads: DownloadMaker | None = None) 
                 "each intervention in a site needs its own id"
             )
         seen.add(source.spec.id)
+    book = book or Phrasebook()
     portfolio = len(sources) > 1
     found = _Plan()
     if portfolio:
-        found.pages.append(Page("index.md", "portfolio", "Home"))
-        found.nav.append({"Home": "index.md"})
+        home = book.fill("site.page.portfolio")
+        found.pages.append(Page("index.md", "portfolio", home))
+        found.nav.append({home: "index.md"})
     ordered = sorted(sources, key=lambda s: s.spec.id) if portfolio else list(sources)
     folders = site_text.unique_names([s.spec.id for s in ordered], RESERVED_FOLDERS)
     for source, folder in zip(ordered, folders, strict=True):
-        view = SpecView(source.spec, source.path, f"{folder}/" if portfolio else "")
+        doc = build_document(source.spec, branding or Branding(), book=book)
+        view = SpecView(source.spec, source.path, f"{folder}/" if portfolio else "", doc)
         static, made_notes = _static_files(view, source.raw, downloads)
         found.files.update({f"{DOCS}/{k}": v for k, v in static.items()})
         found.notes.extend(made_notes)
@@ -151,33 +163,40 @@ def _spec_pages(view: SpecView, found: _Plan) -> list[NavItem | str]:
     spec = view.spec
     p = view.path
     pages = found.pages
+
+    def title(template: str) -> str:
+        return view.doc.book.fill(f"site.page.{template}")
+
+    def nav(key: str) -> str:
+        return view.doc.book.fill(f"site.nav.{key}")
+
     pages.append(Page(p("index.md"), "overview", spec.name, view))
-    pages.append(Page(p("keep/index.md"), "keep", "Keep: core elements", view))
+    pages.append(Page(p("keep/index.md"), "keep", title("keep"), view))
     keep: list[NavItem | str] = [p("keep/index.md")]
     for core, page in view.core_pages:
         pages.append(Page(page, "core", core.name, view, {"element": core}))
         keep.append({site_text.theme_text(core.name): page})
-    pages.append(Page(p("adapt/index.md"), "adapt", "Adapt: adaptable elements", view))
+    pages.append(Page(p("adapt/index.md"), "adapt", title("adapt"), view))
     adapt: list[NavItem | str] = [p("adapt/index.md")]
     for element, page in view.adapt_pages:
         pages.append(Page(page, "adaptable", element.name, view, {"element": element}))
         adapt.append({site_text.theme_text(element.name): page})
     deliver: list[NavItem | str] = []
-    for name, title, template in DELIVER_PAGES:
-        pages.append(Page(p(name), template, title, view))
-        deliver.append({title: p(name)})
-    pages.append(Page(p("fidelity.md"), "fidelity", "Fidelity checklist", view))
+    for name, template in DELIVER_PAGES:
+        pages.append(Page(p(name), template, title(template), view))
+        deliver.append({title(template): p(name)})
+    pages.append(Page(p("fidelity.md"), "fidelity", title("fidelity"), view))
     reference: list[NavItem | str] = []
-    for name, title, template in REFERENCE_PAGES:
-        pages.append(Page(p(name), template, title, view))
-        reference.append({title: p(name)})
+    for name, template in REFERENCE_PAGES:
+        pages.append(Page(p(name), template, title(template), view))
+        reference.append({title(template): p(name)})
     return [
-        {"Overview": p("index.md")},
-        {"Keep": _bounded_section(keep, p("keep/"), found)},
-        {"Adapt": _bounded_section(adapt, p("adapt/"), found)},
-        {"Deliver": deliver},
-        {"Fidelity checklist": p("fidelity.md")},
-        {"Reference": reference},
+        {nav("overview"): p("index.md")},
+        {nav("keep"): _bounded_section(keep, p("keep/"), found)},
+        {nav("adapt"): _bounded_section(adapt, p("adapt/"), found)},
+        {nav("deliver"): deliver},
+        {title("fidelity"): p("fidelity.md")},
+        {nav("reference"): reference},
     ]
 
 
@@ -232,8 +251,9 @@ def _static_files(
             else:
                 target = view.path(f"files/{name}")
             files[target] = data
-        for name, description in DOWNLOAD_LABELS.items():  # documents first, in this order
+        for name, key in DOWNLOAD_LABELS.items():  # documents first, in this order
             if name in made:
+                description = view.doc.book.fill(key)
                 view.downloads.append(Download(view.path(f"files/{name}"), name, description))
     # Not named intervention.yaml: `codify check .` must not find the copy as a second spec.
     version = re.sub(r"[^A-Za-z0-9.+-]+", "-", view.spec.version).strip(".-") or "unversioned"
@@ -243,20 +263,20 @@ def _static_files(
         Download(
             view.path(f"files/{spec_name}"),
             spec_name,
-            "The codified spec itself (YAML): the source every page of this site is made from.",
+            view.doc.book.fill("site.download.spec"),
         )
     )
     return files, notes
 
 
+# Each document offered for download, in this order, with the phrase that describes it.
 DOWNLOAD_LABELS = {
-    "handbook.html": "The adopter handbook, as one self-contained web page to read, print or "
-    "save as PDF.",
-    "handbook.pdf": "The adopter handbook as a PDF.",
-    "checklist.html": "The fidelity checklist as a printable web page.",
-    "checklist.pdf": "The fidelity checklist as a PDF.",
-    "checklist.csv": "The fidelity checklist as a spreadsheet (CSV), one row per criterion.",
-    "assessment.yaml": "A blank fidelity assessment to fill in and keep with your records.",
+    "handbook.html": "site.download.handbook_html",
+    "handbook.pdf": "site.download.handbook_pdf",
+    "checklist.html": "site.download.checklist_html",
+    "checklist.pdf": "site.download.checklist_pdf",
+    "checklist.csv": "site.download.checklist_csv",
+    "assessment.yaml": "site.download.assessment",
 }
 
 
@@ -381,6 +401,7 @@ def mkdocs_config(
     branding: Branding,
     logo: str | None,
     not_in_nav: Sequence[str] = (),
+    language: str = "en",
 ) -> dict[str, Any]:
     """The mkdocs.yml settings. Only what Material for MkDocs and Zensical both understand.
 
@@ -393,7 +414,8 @@ def mkdocs_config(
         # Zensical reads this (Material ignores it): its classic look is Material's, so a site
         # keeps its branding and accessibility fixes whichever tool builds it.
         "variant": "classic",
-        "language": "en",
+        # Material translates its own chrome (search box, navigation labels) to match.
+        "language": language,
         # Material links Google Fonts by default: a site inside a closed network must not.
         "font": False,
         "palette": [
@@ -428,20 +450,23 @@ def mkdocs_config(
     if logo:
         theme["logo"] = logo
         theme["favicon"] = logo
+    book = Phrasebook(language)
     copyright_parts = []
     if branding.organisation:
         copyright_parts.append(site_text.theme_text(branding.organisation))
     if len(sources) == 1:  # in a portfolio, each page names its own intervention's version
         only = sources[0].spec
-        copyright_parts.append(site_text.theme_text(f"{only.name}, version {only.version}"))
-    copyright_parts.append(f"Generated by codify {__version__}")
+        line = book.fill("site.copyright_version", name=only.name, version=only.version)
+        copyright_parts.append(site_text.theme_text(line))
+    copyright_parts.append(site_text.theme_text(book.fill("site.generated", codify=__version__)))
     config: dict[str, Any] = {
         "site_name": site_name,
         "docs_dir": DOCS,
         "site_dir": SITE_DIR,
         "copyright": " · ".join(copyright_parts),
         "theme": theme,
-        "plugins": ["search"],
+        # The search index has no Welsh stemmer: other languages are indexed as English.
+        "plugins": ["search"] if language == "en" else [{"search": {"lang": ["en"]}}],
         "markdown_extensions": [
             "abbr",
             "admonition",
@@ -532,13 +557,15 @@ def generate(
     title: str | None = None,
     templates: Path | None = None,
     downloads: DownloadMaker | None = None,
+    language: str = "en",
 ) -> Project:
-    """Every file of the MkDocs project for these specs, in memory."""
+    """Every file of the MkDocs project for these specs, in memory, in one language."""
     from codify.render.templates import environment
 
     if not sources:
         raise SiteError("no specs to publish")
-    env = environment(templates, branding)
+    env = environment(templates, branding, language)
+    book: Phrasebook = env.codify_book
     # Set before any template is compiled: every {{ }} escapes spec text unless it is Markup.
     env.finalize = site_text.finalize
     env.filters.update(
@@ -554,17 +581,26 @@ def generate(
         num=site_text.number,
         literal=site_text.literal,
     )
-    env.globals["spread_models"] = site_text.SPREAD_MODELS
+    env.globals["spread_models"] = {
+        model: book.fill(
+            "site.spread_named",
+            model=book.fill(f"enum.SpreadModel.{model}").capitalize(),
+            text=book.fill(f"spread.{model}"),
+        )
+        for model in ("open", "dissemination", "licence", "franchise", "network", "direct")
+    }
     if title:
         name = title
     elif len(sources) == 1:
         name = sources[0].spec.name
     else:
         name = (
-            f"{branding.organisation} interventions" if branding.organisation else "Interventions"
+            book.fill("site.portfolio_of", organisation=branding.organisation)
+            if branding.organisation
+            else book.fill("site.portfolio")
         )
     site_name = site_text.theme_text(name)
-    found = plan(sources, downloads)
+    found = plan(sources, downloads, book, branding)
     project = Project(pages=found.pages, notes=found.notes, not_in_nav=found.not_in_nav)
     project.files.update(found.files)
     project.files.update(render_pages(found.pages, sources, env, site_name))
@@ -573,7 +609,13 @@ def generate(
     if logo and logo[1]:
         project.files[f"{DOCS}/{logo[0]}"] = logo[1]
     config = mkdocs_config(
-        site_name, found.nav, sources, branding, logo[0] if logo else None, found.not_in_nav
+        site_name,
+        found.nav,
+        sources,
+        branding,
+        logo[0] if logo else None,
+        found.not_in_nav,
+        language,
     )
     header = (
         f"# Generated by codify {__version__} (`codify site`). Do not edit: change the spec, or\n"

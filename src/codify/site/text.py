@@ -312,17 +312,3 @@ def unique_names(ids: Sequence[str], reserved: Iterable[str] = ()) -> list[str]:
         taken.add(candidate.lower())
         names.append(candidate)
     return names
-
-
-SPREAD_MODELS = {
-    "open": "Open: any organisation may adopt it, free, without asking.",
-    "dissemination": "Dissemination: the originator publishes how to do it; organisations "
-    "adopt it on their own.",
-    "licence": "Licence: organisations adopt it under a licence from the holder, on the terms "
-    "below.",
-    "franchise": "Franchise: organisations join a franchise and deliver it under its name, "
-    "with training, support and fidelity review from the holder.",
-    "network": "Network: organisations join a network of adopters that shares learning and "
-    "holds each other to the standard.",
-    "direct": "Direct: the originating organisation delivers it itself in new places.",
-}

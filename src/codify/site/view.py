@@ -1,16 +1,18 @@
 """What the site templates see of one spec: its pages' paths and its cross-references resolved.
 
-A spec points at its own parts by id (a core element's roles, a criterion's core elements, an
-adaptable element's guardrails). `SpecView` resolves those ids into Markdown links relative to
-the page being written, and computes the reverse links a reader wants (which criteria protect
-this core element, which adaptations must not undermine it). A spec built with `--force` may
-name ids it never declares: those print as the bare id, never as a broken link.
+The site reads the same `Document` as the handbook and checklist (codify.documents.view):
+numbering, citations, scale and must-pass wording and the phrasebook come from it, so the
+site and the handbook say the same things the same way. `SpecView` adds what only a site has:
+which page each part lives on, and links written relative to the page being rendered. It
+also indexes the reverse links a reader wants (which criteria protect this core element,
+which adaptations must not undermine it). A spec built with `--force` may name ids it never
+declares: those print as the bare id, never as a broken link.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Sized
+from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import TypeVar
 
 from markupsafe import Markup, escape
 
+from codify.documents.view import CriterionView, Document, Link
 from codify.model import (
     AdaptableElement,
     CoreElement,
@@ -33,7 +36,7 @@ from codify.model import (
 )
 from codify.site.text import heading, html_text, label, path_target, unique_names
 
-__all__ = ["ADAPT_BADGE", "CORE_BADGE", "Download", "SpecView", "label", "short_authors"]
+__all__ = ["ADAPT_BADGE", "CORE_BADGE", "Download", "SpecView", "label"]
 
 _T = TypeVar("_T")
 
@@ -44,12 +47,6 @@ RESERVED_PAGES = ("index", "readme")
 # contents, so its work grows with the square of a page's headings. A list page (criteria,
 # roles, materials, ...) with more items than this gives each a bold line, not a heading.
 MAX_ITEM_HEADINGS = 100
-
-
-def short_authors(authors: str) -> str:
-    """Authors as cited in running text: 'Maben J, Taylor C, Reynolds E' gives 'Maben J et al.'."""
-    names = [a.strip() for a in authors.split(",") if a.strip()]
-    return f"{names[0]} et al." if len(names) > 2 else authors
 
 
 CORE_BADGE = Markup('<span class="codify-badge codify-badge--core">Core: keep</span>')
@@ -84,6 +81,7 @@ class SpecView:
     spec: Intervention
     source: Path
     prefix: str  # "" for a one-spec site, "<folder>/" in a portfolio
+    doc: Document  # the same view of the spec the handbook and checklist are made from
     downloads: list[Download] = field(default_factory=list)
     material_files: dict[str, str] = field(default_factory=dict)  # material id -> docs path
     current: str = "index.md"  # the page being rendered; links are relative to it
@@ -190,24 +188,29 @@ class SpecView:
         """The docs path of the download with this file name, or '' if there is none."""
         return next((d.path for d in self.downloads if d.label == name), "")
 
-    @cached_property
-    def _max_total(self) -> int:
-        from codify.rules import scale_range
-
-        return scale_range(self.spec)[1]
-
     def max_total(self) -> int:
         """The highest possible total fidelity score."""
-        return self._max_total
+        return self.doc.score_max
 
     @cached_property
-    def _criterion_numbers(self) -> dict[int, str]:
+    def _criterion_views(self) -> dict[int, CriterionView]:
         # By identity: two criteria may be equal (or share an id under --force).
-        return {id(c): f"C{n}" for n, c in enumerate(self.spec.fidelity.criteria, 1)}
+        return {id(c.criterion): c for c in self.doc.criteria}
+
+    def criterion_view(self, criterion: Criterion) -> CriterionView:
+        """The document's view of a criterion: its number, scale wording and must-pass rule."""
+        return self._criterion_views[id(criterion)]
 
     def criterion_number(self, criterion: Criterion) -> str:
-        """A criterion's number on the checklist: C1, C2, ..."""
-        return self._criterion_numbers[id(criterion)]
+        """A criterion's number, as the handbook and the checklist print it."""
+        return str(self.criterion_view(criterion).number)
+
+    @cached_property
+    def _reference_labels(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for r in self.doc.references:
+            found.setdefault(r.reference.id, r.label)
+        return found
 
     @cached_property
     def _criteria_by_core(self) -> dict[str, list[Criterion]]:
@@ -368,30 +371,49 @@ class SpecView:
         return Markup(f"[{label(procedure.name)}]({target})")
 
     def criterion_link(self, criterion: Criterion) -> Markup:
-        """A link to a criterion on the fidelity checklist page."""
+        """A link to a criterion on the fidelity page, numbered as in the handbook."""
         text = f"{self.criterion_number(criterion)}. {label(criterion.name)}"
         return Markup(f"[{text}]({self.url(self.path('fidelity.md'), f'crit-{criterion.id}')})")
 
     def citation(self, reference_id: str) -> Markup:
-        """A short citation, 'Authors (Year)', linked to the references page."""
+        """A short citation, worded as in the handbook, linked to the references page."""
         r = self.reference(reference_id)
         if r is None:
             return Markup(f"`{reference_id}`")
-        text = label(f"{short_authors(r.authors)} ({r.year or 'n.d.'})")
+        text = label(self._reference_labels[r.id])
         return Markup(f"[{text}]({self.url(self.path('references.md'), f'ref-{r.id}')})")
 
     def file_link(self, path: str, text: str) -> Markup:
         """A link to a file in docs/ (a download), relative to the current page."""
         return Markup(f"[{label(text)}]({self.url(path)})")
 
+    def link(self, target: Link) -> Markup:
+        """A link from the document to its target's page on this site, or the bare label.
+
+        The document resolves every cross-reference once; this is the site's link style.
+        """
+        kinds: dict[str, Callable[[str], Markup]] = {
+            "core": self.core_link,
+            "adapt": self.adapt_link,
+            "role": self.role_link,
+            "material": self.material_link,
+        }
+        if target.anchor is not None and target.kind in kinds:
+            return kinds[target.kind](target.id)
+        if target.anchor is not None and target.kind == "ref":
+            return self.citation(target.id)
+        return label(target.label)
+
     def version_line(self) -> Markup:
-        """The line under every page title naming the intervention and its version."""
-        name = html_text(self.spec.name)
-        return Markup(
-            '<p class="codify-version"><strong>{name}</strong>, version {version}'
-            " · status: {status}</p>"
-        ).format(
-            name=name,
-            version=html_text(self.spec.version),
-            status=self.spec.status.value.replace("_", " "),
+        """The line under every page title naming the intervention, its version and status."""
+        book = self.doc.book
+        return Markup('<p class="codify-version"><strong>{name}</strong>, {version}</p>').format(
+            name=html_text(self.spec.name),
+            version=html_text(
+                book.fill(
+                    "site.version_status",
+                    version=self.spec.version,
+                    status=book.label(self.spec.status),
+                )
+            ),
         )
