@@ -206,7 +206,7 @@ def check_language(value: object, where: str) -> str:
 def _rules(table: dict[str, Any], path: Path, prefix: str) -> dict[str, Severity | None]:
     """Severities by rule code. Codes are case-sensitive, as in ruff: `cr011` is refused with
     a suggestion, so that one spelling of each code is found by a search across repositories."""
-    from codify.commands.rules import FIXED_CODES
+    from codify.codes import CODES, Family
     from codify.rules import REGISTRY
     from codify.structure import Suggester, shown
 
@@ -217,11 +217,17 @@ def _rules(table: dict[str, Any], path: Path, prefix: str) -> dict[str, Severity
             upper = code.strip().upper()
             if upper in REGISTRY:
                 why = f"unknown rule code {shown(code)}; codes are upper case: did you mean '{upper}'?"
-            elif upper in FIXED_CODES:
-                why = (
-                    f"{upper} is a load or structure check, which is always an error and "
-                    "cannot be configured"
-                )
+            elif upper in CODES and not CODES[upper].configurable:
+                if CODES[upper].family is Family.assessment:
+                    why = (
+                        f"{upper} is a check `codify score` makes of an assessment, which "
+                        "cannot be configured"
+                    )
+                else:
+                    why = (
+                        f"{upper} is a load or structure check, which is always an error and "
+                        "cannot be configured"
+                    )
             else:
                 why = (
                     f"unknown rule code {shown(code)}; the rules are {min(REGISTRY)} to "

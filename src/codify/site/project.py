@@ -513,7 +513,7 @@ def logo_file(branding: Branding, config_file: Path | None) -> tuple[str, bytes]
     if not branding.logo:
         return None
     from codify.loader import LoadError, read_untrusted
-    from codify.rules import path_problem
+    from codify.paths import path_problem
 
     where = str(config_file) if config_file else "the settings"
     if config_file is None:
