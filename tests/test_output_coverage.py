@@ -206,10 +206,13 @@ IDS = {
     "*.core_elements[*]": "a cross-reference is an id: outputs show the core elements' names",
     "*.elements[*]": "a cross-reference is an id: outputs show the elements' names",
 }
-HANDBOOKS = {
+EVERYWHERE = {
     **IDS,
-    "not_applicable[*].*": "the TIDieR table shows why an item does not apply only while the "
-    "spec leaves it unanswered; an answered item shows its answer instead",
+    "not_applicable[*].*": "why a TIDieR item does not apply is shown only while the spec "
+    "leaves the item unanswered (tested below); an answered item shows its answer instead",
+}
+HANDBOOKS = {
+    **EVERYWHERE,
     "spread_approaches[*]": "GAP: the handbook does not name the NHS spread approaches the spec "
     "lists; the site does",
 }
@@ -239,9 +242,7 @@ ALLOWED: dict[str, dict[str, str]] = {
     "checklist.md": {**FORM_IDS, **BLANK_FORM},
     "checklist.csv": {"*.reference": IDS["*.reference"], **BLANK_FORM, **ONE_ROW_PER_CRITERION},
     SITE: {
-        **IDS,
-        "not_applicable[*].*": "GAP: the site has no TIDieR table, so why an item does not "
-        "apply yet (no assessment so far, say) is only in the handbook",
+        **EVERYWHERE,
         "materials[*].path": "material paths are copied as files: the site offers the file "
         "to download, and the link text is the material's title",
     },
@@ -452,7 +453,8 @@ def _texts_from_data(data: dict[str, Any], folder: Path) -> dict[str, str]:
     texts["checklist.csv"] = csv_text((folder / "build" / "checklist.csv").read_text("utf-8"))
     docs = folder / "project" / "docs"
     pages = sorted(p for p in docs.rglob("*.md") if p.relative_to(docs).parts[0] != "files")
-    texts[SITE] = " ¶ ".join(markdown_text(p.read_text("utf-8")) for p in pages)
+    bodies = [re.sub(r"\A---\n.*?\n---\n", "", p.read_text("utf-8"), flags=re.S) for p in pages]
+    texts[SITE] = " ¶ ".join(markdown_text(body) for body in bodies)  # without front matter
     return texts
 
 
@@ -488,6 +490,37 @@ def test_every_yes_no_field_changes_what_each_output_says(
     missing = [(o, p, v) for o, p, v in flips if not excused_by(o, p)]
     lines = [f"{o}: {p} (was {v}) flipped, and nothing changed" for o, p, v in missing]
     assert not missing, "\n".join(lines)
+
+
+def _without(data: Any, key: str) -> Any:
+    """Spec data with every field named `key` removed, at any depth."""
+    if isinstance(data, dict):
+        return {k: _without(v, key) for k, v in data.items() if k != key}
+    if isinstance(data, list):
+        return [_without(v, key) for v in data]
+    return data
+
+
+def test_why_a_tidier_item_does_not_apply_is_shown_where_the_item_would_be(
+    tmp_path: Path,
+) -> None:
+    """The fixture answers every item; without materials, adaptations, changes or results, the
+    handbook and the site say why each of those does not apply yet, as the spec says it."""
+    data = _without(load(FIXTURE).model_dump(mode="json", exclude_none=True), "materials")
+    for key in ("adaptable_elements", "modifications"):
+        del data[key]
+    del data["fidelity"]["results"]
+    reasons = {
+        3: "Every ward already has the cards it needs, so none are supplied.",
+        9: "Nothing may be changed until the first winter has been evaluated.",
+        10: "No adopting trust has changed the rounds so far.",
+        12: "The first autumn assessments are still to come.",
+    }
+    data["not_applicable"] = [{"item": n, "reason": r} for n, r in reasons.items()]
+    texts = _texts_from_data(data, tmp_path / "spec")
+    for output in (*HANDBOOK, SITE):
+        for n, reason in reasons.items():
+            assert f"Not applicable: {reason}" in texts[output], (output, n)
 
 
 # --- the must-pass rule on the site ---------------------------------------------------------------
