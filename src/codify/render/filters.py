@@ -38,14 +38,18 @@ def yaml_str(value: str | None) -> str:
     return "null" if value is None else yaml_string(value)
 
 
-def yaml_comment(value: str | None, indent: int = 0, hang: int = 0, width: int = 96) -> str:
-    """Plain text as YAML comment lines ('# ...'), wrapped, at `indent` spaces.
+def yaml_comment(
+    value: str | None, indent: int = 0, hang: int = 0, width: int = 96, markup: bool = False
+) -> str:
+    """Text as YAML comment lines ('# ...'), wrapped, at `indent` spaces.
 
     Lines after the first are indented `hang` more spaces, so a wrapped item stays readable.
+    Spec text has its Markdown removed; codify's own words (`markup=True`) keep their `code`.
     """
     prefix = " " * indent + "# "
+    shown = (value or "") if markup else text.plain(value)
     lines = textwrap.wrap(
-        NOT_YAML_TEXT.sub("\ufffd", text.plain(value)),
+        NOT_YAML_TEXT.sub("\ufffd", shown),
         width=max(width - len(prefix), 20),
         subsequent_indent=" " * hang,
         break_on_hyphens=False,
