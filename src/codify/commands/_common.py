@@ -1,20 +1,28 @@
-"""What the commands that read specs share: finding them, checking them, refusing bad ones."""
+"""What the commands that read specs share: settings, specs, progress and stopping on problems.
+
+The work is in `codify.api`; these turn its results and errors into output and exit codes.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import click
 
+from codify import api
 from codify.commands._output import fail
 
 if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar as ClickBar
+
     from codify.checker import FileResult
     from codify.config import Config
     from codify.model import Intervention
+
+FC = TypeVar("FC", bound=Callable[..., object])
 
 config_option = click.option(
     "--config",
@@ -24,78 +32,106 @@ config_option = click.option(
 )
 
 
+def language_option() -> Callable[[FC], FC]:
+    """`--language`, with the languages codify writes as its choices (default: the settings')."""
+    from codify.phrases import LANGUAGES
+
+    return click.option(
+        "--language",
+        type=click.Choice(list(LANGUAGES)),
+        help="Language to write in (default: `language` in the settings, else en).",
+    )
+
+
 def load_settings(config_path: Path | None) -> Config:
     """The repository's settings, or exit 2 with the problem."""
-    from codify.config import ConfigError, find_config, load_config
-
     try:
-        return load_config(config_path or find_config(Path.cwd()))
-    except ConfigError as exc:
-        fail(str(exc))
+        return api.load_settings(config_path)
+    except api.SettingsError as exc:
+        fail(exc.message)
 
 
 def find_specs(targets: Iterable[Path], exclude: Path | None = None) -> list[Path]:
     """Spec files in `targets` (files as given, folders searched); exit 2 if none.
 
-    A folder's search skips files inside `exclude` (an earlier output folder within it). A
-    file named outright, or a search of a folder that is itself inside `exclude`, is kept, so
-    that the command can say plainly that the output folder holds a spec, rather than
-    finding none.
+    See `codify.api.find_specs`, which this calls.
     """
-    from codify.checker import discover
-
-    targets = list(targets)
-    for target in targets:
-        if not target.exists():
-            fail(f"{target}: no such file or folder")
-    inside = exclude.resolve() if exclude is not None else None
-    found: list[Path] = []
-    for target in targets:
-        paths = list(discover([target]))
-        if inside is not None and target.is_dir() and not target.resolve().is_relative_to(inside):
-            paths = [p for p in paths if not p.resolve().is_relative_to(inside)]
-        found.extend(paths)
-    paths = list(dict.fromkeys(found))
-    if not paths:
-        fail(
-            f"no spec files found in {', '.join(map(str, targets))} "
-            "(looked for intervention.yaml and *.intervention.yaml)"
-        )
-    return paths
+    try:
+        return api.find_specs(list(targets), exclude=exclude)
+    except api.InputError as exc:
+        fail(exc.message)
 
 
-def check_specs(
-    paths: list[Path], config: Config, *, force: bool, refusal: str, progress: bool = False
-) -> list[FileResult]:
-    """Check each spec and print its problems; exit unless every spec can be used.
+def stop(exc: api.CodifyError) -> NoReturn:
+    """Report what stopped a run and exit with its code.
 
-    Exit 2 when a file cannot be read as YAML; exit 1 with `refusal` when a spec has errors,
-    unless `force` and its structure loaded. On a terminal with `progress`, show a bar.
+    A spec's problems are printed with their positions first; a file that could not be read
+    as YAML needs no more words than its diagnostics.
     """
-    from codify.checker import CheckResult, check_file
+    if isinstance(exc, api.SpecProblems):
+        report_checked(exc.results)
+        if exc.unreadable:
+            sys.exit(exc.exit_code)
+    fail(exc.message, exc.exit_code)
+
+
+def report_checked(results: Sequence[FileResult], force: bool = False) -> None:
+    """Print the specs' problems to stderr, and say so when --force goes ahead despite errors."""
+    from codify.checker import CheckResult
     from codify.commands.check import use_color
     from codify.report import text
 
-    if progress and len(paths) > 1 and sys.stderr.isatty():
-        with click.progressbar(
-            paths, label="Checking specs", file=sys.stderr, item_show_func=_shown
-        ) as bar:
-            results = [check_file(path, config) for path in bar]
-    else:
-        results = [check_file(path, config) for path in paths]
     noisy = [r for r in results if r.diagnostics]
     if noisy:
         click.echo(text(CheckResult(noisy), use_color("auto", sys.stderr)), err=True, nl=False)
-    if any(not r.loaded for r in results):
-        sys.exit(2)
-    refused = [r for r in results if r.spec is None or (r.errors and not force)]
-    if refused:
-        hint = "" if all(r.spec is None for r in refused) else "; fix them, or use --force"
-        count = f"{len(refused)} of {len(results)} spec{'s' if len(results) != 1 else ''}"
-        fail(f"{refusal}: {count} failed the check{hint}", 1)
     if force and any(r.errors for r in results):
         click.echo("codify: going ahead despite errors (--force)", err=True)
-    return results
+
+
+class ProgressBar:
+    """A progress bar on stderr for the API's progress reports, shown on a terminal only.
+
+    `labels` names the stages to show ("building": "Building"); a stage of one item, or one
+    not named, shows nothing. Use it as a context manager, so that a run stopped half-way
+    still ends the bar's line before its error is printed.
+    """
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self.labels = labels
+        self.show = sys.stderr.isatty()
+        self.bar: ClickBar[Path] | None = None
+
+    def __call__(self, progress: api.Progress) -> None:
+        label = self.labels.get(progress.stage)
+        if not self.show or label is None or progress.total < 2:
+            return
+        if progress.done == 0:
+            self.close()  # a new run of the stage (a preview regenerating)
+        if self.bar is None:
+            self.bar = click.progressbar(
+                length=progress.total, label=label, file=sys.stderr, item_show_func=_shown
+            )
+            self.bar.current_item = progress.path
+            self.bar.__enter__()
+        elif progress.done < progress.total:
+            self.bar.update(1, progress.path)
+        else:  # the stage is over: drawn full, as click draws a bar it iterates
+            self.bar.update(1)
+            self.bar.finish()
+            self.bar.render_progress()
+            self.close()
+
+    def close(self) -> None:
+        """End the bar's line, if one is drawn."""
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _shown(path: Path | None) -> str | None:
@@ -118,26 +154,3 @@ def load_valid_spec(spec_path: Path, config: Config | None = None) -> Interventi
         click.echo(text(CheckResult([result]), False), err=True, nl=False)
         sys.exit(2 if not result.loaded else 1)
     return result.spec
-
-
-def build_inputs(
-    specs: Iterable[tuple[Intervention, Path]], config: Config, templates: Path | None = None
-) -> list[Path]:
-    """Every file a build or site is made from besides the specs themselves.
-
-    Materials, the settings file, the logo and override templates: the writer never overwrites
-    or removes one of them, and a preview watches them for changes.
-    """
-    found: list[Path] = []
-    for spec, path in specs:
-        for material in spec.materials:
-            if material.path:
-                found.append(path.parent / PurePosixPath(material.path.replace("\\", "/")))
-    if config.source is not None:
-        found.append(config.source)
-        if config.branding.logo:
-            logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
-            found.append(config.source.parent / logo)
-    if templates is not None:
-        found.extend(p for p in sorted(templates.rglob("*")) if p.is_file())
-    return found

@@ -22,8 +22,8 @@ def say(message: str, *, err: bool = False) -> None:
     click.echo(printable(message), err=err)
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print `codify: message` to stderr and exit (2 by default: usage or input error).
+def complain(message: str) -> None:
+    """Print `codify: message` to stderr, as `fail` does, and carry on.
 
     Messages often carry a path or text from a file, so control characters are shown as
     escapes. A line break is kept, for messages written over several lines, but every line
@@ -31,4 +31,10 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """
     lines = printable(message, newlines=True).split("\n")
     click.echo("codify: " + "\n  ".join(lines), err=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print `codify: message` to stderr (see `complain`) and exit (2 by default: usage or
+    input error)."""
+    complain(message)
     sys.exit(code)

@@ -1,52 +1,26 @@
 """`codify build`: the adopter handbook and the fidelity checklist, from one or more specs.
 
-The work is in codify.documents; this module parses options, checks the specs, reports progress
-and writes the output through an OutputWriter, so a failed build changes nothing on disk. It
-tells the writer what the build reads (so no input is ever overwritten or removed) and which
-files a partial build did not make (so they are kept).
+The work is `codify.api.build_documents`; this command parses the options, calls it, and
+prints what it reports: the specs' problems, progress on a terminal, notes and what was
+written where.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import cast
 
 import click
 
-from codify import outputs
+from codify import api
 from codify.commands._common import (
-    build_inputs,
-    check_specs,
+    ProgressBar,
     config_option,
-    find_specs,
-    load_settings,
+    language_option,
+    report_checked,
+    stop,
 )
-from codify.commands._output import fail, say
-from codify.diagnostics import printable
-
-if TYPE_CHECKING:
-    from codify.checker import FileResult
-    from codify.config import Config
-    from codify.documents.pdf import PdfEngine
-    from codify.documents.render import Rendered
-    from codify.model import Intervention
-
-
-# What the last build wrote into an output folder: lets a rebuild remove files that are no
-# longer generated and refuse to replace files a person wrote or edited.
-BUILD_MANIFEST = outputs.BUILD_MANIFEST
-
-
-@dataclass
-class _Job:
-    """One spec to build and the folder (inside --out) its files go to."""
-
-    result: FileResult
-    path: Path
-    prefix: str
+from codify.commands._output import say
 
 
 @click.command()
@@ -83,6 +57,7 @@ class _Job:
     is_flag=True,
     help="Build even when the spec has errors (its structure must still load).",
 )
+@language_option()
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
 def build(
@@ -92,6 +67,7 @@ def build(
     pdf: bool,
     templates_dir: Path | None,
     force: bool,
+    language: str | None,
     config_path: Path | None,
     quiet: bool,
 ) -> None:
@@ -118,172 +94,48 @@ def build(
     overwritten; files that are no longer generated (a material removed from the spec) are
     removed, but --only and a build without --pdf keep the files of the kinds they did not
     build. --out may not be, or contain, a spec's folder. Branding (organisation, logo,
-    accent colour) comes from [tool.codify.branding] in pyproject.toml or codify.toml.
+    accent colour) comes from [tool.codify.branding] in pyproject.toml or codify.toml, and
+    the language from `language` there unless --language is given.
 
     Exit codes: 0 built; 1 a spec has problems; 2 usage error, unreadable input, a template
     error, an output folder that cannot be written, a file in the way that codify will not
     overwrite, or no PDF engine for --pdf.
     """
-    from codify.documents.assets import AssetError, logo_data_uri
-    from codify.documents.pdf import HOW_TO_GET, find_engine
-    from codify.documents.render import TemplateFailure, environment
-    from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
-
-    config = load_settings(config_path)
-    try:
-        logo = logo_data_uri(config.branding.logo, config.source)
-    except AssetError as exc:
-        fail(str(exc))
-    engine = find_engine() if pdf else None
-    if pdf and engine is None:
-        fail(HOW_TO_GET)
-    problem = output_problem(out_dir)
-    if problem:
-        fail(problem)
-
-    jobs = _check(specs, config, force, out_dir)
-    try:
-        refuse_overlap(out_dir, [job.path for job in jobs])
-    except OutputError as exc:
-        fail(str(exc))
-    env = environment(templates_dir, config.branding)
-
-    writer = OutputWriter(
-        out_dir,
-        manifest=BUILD_MANIFEST,
-        specs=[job.path for job in jobs],
-        inputs=build_inputs(_specs(jobs), config, templates_dir),
-    )
-    for name in _unbuilt(writer.previous(), jobs, only, pdf):
-        writer.keep(name)
-    show = sys.stderr.isatty() and len(jobs) > 1 and not quiet
-    notes: list[str] = []
-    try:
-        for job in _progress(jobs, show):
-            rendered = _render(job, env, config, logo, only, engine)
-            for relative, data in rendered.files.items():
-                writer.add(job.prefix + relative, data)
-            notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
-    except TemplateFailure as exc:
-        fail(f"{exc}; nothing was written")
-    except OutputError as exc:
-        fail(str(exc))
-    try:
-        changed = writer.commit()
-    except OutputError as exc:
-        fail(f"{exc}; nothing was written")
-    for note in notes:
+    with ProgressBar({} if quiet else {"building": "Building"}) as progress:
+        try:
+            result = api.build_documents(
+                list(specs),
+                out_dir,
+                only=cast("api.Part | None", only),
+                pdf=pdf,
+                templates=templates_dir,
+                force=force,
+                config=config_path,
+                language=language,
+                on_progress=progress,
+                on_checked=lambda results: report_checked(results, force),
+            )
+        except api.CodifyError as exc:
+            progress.close()
+            stop(exc)
+    for note in result.notes:
         say(f"codify: warning: {note}", err=True)
     if not quiet:
-        _summary(out_dir, jobs, [str(f) for f in writer.files], changed)
-        for path in writer.removed:
-            shown = out_dir / path.relative_to(out_dir.resolve())
-            say(f"Removed {shown} (no longer generated)")
+        _summary(result)
 
 
-def _specs(jobs: list[_Job]) -> list[tuple[Intervention, Path]]:
-    """Each job's spec with the file it came from."""
-    return [(job.result.spec, job.path) for job in jobs if job.result.spec is not None]
-
-
-def _progress(jobs: list[_Job], show: bool) -> Iterator[_Job]:
-    """The jobs, with a progress bar on stderr when `show` (several specs, on a terminal)."""
-    if not show:
-        yield from jobs
-        return
-    with click.progressbar(
-        jobs,
-        label="Building",
-        file=sys.stderr,
-        item_show_func=lambda j: printable(j.result.path) if j else None,
-    ) as bar:
-        yield from bar
-
-
-def _check(specs: tuple[Path, ...], config: Config, force: bool, out_dir: Path) -> list[_Job]:
-    """Check every spec; print problems; exit unless every spec can be built."""
-    paths = find_specs(specs, exclude=out_dir)
-    results = check_specs(paths, config, force=force, refusal="not building")
-
-    ids: dict[str, Path] = {}
-    for r, p in zip(results, paths, strict=True):
-        assert r.spec is not None
-        if r.spec.id in ids:
-            fail(f"{p} and {ids[r.spec.id]} have the same id '{r.spec.id}'; ids must differ")
-        ids[r.spec.id] = p
-    several = len(results) > 1
-    return [
-        _Job(r, p, f"{r.spec.id}/" if several and r.spec else "")
-        for r, p in zip(results, paths, strict=True)
-    ]
-
-
-def _unbuilt(previous: dict[str, str], jobs: list[_Job], only: str | None, pdf: bool) -> list[str]:
-    """Files an earlier build wrote that this one leaves alone: kinds it was not asked for.
-
-    `--only handbook` keeps the checklist files (and the reverse), and a build without --pdf
-    keeps the PDFs, rather than removing them as no longer generated.
-    """
-    from codify.documents.render import CHECKLIST_FILES, HANDBOOK_FILES, PDF_SOURCES
-
-    kinds = {name: "handbook" for name in HANDBOOK_FILES}
-    kinds.update({name: "checklist" for name in [*CHECKLIST_FILES, "checklist.csv"]})
-    kinds.update({pdf_name: kinds[source] for pdf_name, source in PDF_SOURCES.items()})
-    kept: list[str] = []
-    for name in previous:
-        for job in jobs:
-            if not name.startswith(job.prefix):
-                continue
-            rest = name.removeprefix(job.prefix)
-            kind = "handbook" if rest.startswith("materials/") else kinds.get(rest)
-            if kind is None:
-                continue
-            if (only is not None and kind != only) or (rest in PDF_SOURCES and not pdf):
-                kept.append(name)
-                break
-    return kept
-
-
-def _render(
-    job: _Job,
-    env: object,
-    config: Config,
-    logo: str | None,
-    only: str | None,
-    engine: PdfEngine | None,
-) -> Rendered:
-    from codify.documents.pdf import PdfError
-    from codify.documents.render import PDF_SOURCES, render_spec
-
-    spec = job.result.spec
-    assert spec is not None
-    rendered = render_spec(spec, job.path, env, config.branding, logo, only)
-    if engine is not None:
-        for target, source in PDF_SOURCES.items():
-            if source in rendered.html:
-                try:
-                    rendered.files[target] = engine.render(rendered.html[source])
-                except PdfError as exc:
-                    fail(f"{job.path}: printing {target} with {engine.describe()}: {exc}")
-    return rendered
-
-
-def _summary(out_dir: Path, jobs: list[_Job], files: list[str], changed: list[Path]) -> None:
+def _summary(result: api.BuildResult) -> None:
     """Say what was built where, file by file: written (changed) or unchanged."""
-    root = out_dir.resolve()
-    changed_rel = {p.relative_to(root).as_posix() for p in changed}
-    for job in jobs:
-        spec = job.result.spec
-        assert spec is not None
-        mine = sorted(f for f in files if f.startswith(job.prefix))
-        written = [f for f in mine if f in changed_rel]
-        folder = out_dir / job.prefix if job.prefix else out_dir
+    for built in result.specs:
+        written = len(built.written)
         state = (
-            f"{len(written)} written, {len(mine) - len(written)} unchanged"
+            f"{written} written, {len(built.files) - written} unchanged"
             if written
-            else f"all {len(mine)} unchanged"
+            else f"all {len(built.files)} unchanged"
         )
-        say(f"Built {spec.id} {spec.version} into {folder}/ ({state})")
-        for f in mine:
-            mark = "written  " if f in changed_rel else "unchanged"
-            say(f"  {mark}  {out_dir / f}")
+        say(f"Built {built.spec.id} {built.spec.version} into {built.folder}/ ({state})")
+        for path in built.files:
+            mark = "written  " if path in built.written else "unchanged"
+            say(f"  {mark}  {path}")
+    for path in result.removed:
+        say(f"Removed {path} (no longer generated)")

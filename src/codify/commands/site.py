@@ -1,31 +1,30 @@
-"""`codify site`: generate a Material for MkDocs replication site from one or more specs."""
+"""`codify site`: generate a Material for MkDocs replication site from one or more specs.
+
+The work is `codify.api` (`make_site`, `serve_site`); this command parses the options, calls
+it, and prints what it reports: the specs' problems, progress on a terminal, notes, what was
+written and built, and each regeneration of a preview.
+"""
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import cast
 
 import click
 
+from codify import api
 from codify.commands._common import (
-    build_inputs,
-    check_specs,
+    ProgressBar,
     config_option,
-    find_specs,
-    load_settings,
+    language_option,
+    report_checked,
+    stop,
 )
-from codify.commands._output import fail, say
-
-if TYPE_CHECKING:
-    from codify.checker import FileResult
-    from codify.config import Config
-    from codify.site.downloads import Maker
-    from codify.site.project import Project, SiteSource
-
-# The exit code of a command stopped with Ctrl-C, as shells report it (128 + SIGINT).
-INTERRUPTED = 130
+from codify.commands._output import complain, say
+from codify.diagnostics import printable
 
 
 @click.command()
@@ -78,6 +77,7 @@ INTERRUPTED = 130
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Folder of templates that replace codify's own (e.g. site/core.md.j2).",
 )
+@language_option()
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing unless something goes wrong.")
 def site(
@@ -90,6 +90,7 @@ def site(
     title: str | None,
     force: bool,
     templates: Path | None,
+    language: str | None,
     config_path: Path | None,
     quiet: bool,
 ) -> None:
@@ -104,7 +105,8 @@ def site(
     delivery and the implementation pathway; a printable fidelity checklist; a glossary whose
     terms show as tooltips; references; and downloads (the spec, and the handbook and
     checklist from `codify build`). Every page names the version it describes. Branding
-    comes from [tool.codify.branding].
+    comes from [tool.codify.branding], and the language from `language` there unless
+    --language is given.
 
     The output is a plain MkDocs project: build it with `mkdocs build` or `zensical build`
     in OUT. The site loads nothing from other hosts, so it works inside a closed network.
@@ -114,281 +116,100 @@ def site(
     2 a usage error, a spec or setting could not be read, or OUT could not be written;
     130 the preview was stopped with Ctrl-C.
     """
+    with _interruptible():
+        engine_name = cast("api.Engine", engine)
+        try:
+            # What cannot work is refused before anything is written.
+            if do_serve:
+                api.check_preview(dev_addr, engine_name)
+            with ProgressBar({"checking": "Checking specs"}) as progress:
+                made = api.make_site(
+                    list(specs) or [Path(".")],
+                    out_dir,
+                    build=do_build,
+                    engine=engine_name,
+                    title=title,
+                    templates=templates,
+                    force=force,
+                    config=config_path,
+                    language=language,
+                    on_progress=progress,
+                    on_checked=lambda results: report_checked(results, force),
+                )
+        except api.SiteBuildFailed as exc:
+            _wrote(exc.site, quiet)
+            for line in exc.problems:
+                say(f"codify: {engine}: {line}", err=True)
+            stop(exc)
+        except api.CodifyError as exc:
+            stop(exc)
+        _wrote(made, quiet)
+        if made.build is not None:
+            for line in made.build.problems:
+                say(f"codify: {engine}: {line}", err=True)
+            if not quiet:
+                seconds = made.build.seconds
+                say(f"Built {made.build.site_dir} in {seconds:.1f} s ({engine}, strict).")
+        if do_serve:
+            sys.exit(_serve(made, dev_addr, force, quiet))
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C ends the command with 130, as shells expect, not with click's 'Aborted!' and 1."""
     try:
-        _site(
-            specs, out_dir, do_build, do_serve, dev_addr, engine, title, force, templates,
-            config_path, quiet,
-        )  # fmt: skip
+        yield
     except KeyboardInterrupt:
-        # Click would call Ctrl-C an abort and exit 1; shells expect 130.
         click.echo("", err=True)
-        sys.exit(INTERRUPTED)
+        sys.exit(api.INTERRUPTED)
 
 
-def _site(
-    specs: tuple[Path, ...],
-    out_dir: Path,
-    do_build: bool,
-    do_serve: bool,
-    dev_addr: str,
-    engine: str,
-    title: str | None,
-    force: bool,
-    templates: Path | None,
-    config_path: Path | None,
-    quiet: bool,
-) -> None:
-    """The command itself (see `site`)."""
-    from codify.site.project import SiteError, check_out_dir
-
-    # What cannot work is refused before anything is written.
-    if engine == "zensical" and (do_build or do_serve):
-        _require_zensical()
-    if do_serve:
-        _check_dev_addr(dev_addr)
-    config = load_settings(config_path)
-    targets = list(specs) or [Path(".")]
-    sources = _load(targets, config, force, out_dir)
-    try:
-        check_out_dir(out_dir, [s.path for s in sources])
-        downloads = _downloads(config, templates)
-        project = _generate(sources, config, title, templates, downloads, out_dir)
-    except SiteError as exc:
-        fail(str(exc))
-    for note in project.notes:
+def _wrote(made: api.SiteResult, quiet: bool) -> None:
+    """The notes on what was generated, then (unless quiet) what was written."""
+    for note in made.notes:
         say(f"codify: note: {note}", err=True)
     if not quiet:
-        pages = len(project.pages)
+        pages, specs = len(made.pages), len(made.specs)
         say(
-            f"Wrote {out_dir / 'mkdocs.yml'} and {pages} page{'s' if pages != 1 else ''} "
-            f"for {len(sources)} intervention{'s' if len(sources) != 1 else ''}."
+            f"Wrote {made.mkdocs_yml} and {pages} page{'s' if pages != 1 else ''} "
+            f"for {specs} intervention{'s' if specs != 1 else ''}."
         )
-    if do_build:
-        _build(out_dir, engine, quiet)
-    if do_serve:
-        options = _Options(targets, config, force, title, templates, quiet)
-        _serve(out_dir, dev_addr, engine, options, sources)
 
 
-def _require_zensical() -> None:
-    from codify.site.engine import ZENSICAL_MISSING, zensical_command
+def _serve(made: api.SiteResult, dev_addr: str, force: bool, quiet: bool) -> int:
+    """Preview the site until stopped, reporting each regeneration; the exit code to end with."""
 
-    if zensical_command() is None:
-        fail(ZENSICAL_MISSING)
-
-
-def _check_dev_addr(dev_addr: str) -> None:
-    from codify.site.engine import check_dev_addr
-
-    try:
-        check_dev_addr(dev_addr)
-    except ValueError as exc:
-        fail(f"--dev-addr {dev_addr}: {exc}")
-
-
-def _load(
-    targets: list[Path], config: Config, force: bool, out_dir: Path | None = None
-) -> list[SiteSource]:
-    """Check every spec; print problems; exit unless every spec can be published.
-
-    Files inside the output folder (an earlier site) are never taken for specs.
-    """
-    paths = find_specs(targets, exclude=out_dir)
-    results = check_specs(
-        paths,
-        config,
-        force=force,
-        refusal="refusing to generate a site from specs with errors",
-        progress=True,
-    )
-    return [_source(r, path) for r, path in zip(results, paths, strict=True)]
-
-
-def _source(result: FileResult, path: Path) -> SiteSource:
-    """The spec as published: its model and its bytes, from one reading of the file.
-
-    The file is read once more here, and its model compared with the one that was checked:
-    the download must be byte for byte the spec the pages describe, so a file changed in the
-    meantime is refused rather than published half old, half new.
-    """
-    from pydantic import ValidationError
-
-    from codify.loader import LoadError, decode_text, load_text, read_untrusted
-    from codify.model import Intervention
-    from codify.site.project import SiteSource
-
-    name = str(path)
-    try:
-        raw = read_untrusted(path, name)
-        spec = Intervention.model_validate(load_text(decode_text(raw, name), name).data)
-    except LoadError as exc:
-        fail(f"{name}: {exc}")
-    except ValidationError:
-        spec = None
-    if spec is None or spec != result.spec:
-        fail(f"{name} changed while the site was being made; run codify site again")
-    return SiteSource(spec, path, raw)
-
-
-def _generate(
-    sources: list[SiteSource],
-    config: Config,
-    title: str | None,
-    templates: Path | None,
-    downloads: Maker,
-    out_dir: Path,
-) -> Project:
-    """Generate the project and write it to `out_dir`; raises SiteError."""
-    from codify.site.project import generate, write
-
-    project = generate(
-        sources,
-        config.branding,
-        config.source,
-        title=title,
-        templates=templates,
-        downloads=downloads,
-    )
-    specs = [s.path for s in sources]
-    write(project, out_dir, specs=specs, inputs=_inputs(config, sources, templates))
-    return project
-
-
-def _downloads(config: Config, templates: Path | None) -> Maker:
-    from codify.site.downloads import maker
-
-    return maker(config, templates)
-
-
-def _build(out_dir: Path, engine: str, quiet: bool) -> None:
-    from codify.site.engine import (
-        BuiltSiteInTheWay,
-        guard_built_site,
-        mkdocs_build,
-        record_built_site,
-        zensical_build,
-    )
-
-    try:
-        guard_built_site(out_dir)
-        record_built_site(out_dir, building=True)
-    except BuiltSiteInTheWay as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(f"{out_dir}: cannot write: {(exc.strerror or str(exc)).lower()}")
-    outcome = mkdocs_build(out_dir) if engine == "mkdocs" else zensical_build(out_dir)
-    if outcome.ok:
-        try:
-            record_built_site(out_dir, building=False)
-        except OSError as exc:
-            fail(f"{out_dir}: cannot write: {(exc.strerror or str(exc)).lower()}")
-    for line in outcome.problems:
-        say(f"codify: {engine}: {line}", err=True)
-    if outcome.unwritable:
-        fail(f"{out_dir / 'site'}: the built site could not be written; choose another --out")
-    if not outcome.ok:
-        fail(f"{engine} build failed in strict mode; the site was not built cleanly", 1)
-    if not quiet:
-        # Name the folder as the user did (relative stays relative).
-        say(f"Built {out_dir / 'site'} in {outcome.seconds:.1f} s ({engine}, strict).")
-
-
-@dataclass(frozen=True)
-class _Options:
-    """What regenerating the site during a preview needs: the command's own options."""
-
-    targets: list[Path]
-    config: Config
-    force: bool
-    title: str | None
-    templates: Path | None
-    quiet: bool
-
-
-def _serve(
-    out_dir: Path, dev_addr: str, engine: str, options: _Options, sources: list[SiteSource]
-) -> None:
-    """Preview the site, regenerating it on every save, until Ctrl-C (exit 130) or a signal."""
-    from codify.site.engine import Stopped, stop_on_signals, watch, zensical_serve
-    from codify.site.project import SiteError
-
-    targets, config, force = options.targets, options.config, options.force
-    title, templates, quiet = options.title, options.templates, options.quiet
-    downloads = _downloads(config, templates)
-    watched: list[Path] = _watched(targets, out_dir, config, sources)
-
-    def regenerate() -> None:
-        # A spec saved in a bad state is reported, with its positioned diagnostics (printed by
-        # the check), and the last good pages stay until the next save.
-        nonlocal watched
-        try:
-            sources = _load(targets, config, force, out_dir)
-            project = _generate(sources, config, title, templates, downloads, out_dir)
-        except SystemExit:
-            say("codify: not regenerated; fix the problem and save again", err=True)
-            return
-        except SiteError as exc:
-            say(f"codify: not regenerated: {exc}", err=True)
-            return
-        watched = _watched(targets, out_dir, config, sources)
-        for note in project.notes:
+    def regenerated(again: api.SiteResult) -> None:
+        for note in again.notes:
             say(f"codify: note: {note}", err=True)
         if not quiet:
-            say(f"codify: regenerated the pages ({len(project.pages)})", err=True)
+            say(f"codify: regenerated the pages ({len(again.pages)})", err=True)
 
-    def report(exc: BaseException) -> None:
-        from codify.diagnostics import printable
+    def failed(exc: Exception) -> None:
+        # A spec saved in a bad state is reported, with its positioned diagnostics, and the
+        # last good pages stay until the next save.
+        if isinstance(exc, api.SiteError):
+            say(f"codify: not regenerated: {exc.message}", err=True)
+        elif isinstance(exc, api.CodifyError):
+            if isinstance(exc, api.SpecProblems):
+                report_checked(exc.results)
+            if not (isinstance(exc, api.SpecProblems) and exc.unreadable):
+                complain(exc.message)
+            say("codify: not regenerated; fix the problem and save again", err=True)
+        else:
+            detail = printable(f"{exc.__class__.__name__}: {exc}")
+            say(f"codify: not regenerated: {detail}; still watching", err=True)
 
-        detail = printable(f"{exc.__class__.__name__}: {exc}")
-        say(f"codify: not regenerated: {detail}; still watching", err=True)
-
-    watch(lambda: watched, regenerate, report)
-    code = INTERRUPTED
-    try:
-        with stop_on_signals():
-            if engine == "zensical":
-                returned = zensical_serve(out_dir, dev_addr)
-                # Zensical ended by itself; a signal that ended it reads as 128 + its number.
-                code = 128 - returned if returned < 0 else returned
-            else:
-                _mkdocs_serve(out_dir, dev_addr)
-    except KeyboardInterrupt:
-        code = INTERRUPTED
-    except Stopped as exc:
-        code = exc.code
-    except FileNotFoundError as exc:
-        fail(str(exc))
-    sys.exit(code)
-
-
-def _mkdocs_serve(out_dir: Path, dev_addr: str) -> None:
-    """Run MkDocs' preview; its failures become a message and an exit code, not a traceback."""
-    from mkdocs.exceptions import MkDocsException
-
-    from codify.site.engine import mkdocs_serve
-
-    try:
-        mkdocs_serve(out_dir, dev_addr)
-    except MkDocsException as exc:
-        fail(f"mkdocs serve: {exc}", 1)
-    except OSError as exc:
-        fail(f"mkdocs serve: cannot listen on {dev_addr}: {(exc.strerror or str(exc)).lower()}")
-
-
-def _inputs(config: Config, sources: list[SiteSource], templates: Path | None = None) -> list[Path]:
-    """Every file the site is made from besides the specs (see build_inputs)."""
-    return build_inputs([(s.spec, s.path) for s in sources], config, templates)
-
-
-def _watched(
-    targets: list[Path], out_dir: Path, config: Config, sources: list[SiteSource]
-) -> list[Path]:
-    """What a preview watches: every spec and every other input of the site.
-
-    Specs are searched for again each time, so a new spec file is picked up on the next save.
-    """
-    from codify.checker import discover
-
-    inside = out_dir.resolve()
-    specs = [p for p in dict.fromkeys(discover(targets)) if not p.resolve().is_relative_to(inside)]
-    return [*specs, *_inputs(config, sources)]
+    with ProgressBar({"checking": "Checking specs"}) as progress:
+        try:
+            return api.serve_site(
+                made,
+                dev_addr=dev_addr,
+                on_progress=progress,
+                on_checked=lambda results: report_checked(results, force),
+                on_regenerated=regenerated,
+                on_failed=failed,
+            )
+        except api.CodifyError as exc:
+            progress.close()
+            stop(exc)

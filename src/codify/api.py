@@ -1,0 +1,912 @@
+"""codify as a library: check specs, build their documents, make and preview their site.
+
+Each function does what the matching command does (`codify check`, `codify build`,
+`codify site`), and the commands only call these: options in, results out. Nothing here prints
+or exits. Results come back as values; anything that stops a run is a `CodifyError` whose
+message names the file at fault (its `exit_code` is the status the command exits with); and
+long runs report progress through callbacks, so a caller can draw its own progress bar.
+
+Importing this module is cheap: Jinja, MkDocs and the renderers are imported on first use, so
+a program that only checks specs never loads them (`codify check` relies on it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Literal, get_args
+
+from codify import outputs
+
+if TYPE_CHECKING:
+    from codify.checker import FileResult
+    from codify.config import Config
+    from codify.diagnostics import Diagnostic
+    from codify.documents.pdf import PdfEngine
+    from codify.documents.render import Rendered
+    from codify.model import Intervention
+    from codify.site.downloads import Maker
+    from codify.site.project import Project, SiteSource
+
+__all__ = [
+    "BuildResult",
+    "BuiltSpec",
+    "CodifyError",
+    "EngineNotFound",
+    "InputError",
+    "OutputFolderError",
+    "PdfError",
+    "PreviewError",
+    "Progress",
+    "SettingsError",
+    "SiteBuild",
+    "SiteBuildFailed",
+    "SiteError",
+    "SiteResult",
+    "SpecProblems",
+    "TemplateError",
+    "build_documents",
+    "check",
+    "check_preview",
+    "find_specs",
+    "load_settings",
+    "make_site",
+    "serve_site",
+]
+
+Part = Literal["handbook", "checklist"]
+Engine = Literal["mkdocs", "zensical"]
+PathArg = str | os.PathLike[str]
+# What the functions take as specs: one file or folder, or several.
+Specs = PathArg | Iterable[PathArg]
+ProgressCallback = Callable[["Progress"], None]
+CheckedCallback = Callable[[Sequence["FileResult"]], None]
+
+# What the last build wrote into an output folder: lets a rebuild remove files that are no
+# longer generated and refuse to replace files a person wrote or edited.
+BUILD_MANIFEST = outputs.BUILD_MANIFEST
+DEFAULT_DEV_ADDR = "127.0.0.1:8000"
+# How a preview stopped with Ctrl-C ends, as shells report it (128 + SIGINT).
+INTERRUPTED = 130
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+
+class CodifyError(Exception):
+    """codify cannot do what was asked; the message says why and names the file at fault.
+
+    `exit_code` is the status the codify command exits with for it: 2 (the default) for input,
+    settings or an output folder that cannot be used, 1 for problems in a spec or a site.
+    Messages name the command-line option that matches an argument (--out for `out`).
+    """
+
+    exit_code: int = 2
+
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class SettingsError(CodifyError):
+    """The settings file cannot be read or is invalid (an unknown key, language or rule code),
+    or its branding logo cannot be used."""
+
+
+class InputError(CodifyError):
+    """A spec path that does not exist, a folder with no spec in it, two specs with one id, or a
+    spec file that changed while it was being read."""
+
+
+class SpecProblems(CodifyError):
+    """A spec failed the check, so nothing was written.
+
+    `results` holds every spec's check, with its positioned diagnostics, for a reporter
+    (`codify.report.text`) to print. `unreadable` is true when a file could not be read as a
+    spec at all (exit 2); otherwise a spec has errors (exit 1) and `force=True` would go ahead
+    if its structure loaded.
+    """
+
+    def __init__(self, message: str, results: Sequence[FileResult], *, unreadable: bool) -> None:
+        super().__init__(message, exit_code=2 if unreadable else 1)
+        self.results = list(results)
+        self.unreadable = unreadable
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every problem found, file by file, in position order."""
+        return [d for r in self.results for d in r.diagnostics]
+
+
+class OutputFolderError(CodifyError):
+    """The output folder cannot be used: it cannot be written, it is or holds a spec's folder,
+    or a file there is one codify did not write (or one edited since), which it never replaces.
+    Nothing was written."""
+
+
+class TemplateError(CodifyError):
+    """A template could not be loaded or rendered; the message names it and the line."""
+
+
+class EngineNotFound(CodifyError):
+    """A tool the run needs is not installed: Chromium or WeasyPrint for PDFs, or Zensical."""
+
+
+class PdfError(CodifyError):
+    """Printing a document to PDF failed; the message names the spec and the engine."""
+
+
+class SiteError(CodifyError):
+    """The site cannot be generated as asked (its folder, its logo, two specs with one id, a
+    download that cannot be made); the message says why and what to do."""
+
+
+class SiteBuildFailed(CodifyError):
+    """The site was generated, but building its HTML failed (exit 1 when the strict build warned
+    or failed, 2 when its folder could not be used).
+
+    `problems` are the warnings and errors MkDocs or Zensical reported; `site` is what was
+    generated before the build, which stays on disk.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        site: SiteResult,
+        problems: Sequence[str] = (),
+        *,
+        exit_code: int = 2,
+    ) -> None:
+        super().__init__(message, exit_code=exit_code)
+        self.site = site
+        self.problems = list(problems)
+
+
+class PreviewError(CodifyError):
+    """A preview cannot start or stopped on an error: an address it cannot listen on, or a
+    first build that failed."""
+
+
+# --- results ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a long run, for a progress display.
+
+    `stage` is "checking" or "building"; `done` of `total` items are finished. Each item is
+    announced as it starts, with its spec file as `path`; a last call with `done == total`
+    and no path says the stage is over.
+    """
+
+    stage: Literal["checking", "building"]
+    done: int
+    total: int
+    path: Path | None
+
+
+@dataclass(frozen=True)
+class BuiltSpec:
+    """What a build made of one spec: its files, and which of them it wrote."""
+
+    spec: Intervention
+    source: Path  # the spec file
+    folder: Path  # where its files are: `out`, or `out/<spec id>` when several are built
+    files: tuple[Path, ...]  # every file of its build, each as out/<name>, in name order
+    written: tuple[Path, ...]  # those whose content changed; the rest were left untouched
+
+    @property
+    def unchanged(self) -> tuple[Path, ...]:
+        """The files that already held exactly what the build made, so were not rewritten."""
+        return tuple(f for f in self.files if f not in self.written)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What `build_documents` did, spec by spec."""
+
+    out: Path
+    specs: tuple[BuiltSpec, ...]
+    removed: tuple[Path, ...]  # files an earlier build wrote that are no longer generated
+    notes: tuple[str, ...]  # warnings, each naming its spec (a material file not copied)
+    checked: tuple[FileResult, ...]  # each spec's check, warnings included
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """How the site's HTML was built: by which engine, where, and in how long."""
+
+    engine: Engine
+    site_dir: Path
+    seconds: float
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _SiteRun:
+    """What regenerating a site during a preview needs: the arguments it was made with."""
+
+    targets: tuple[Path, ...]
+    config: Config
+    force: bool
+    title: str | None
+    templates: Path | None
+    language: str
+    engine: Engine
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    """What `make_site` did: the MkDocs project it wrote and, with `build=True`, the HTML."""
+
+    out: Path
+    mkdocs_yml: Path
+    specs: tuple[Path, ...]  # the spec files published, one intervention each
+    pages: tuple[str, ...]  # each page's path inside out/docs/
+    written: tuple[Path, ...]  # files whose content changed
+    removed: tuple[Path, ...]  # files an earlier generation wrote that are no longer made
+    notes: tuple[str, ...]  # notes, each naming its spec (a material offered under a new name)
+    checked: tuple[FileResult, ...]  # each spec's check, warnings included
+    language: str
+    build: SiteBuild | None = None
+    _run: _SiteRun | None = field(default=None, repr=False, compare=False)
+    _inputs: tuple[Path, ...] = field(default=(), repr=False, compare=False)
+
+
+# --- settings and specs ------------------------------------------------------------------------
+
+
+def load_settings(path: PathArg | None = None, *, start: PathArg | None = None) -> Config:
+    """The settings in `path`, or else in the nearest codify.toml or pyproject.toml with a
+    [tool.codify] table at or above `start` (default: the current folder); the defaults if none.
+
+    Raises SettingsError naming the file and the key at fault.
+    """
+    from codify.config import ConfigError, find_config, load_config
+
+    try:
+        if path is not None:
+            return load_config(Path(path))
+        return load_config(find_config(Path(start) if start is not None else Path.cwd()))
+    except ConfigError as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def find_specs(specs: Specs, *, exclude: PathArg | None = None) -> list[Path]:
+    """The spec files in `specs`: files as given, folders searched for intervention.yaml and
+    *.intervention.yaml (skipping hidden and tool folders, and folders codify wrote).
+
+    A folder's search skips files inside `exclude` (an earlier output folder within it). A file
+    named outright, or a search of a folder that is itself inside `exclude`, is kept, so that
+    the caller can say plainly that the output folder holds a spec, rather than finding none.
+    Raises InputError for a path that does not exist, or when no spec is found.
+    """
+    from codify.checker import discover
+
+    targets = _paths(specs)
+    for target in targets:
+        if not target.exists():
+            raise InputError(f"{target}: no such file or folder")
+    inside = Path(exclude).resolve() if exclude is not None else None
+    found: list[Path] = []
+    for target in targets:
+        paths = list(discover([target]))
+        if inside is not None and target.is_dir() and not target.resolve().is_relative_to(inside):
+            paths = [p for p in paths if not p.resolve().is_relative_to(inside)]
+        found.extend(paths)
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        raise InputError(
+            f"no spec files found in {', '.join(map(str, targets))} "
+            "(looked for intervention.yaml and *.intervention.yaml)"
+        )
+    return unique
+
+
+def check(specs: Specs, config: Config | PathArg | None = None) -> list[FileResult]:
+    """Check every spec in `specs` (files, or folders searched) as `codify check` does.
+
+    Problems in a spec are not raised: each FileResult lists its diagnostics, and `loaded` is
+    false for a file that could not be read as YAML. `config` is the settings (or a settings
+    file; default: found as `load_settings` finds them). Raises InputError when a path does not
+    exist or no spec is found, and SettingsError for invalid settings.
+    """
+    from codify.checker import check_file
+
+    settings = _settings(config)
+    return [check_file(path, settings) for path in find_specs(specs)]
+
+
+# --- documents ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    """One spec to build and the folder (inside the output folder) its files go to."""
+
+    result: FileResult
+    path: Path
+    prefix: str
+
+    @property
+    def spec(self) -> Intervention:
+        """The spec's model (only specs whose structure loaded are ever built)."""
+        assert self.result.spec is not None
+        return self.result.spec
+
+
+def build_documents(
+    specs: Specs,
+    out: PathArg,
+    *,
+    only: Part | None = None,
+    pdf: bool = False,
+    templates: PathArg | None = None,
+    force: bool = False,
+    config: Config | PathArg | None = None,
+    language: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    on_checked: CheckedCallback | None = None,
+) -> BuildResult:
+    """Build the adopter handbook and fidelity checklist of each spec into `out`.
+
+    With one spec the files go straight into `out`; with several, into `out/<spec id>/`. `only`
+    builds just the "handbook" or the "checklist"; `pdf` also prints both to PDF (Chromium or
+    WeasyPrint); `templates` is a folder of template overrides; `force` builds specs with
+    errors if their structure loads; `language` ("en", "cy") overrides the settings' language.
+    `on_checked` is called with every spec's check once all have passed, before anything is
+    written (warnings are printed there); `on_progress` with each spec as it is built.
+
+    Writing is all or nothing, never over a file codify did not write or one edited since, and
+    files of kinds not built (with `only`, or PDFs without `pdf`) are kept. Raises
+    SettingsError, InputError, SpecProblems, EngineNotFound, OutputFolderError, TemplateError
+    or PdfError; ValueError for an `only` or `language` codify does not know.
+    """
+    from codify.documents.assets import AssetError, logo_data_uri
+    from codify.documents.pdf import HOW_TO_GET, find_engine
+    from codify.documents.render import TemplateFailure, environment
+    from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
+
+    if only is not None and only not in get_args(Part):
+        raise ValueError(f"only: {only!r} is not one of {', '.join(get_args(Part))}")
+    out_dir = Path(out)
+    overrides = _templates(templates)
+    settings = _settings(config)
+    chosen = _language(language, settings)
+    try:
+        logo = logo_data_uri(settings.branding.logo, settings.source)
+    except AssetError as exc:
+        raise SettingsError(str(exc)) from None
+    engine = find_engine() if pdf else None
+    if pdf and engine is None:
+        raise EngineNotFound(HOW_TO_GET)
+    problem = output_problem(out_dir)
+    if problem:
+        raise OutputFolderError(problem)
+
+    jobs = _jobs(specs, settings, force, out_dir, on_progress, on_checked)
+    try:
+        refuse_overlap(out_dir, [job.path for job in jobs])
+    except OutputError as exc:
+        raise OutputFolderError(str(exc)) from None
+    env = environment(overrides, settings.branding, chosen)
+    writer = OutputWriter(
+        out_dir,
+        manifest=BUILD_MANIFEST,
+        specs=[job.path for job in jobs],
+        inputs=_inputs([(job.spec, job.path) for job in jobs], settings, overrides),
+    )
+    for name in _unbuilt(writer.previous(), jobs, only, pdf):
+        writer.keep(name)
+    notes: list[str] = []
+    try:
+        for done, job in enumerate(jobs):
+            if on_progress is not None:
+                on_progress(Progress("building", done, len(jobs), job.path))
+            rendered = _render(job, env, settings, logo, only, engine)
+            for relative, data in rendered.files.items():
+                writer.add(job.prefix + relative, data)
+            notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
+        if on_progress is not None:
+            on_progress(Progress("building", len(jobs), len(jobs), None))
+    except TemplateFailure as exc:
+        raise TemplateError(f"{exc}; nothing was written") from None
+    except OutputError as exc:
+        raise OutputFolderError(str(exc)) from None
+    try:
+        changed = writer.commit()
+    except OutputError as exc:
+        raise OutputFolderError(f"{exc}; nothing was written") from None
+    root = out_dir.resolve()
+    changed_names = {p.relative_to(root).as_posix() for p in changed}
+    names = [str(f) for f in writer.files]
+    return BuildResult(
+        out=out_dir,
+        specs=tuple(_built(job, out_dir, names, changed_names) for job in jobs),
+        removed=tuple(out_dir / p.relative_to(root) for p in writer.removed),
+        notes=tuple(notes),
+        checked=tuple(job.result for job in jobs),
+    )
+
+
+def _built(job: _Job, out_dir: Path, names: list[str], changed: set[str]) -> BuiltSpec:
+    """One spec's part of the build: its files, in name order, and which were written."""
+    mine = sorted(f for f in names if f.startswith(job.prefix))
+    return BuiltSpec(
+        spec=job.spec,
+        source=job.path,
+        folder=out_dir / job.prefix if job.prefix else out_dir,
+        files=tuple(out_dir / f for f in mine),
+        written=tuple(out_dir / f for f in mine if f in changed),
+    )
+
+
+def _jobs(
+    specs: Specs,
+    config: Config,
+    force: bool,
+    out_dir: Path,
+    on_progress: ProgressCallback | None,
+    on_checked: CheckedCallback | None,
+) -> list[_Job]:
+    """Find and check every spec; raise unless every one can be built, each with its own id."""
+    paths = find_specs(specs, exclude=out_dir)
+    results = _check_all(paths, config, force, "not building", on_progress, on_checked)
+    ids: dict[str, Path] = {}
+    for r, p in zip(results, paths, strict=True):
+        assert r.spec is not None
+        if r.spec.id in ids:
+            raise InputError(
+                f"{p} and {ids[r.spec.id]} have the same id '{r.spec.id}'; ids must differ"
+            )
+        ids[r.spec.id] = p
+    several = len(results) > 1
+    return [
+        _Job(r, p, f"{r.spec.id}/" if several and r.spec else "")
+        for r, p in zip(results, paths, strict=True)
+    ]
+
+
+def _unbuilt(previous: dict[str, str], jobs: list[_Job], only: str | None, pdf: bool) -> list[str]:
+    """Files an earlier build wrote that this one leaves alone: kinds it was not asked for.
+
+    `only="handbook"` keeps the checklist files (and the reverse), and a build without `pdf`
+    keeps the PDFs, rather than removing them as no longer generated.
+    """
+    from codify.documents.render import CHECKLIST_FILES, HANDBOOK_FILES, PDF_SOURCES
+
+    kinds = {name: "handbook" for name in HANDBOOK_FILES}
+    kinds.update({name: "checklist" for name in [*CHECKLIST_FILES, "checklist.csv"]})
+    kinds.update({pdf_name: kinds[source] for pdf_name, source in PDF_SOURCES.items()})
+    kept: list[str] = []
+    for name in previous:
+        for job in jobs:
+            if not name.startswith(job.prefix):
+                continue
+            rest = name.removeprefix(job.prefix)
+            kind = "handbook" if rest.startswith("materials/") else kinds.get(rest)
+            if kind is None:
+                continue
+            if (only is not None and kind != only) or (rest in PDF_SOURCES and not pdf):
+                kept.append(name)
+                break
+    return kept
+
+
+def _render(
+    job: _Job,
+    env: object,
+    config: Config,
+    logo: str | None,
+    only: str | None,
+    engine: PdfEngine | None,
+) -> Rendered:
+    """Every file of one spec's build, PDFs included when an engine is given."""
+    from codify.documents.pdf import PdfError as EnginePdfError
+    from codify.documents.render import PDF_SOURCES, render_spec
+
+    rendered = render_spec(job.spec, job.path, env, config.branding, logo, only)
+    if engine is not None:
+        for target, source in PDF_SOURCES.items():
+            if source in rendered.html:
+                try:
+                    rendered.files[target] = engine.render(rendered.html[source])
+                except EnginePdfError as exc:
+                    raise PdfError(
+                        f"{job.path}: printing {target} with {engine.describe()}: {exc}"
+                    ) from None
+    return rendered
+
+
+# --- the site -----------------------------------------------------------------------------------
+
+
+def make_site(
+    specs: Specs,
+    out: PathArg,
+    *,
+    build: bool = False,
+    engine: Engine = "mkdocs",
+    title: str | None = None,
+    templates: PathArg | None = None,
+    force: bool = False,
+    config: Config | PathArg | None = None,
+    language: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    on_checked: CheckedCallback | None = None,
+) -> SiteResult:
+    """Generate a Material for MkDocs project (mkdocs.yml and docs/) from the specs into `out`.
+
+    One spec gives a site about that intervention; several, a portfolio. With `build`, also
+    build the HTML into `out/site` with `engine` ("mkdocs" or "zensical") in strict mode.
+    `title` names the site; `templates` is a folder of template overrides; `force` publishes
+    specs with errors if their structure loads; `language` overrides the settings' language.
+    The callbacks are as for `build_documents` (`on_progress` reports the check).
+
+    Raises SettingsError, InputError, SpecProblems, SiteError, EngineNotFound (Zensical) or,
+    after generating, SiteBuildFailed; ValueError for an engine or language codify does not know.
+    """
+    if engine not in get_args(Engine):
+        raise ValueError(f"engine: {engine!r} is not one of {', '.join(get_args(Engine))}")
+    # What cannot work is refused before anything is written.
+    if build:
+        _require_engine(engine)
+    settings = _settings(config)
+    run = _SiteRun(
+        targets=tuple(_paths(specs)),
+        config=settings,
+        force=force,
+        title=title,
+        templates=_templates(templates),
+        language=_language(language, settings),
+        engine=engine,
+    )
+    made = _generate_site(run, Path(out), on_progress, on_checked, first=True)
+    if not build:
+        return made
+    return replace(made, build=_build_site(made))
+
+
+def check_preview(dev_addr: str = DEFAULT_DEV_ADDR, engine: Engine = "mkdocs") -> None:
+    """Make sure `serve_site` can run: the engine is installed and `dev_addr` (HOST:PORT, with
+    localhost or an IP address) is free to listen on. Call it before `make_site`, so that a
+    preview that cannot start writes nothing. Raises EngineNotFound or PreviewError."""
+    from codify.site.engine import check_dev_addr
+
+    if engine not in get_args(Engine):
+        raise ValueError(f"engine: {engine!r} is not one of {', '.join(get_args(Engine))}")
+    _require_engine(engine)
+    try:
+        check_dev_addr(dev_addr)
+    except ValueError as exc:
+        raise PreviewError(f"--dev-addr {dev_addr}: {exc}") from None
+
+
+def serve_site(
+    site: SiteResult,
+    *,
+    dev_addr: str = DEFAULT_DEV_ADDR,
+    on_progress: ProgressCallback | None = None,
+    on_checked: CheckedCallback | None = None,
+    on_regenerated: Callable[[SiteResult], None] | None = None,
+    on_failed: Callable[[Exception], None] | None = None,
+) -> int:
+    """Preview a site `make_site` made, with live reload, until stopped; return how it ended.
+
+    Every save of a spec, a material, the settings or the logo regenerates the pages from the
+    same arguments: `on_regenerated` gets the new result, `on_failed` the error when the specs
+    cannot be published as saved (a CodifyError, or anything unexpected), and the last good
+    pages stay until the next save. Blocks until Ctrl-C or SIGTERM/SIGHUP; returns the status
+    a shell would report (130 for Ctrl-C, 128 + the signal's number) or Zensical's own.
+    Raises PreviewError when the server cannot start (exit 1 when MkDocs' first build fails).
+    """
+    from codify.site.engine import Stopped, stop_on_signals, watch, zensical_serve
+
+    run = site._run
+    if run is None:
+        raise ValueError("serve_site needs a SiteResult that make_site returned")
+    current = site
+
+    def regenerate() -> None:
+        nonlocal current
+        try:
+            made = _generate_site(run, site.out, on_progress, on_checked, first=False)
+        except CodifyError as exc:
+            if on_failed is not None:
+                on_failed(exc)
+            return
+        current = made
+        if on_regenerated is not None:
+            on_regenerated(made)
+
+    def report(exc: BaseException) -> None:
+        if on_failed is not None and isinstance(exc, Exception):
+            on_failed(exc)
+
+    watch(lambda: _watched(run, site.out, current), regenerate, report)
+    code = INTERRUPTED
+    try:
+        with stop_on_signals():
+            if run.engine == "zensical":
+                returned = zensical_serve(site.out, dev_addr)
+                # Zensical ended by itself; a signal that ended it reads as 128 + its number.
+                code = 128 - returned if returned < 0 else returned
+            else:
+                _mkdocs_serve(site.out, dev_addr)
+    except KeyboardInterrupt:
+        code = INTERRUPTED
+    except Stopped as exc:
+        code = exc.code
+    except FileNotFoundError as exc:
+        raise PreviewError(str(exc)) from None
+    return code
+
+
+def _require_engine(engine: Engine) -> None:
+    """Raise EngineNotFound unless the engine can run here (MkDocs is always installed)."""
+    from codify.site.engine import ZENSICAL_MISSING, zensical_command
+
+    if engine == "zensical" and zensical_command() is None:
+        raise EngineNotFound(ZENSICAL_MISSING)
+
+
+def _generate_site(
+    run: _SiteRun,
+    out_dir: Path,
+    on_progress: ProgressCallback | None,
+    on_checked: CheckedCallback | None,
+    *,
+    first: bool,
+) -> SiteResult:
+    """Check the specs, generate the project and write it (the folder is vetted first time)."""
+    from codify.site import project as site_project
+    from codify.site.downloads import maker
+
+    paths = find_specs(run.targets, exclude=out_dir)
+    refusal = "refusing to generate a site from specs with errors"
+    results = _check_all(paths, run.config, run.force, refusal, on_progress, on_checked)
+    sources = [_source(r, path) for r, path in zip(results, paths, strict=True)]
+    inputs = _inputs([(s.spec, s.path) for s in sources], run.config, run.templates)
+    try:
+        if first:
+            site_project.check_out_dir(out_dir, [s.path for s in sources])
+        # The downloads are documents made in the site's language.
+        downloads: Maker = maker(replace(run.config, language=run.language), run.templates)
+        project: Project = site_project.generate(
+            sources,
+            run.config.branding,
+            run.config.source,
+            title=run.title,
+            templates=run.templates,
+            downloads=downloads,
+            language=run.language,
+        )
+        written, removed = site_project.write(
+            project,
+            out_dir,
+            specs=[s.path for s in sources],
+            inputs=inputs,
+        )
+    except site_project.SiteError as exc:
+        raise SiteError(str(exc)) from None
+    root = out_dir.resolve()
+    return SiteResult(
+        out=out_dir,
+        mkdocs_yml=out_dir / "mkdocs.yml",
+        specs=tuple(s.path for s in sources),
+        pages=tuple(page.path for page in project.pages),
+        written=tuple(out_dir / p.relative_to(root) for p in written),
+        removed=tuple(out_dir / p.relative_to(root) for p in removed),
+        notes=tuple(project.notes),
+        checked=tuple(results),
+        language=run.language,
+        _run=run,
+        _inputs=tuple(inputs),
+    )
+
+
+def _source(result: FileResult, path: Path) -> SiteSource:
+    """The spec as published: its model and its bytes, from one reading of the file.
+
+    The file is read once more here, and its model compared with the one that was checked:
+    the download must be byte for byte the spec the pages describe, so a file changed in the
+    meantime is refused rather than published half old, half new.
+    """
+    from pydantic import ValidationError
+
+    from codify.loader import LoadError, decode_text, load_text, read_untrusted
+    from codify.model import Intervention
+    from codify.site.project import SiteSource
+
+    name = str(path)
+    spec: Intervention | None
+    try:
+        raw = read_untrusted(path, name)
+        spec = Intervention.model_validate(load_text(decode_text(raw, name), name).data)
+    except LoadError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    except ValidationError:
+        spec = None
+    if spec is None or spec != result.spec:
+        raise InputError(f"{name} changed while the site was being made; run codify site again")
+    return SiteSource(spec, path, raw)
+
+
+def _build_site(site: SiteResult) -> SiteBuild:
+    """Build the generated project's HTML in strict mode; raise SiteBuildFailed if it fails."""
+    from codify.site.engine import (
+        BuiltSiteInTheWay,
+        guard_built_site,
+        mkdocs_build,
+        record_built_site,
+        zensical_build,
+    )
+
+    assert site._run is not None
+    engine = site._run.engine
+    out_dir = site.out
+    try:
+        guard_built_site(out_dir)
+        record_built_site(out_dir, building=True)
+    except BuiltSiteInTheWay as exc:
+        raise SiteBuildFailed(str(exc), site) from None
+    except OSError as exc:
+        raise SiteBuildFailed(_cannot_write(out_dir, exc), site) from None
+    outcome = mkdocs_build(out_dir) if engine == "mkdocs" else zensical_build(out_dir)
+    if outcome.ok:
+        try:
+            record_built_site(out_dir, building=False)
+        except OSError as exc:
+            raise SiteBuildFailed(_cannot_write(out_dir, exc), site) from None
+    if outcome.unwritable:
+        raise SiteBuildFailed(
+            f"{out_dir / 'site'}: the built site could not be written; choose another --out",
+            site,
+            outcome.problems,
+        )
+    if not outcome.ok:
+        raise SiteBuildFailed(
+            f"{engine} build failed in strict mode; the site was not built cleanly",
+            site,
+            outcome.problems,
+            exit_code=1,
+        )
+    # Named as the caller named the folder (relative stays relative).
+    return SiteBuild(engine, out_dir / "site", outcome.seconds, tuple(outcome.problems))
+
+
+def _cannot_write(out_dir: Path, exc: OSError) -> str:
+    return f"{out_dir}: cannot write: {(exc.strerror or str(exc)).lower()}"
+
+
+def _mkdocs_serve(out_dir: Path, dev_addr: str) -> None:
+    """Run MkDocs' preview; its failures become a PreviewError, not a traceback."""
+    from mkdocs.exceptions import MkDocsException
+
+    from codify.site.engine import mkdocs_serve
+
+    try:
+        mkdocs_serve(out_dir, dev_addr)
+    except MkDocsException as exc:
+        raise PreviewError(f"mkdocs serve: {exc}", exit_code=1) from None
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        raise PreviewError(f"mkdocs serve: cannot listen on {dev_addr}: {reason}") from None
+
+
+def _watched(run: _SiteRun, out_dir: Path, site: SiteResult) -> list[Path]:
+    """What a preview watches: every spec and every other input of the site.
+
+    Specs are searched for again each time, so a new spec file is picked up on the next save.
+    """
+    from codify.checker import discover
+
+    inside = out_dir.resolve()
+    found = dict.fromkeys(discover(run.targets))
+    specs = [p for p in found if not p.resolve().is_relative_to(inside)]
+    return [*specs, *site._inputs]
+
+
+# --- shared -------------------------------------------------------------------------------------
+
+
+def _paths(specs: Specs) -> list[Path]:
+    """The spec arguments as paths: one, or each of several."""
+    if isinstance(specs, (str, os.PathLike)):
+        return [Path(specs)]
+    return [Path(s) for s in specs]
+
+
+def _settings(config: Config | PathArg | None) -> Config:
+    """The settings given, or read from the file given, or found from the current folder."""
+    from codify.config import Config
+
+    if isinstance(config, Config):
+        return config
+    return load_settings(config)
+
+
+def _language(language: str | None, config: Config) -> str:
+    """The language asked for, else the settings' one; ValueError naming the choices."""
+    from codify.config import ConfigError, check_language
+
+    if language is None:
+        return config.language
+    try:
+        return check_language(language, "language")
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _templates(templates: PathArg | None) -> Path | None:
+    """The override folder, which must exist: a misspelt one would silently change nothing."""
+    if templates is None:
+        return None
+    folder = Path(templates)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder of templates")
+    return folder
+
+
+def _check_all(
+    paths: list[Path],
+    config: Config,
+    force: bool,
+    refusal: str,
+    on_progress: ProgressCallback | None,
+    on_checked: CheckedCallback | None,
+) -> list[FileResult]:
+    """Check each spec; raise SpecProblems unless every one can be used.
+
+    A file that cannot be read as YAML is refused (exit 2); a spec with errors is refused with
+    `refusal` (exit 1), unless `force` and its structure loaded.
+    """
+    import codify.checker
+
+    results = []
+    for done, path in enumerate(paths):
+        if on_progress is not None:
+            on_progress(Progress("checking", done, len(paths), path))
+        # Looked up on each call, not imported once: tests stand in for it.
+        results.append(codify.checker.check_file(path, config))
+    if on_progress is not None:
+        on_progress(Progress("checking", len(paths), len(paths), None))
+    unreadable = [r for r in results if not r.loaded]
+    if unreadable:
+        count = f"{len(unreadable)} of {len(results)} file{'s' if len(results) != 1 else ''}"
+        raise SpecProblems(f"{count} could not be read as a spec", results, unreadable=True)
+    refused = [r for r in results if r.spec is None or (r.errors and not force)]
+    if refused:
+        hint = "" if all(r.spec is None for r in refused) else "; fix them, or use --force"
+        count = f"{len(refused)} of {len(results)} spec{'s' if len(results) != 1 else ''}"
+        raise SpecProblems(f"{refusal}: {count} failed the check{hint}", results, unreadable=False)
+    if on_checked is not None:
+        on_checked(results)
+    return results
+
+
+def _inputs(
+    specs: Iterable[tuple[Intervention, Path]], config: Config, templates: Path | None = None
+) -> list[Path]:
+    """Every file a build or site is made from besides the specs themselves.
+
+    Materials, the settings file, the logo and override templates: the writer never overwrites
+    or removes one of them, and a preview watches them for changes.
+    """
+    found: list[Path] = []
+    for spec, path in specs:
+        for material in spec.materials:
+            if material.path:
+                found.append(path.parent / PurePosixPath(material.path.replace("\\", "/")))
+    if config.source is not None:
+        found.append(config.source)
+        if config.branding.logo:
+            logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
+            found.append(config.source.parent / logo)
+    if templates is not None:
+        found.extend(p for p in sorted(templates.rglob("*")) if p.is_file())
+    return found
