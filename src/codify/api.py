@@ -213,7 +213,8 @@ class BuildResult:
     specs: tuple[BuiltSpec, ...]
     removed: tuple[Path, ...]  # files an earlier build wrote that are no longer generated
     notes: tuple[str, ...]  # warnings, each naming its spec (a material file not copied)
-    checked: tuple[FileResult, ...]  # each spec's check, warnings included
+    # Each spec's check, warnings included (left out of the repr: it holds the whole spec).
+    checked: tuple[FileResult, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -250,8 +251,9 @@ class SiteResult:
     written: tuple[Path, ...]  # files whose content changed
     removed: tuple[Path, ...]  # files an earlier generation wrote that are no longer made
     notes: tuple[str, ...]  # notes, each naming its spec (a material offered under a new name)
-    checked: tuple[FileResult, ...]  # each spec's check, warnings included
     language: str
+    # Each spec's check, warnings included (left out of the repr: it holds the whole spec).
+    checked: tuple[FileResult, ...] = field(default=(), repr=False)
     build: SiteBuild | None = None
     _run: _SiteRun | None = field(default=None, repr=False, compare=False)
     _inputs: tuple[Path, ...] = field(default=(), repr=False, compare=False)
