@@ -176,7 +176,7 @@ def test_handbook_sets_core_apart_from_adaptable_in_words(tmp_path: Path) -> Non
     run(str(example), "--out", str(tmp_path))
     page = (tmp_path / "handbook.html").read_text(encoding="utf-8")
     markdown = (tmp_path / "handbook.md").read_text(encoding="utf-8")
-    assert page.count('class="element core"') == page.count("&middot; must keep</p>") > 0
+    assert page.count('class="element core"') == page.count("· must keep</p>") > 0
     assert page.count('class="element adaptable"') == page.count("may change within guardrails")
     assert "MUST KEEP — Core element 1:" in markdown
     assert "MAY ADAPT — Adaptable element 1:" in markdown

@@ -120,7 +120,7 @@ PHRASES: dict[str, Phrase] = {
     "variants.title": "Related formats",
     "variants.intro": (
         "These formats grew out of {name}. They are separate interventions, not local "
-        "adaptations: this handbook does not cover them."
+        "adaptations, and what is written here does not cover them."
     ),
     # --- at a glance -----------------------------------------------------------------------
     "glance.keep": "Must keep ({n})",
@@ -235,6 +235,7 @@ PHRASES: dict[str, Phrase] = {
     "ready.required": "Required",
     "ready.recommended": "Recommended",
     "ready.how_to_show": "How to show it: {how}",
+    "ready.how_header": "How to show it",
     # --- pathway ---------------------------------------------------------------------------
     "pathway.intro": (
         "The pathway has {n} phase: {phases}. Each step names who does it in your organisation.",
@@ -279,6 +280,9 @@ PHRASES: dict[str, Phrase] = {
     "fidelity.how": "How:",
     "fidelity.sources": "(evidence from {sources})",
     "fidelity.scale": "Scale:",
+    "fidelity.protects_label": "Protects",
+    "fidelity.how_label": "How",
+    "fidelity.scale_label": "Scale",
     "fidelity.bands": "Scoring bands",
     "fidelity.bands_intro": "Add up the ratings; the total falls in one of these bands.",
     "fidelity.results": "Assessments so far",
@@ -336,6 +340,7 @@ PHRASES: dict[str, Phrase] = {
     "support.basis": "Basis: {basis}",
     "support.contacts": "Who to contact",
     "support.owners": "Who maintains this handbook",
+    "support.approaches": "Approaches to spread",
     "spread.open": "Anyone may adopt it, free of charge, without asking.",
     "spread.dissemination": (
         "The originator publishes how to do it, through guidance, training and events; "
@@ -498,6 +503,141 @@ SITE_PHRASES: dict[str, Phrase] = {
     "site.download.spec": (
         "The codified spec itself (YAML): the source every page of this site is made from."
     ),
+    "site.badge.core": "Core: keep",
+    "site.badge.adapt": "Adaptable: may change",
+    "site.owners": "Who maintains this site",
+    # --- overview --------------------------------------------------------------------------
+    "site.card.keep": ("Keep: {n} core element", "Keep: {n} core elements"),
+    "site.card.keep_text": (
+        "What every adopting organisation must keep, and how an assessor sees that it is in place."
+    ),
+    "site.card.keep_link": "The core elements",
+    "site.card.adapt": ("Adapt: {n} adaptable element", "Adapt: {n} adaptable elements"),
+    "site.card.adapt_text": (
+        "What an organisation may change to fit its context, and the guardrails each change "
+        "must respect."
+    ),
+    "site.card.adapt_link": "The adaptable elements",
+    "site.delivery_link": "how it is delivered",
+    "site.fidelity_summary": (
+        "{n} criterion, assessed by {assessors}",
+        "{n} criteria, assessed by {assessors}",
+    ),
+    "site.checklist_link": "the checklist",
+    "site.delivery_fact": "Delivery",
+    "site.fidelity_fact": "Fidelity",
+    "site.held_by": ", held by {holder}",
+    # --- keep and adapt --------------------------------------------------------------------
+    "site.keep.title": "Core elements: keep these",
+    "site.keep.intro": (
+        "Every organisation that adopts {name} keeps the **function** of each core element "
+        "below: what it achieves. The **form** is how the originators achieve it. Core "
+        "elements are what make the intervention work; without them it is something else."
+    ),
+    "site.keep.element": "Core element",
+    "site.keep.checked_by": "Checked by",
+    "site.never.title": "Never do",
+    "site.never.intro": (
+        "These practices undermine the core elements. An organisation that does them is not "
+        "delivering {name}."
+    ),
+    "site.core.title": "Core element: keep it",
+    "site.core.intro": (
+        "Every adopting organisation must keep this element's **function**. The **form** "
+        "below is how the originators achieve it."
+    ),
+    "site.core.assessed": "How it is assessed",
+    "site.core.guarded_intro": (
+        "These adaptable elements may be changed, but never in a way that weakens this element:"
+    ),
+    "site.core.changes": "Changes recorded so far",
+    "site.adapt.title": "Adaptable elements: you may change these",
+    "site.adapt.intro": (
+        "An adopting organisation may change each element below to fit its context, within "
+        "its **guardrails**: the core elements a change must not undermine."
+    ),
+    "site.adapt.element": "Adaptable element",
+    "site.adapt.default": "Default",
+    "site.adapt.guardrails": "Guardrails: keep intact",
+    "site.adapt.needs_approval": "(needs approval)",
+    "site.adapt.none": (
+        "This intervention names no adaptable elements: deliver it as the core elements describe."
+    ),
+    "site.adaptable.title": "Adaptable element: you may change it",
+    "site.adaptable.intro": (
+        "An adopting organisation may change this element to fit its context, within the "
+        "guardrails below."
+    ),
+    "site.adaptable.approval_title": "Approval needed",
+    # --- other pages -----------------------------------------------------------------------
+    "site.roles.intro": "Who delivers and supports {name}.",
+    "site.roles.required": "**Required.**",
+    "site.roles.optional": "**Optional:** recommended, not required.",
+    "site.materials.intro": "What is used to deliver {name}, or handed out, and where to get it.",
+    "site.materials.none": "This intervention needs no particular materials.",
+    "site.materials.download": "Download the file",
+    "site.materials.or": ", or ",
+    "site.delivery.intro": "How, when and how much {name} is delivered.",
+    "site.delivery.timing": "When:",
+    "site.pathway.intro": (
+        "How an organisation gets from deciding to adopt {name} to delivering it well, phase "
+        "by phase."
+    ),
+    "site.pathway.ready_intro": "What an adopting organisation must have in place first:",
+    "site.pathway.criterion": "Criterion",
+    "site.fidelity.csv": "To record scores in a spreadsheet, use the {link}.",
+    "site.fidelity.csv_link": "checklist as CSV",
+    "site.fidelity.how_to": "How to score",
+    "site.fidelity.how_to_text": (
+        "Score each criterion below, add the scores up, and find the total in the scoring "
+        "bands. A yes/no criterion scores 1 for yes and 0 for no; a rating scores the number "
+        "of the anchor that best describes what you see. The highest possible total is "
+        "**{max}**."
+    ),
+    "site.fidelity.how_to_must_pass": (
+        "Criteria marked must-pass have a minimum: a site below a minimum does not meet the "
+        "standard, whatever its total."
+    ),
+    "site.fidelity.dimension": "Fidelity dimension",
+    "site.fidelity.sources": "Evidence from",
+    "site.fidelity.yes_when": "Yes when:",
+    "site.fidelity.met": "{number} met: yes (scores 1)",
+    "site.fidelity.score": "{number} score",
+    "site.fidelity.sees": "What the assessor sees",
+    "site.fidelity.not_scored": "Not scored",
+    "site.glossary.intro": (
+        "Terms used on this site. Wherever one of them appears on a page of this intervention, "
+        "point at it to see what it means."
+    ),
+    "site.glossary.none": "This intervention defines no special terms.",
+    "site.references.none": "This intervention cites no references yet.",
+    "site.downloads.intro": (
+        "Files to take away: each describes version {version} of {name}, like every page of "
+        "this site."
+    ),
+    "site.downloads.file": "File",
+    "site.downloads.what": "What it is",
+    "site.downloads.missing_title": "Handbook and checklist",
+    "site.downloads.missing": (
+        "The adopter handbook and the fidelity checklist are made by `codify build`; this site "
+        "was generated without them."
+    ),
+    "site.portfolio.intro": (
+        (
+            "{n} intervention, codified so that other organisations can replicate it: what to "
+            "keep, what may be adapted, and how to check that it is delivered as intended."
+        ),
+        (
+            "{n} interventions, each codified so that other organisations can replicate it: "
+            "what to keep, what may be adapted, and how to check that it is delivered as "
+            "intended."
+        ),
+    ),
+    "site.portfolio.intervention": "Intervention",
+    "site.portfolio.keep": ("{n} core", "{n} core"),
+    "site.portfolio.adapt": ("{n} adaptable", "{n} adaptable"),
+    "site.portfolio.what_to_keep": "What to keep",
+    "site.portfolio.what_to_adapt": "What you may adapt",
 }
 PHRASES.update(SITE_PHRASES)
 

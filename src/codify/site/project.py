@@ -22,11 +22,10 @@ from codify.documents.view import build_document
 from codify.model import Intervention
 from codify.outputs import SITE_MANIFEST
 from codify.phrases import Phrasebook
-from codify.render.text import words
 from codify.render.yamltext import yaml_string
 from codify.site import text as site_text
 from codify.site.colours import Palette, palette
-from codify.site.view import ADAPT_BADGE, CORE_BADGE, Download, SpecView, label
+from codify.site.view import Download, SpecView, label
 
 DOCS = "docs"
 SITE_DIR = "site"
@@ -297,14 +296,12 @@ def render_pages(
         context: dict[str, Any] = {
             "page": page,
             "site_name": site_name,
-            "core_badge": CORE_BADGE,
-            "adapt_badge": ADAPT_BADGE,
             "label": label,
             **page.extra,
         }
         if page.view is not None:
             page.view.current = page.path
-            context.update(s=page.view, spec=page.view.spec)
+            context.update(s=page.view, spec=page.view.spec, doc=page.view.doc)
         else:
             if portfolio_views is None:
                 portfolio_views = _portfolio_views(pages)
@@ -566,29 +563,9 @@ def generate(
         raise SiteError("no specs to publish")
     env = environment(templates, branding, language)
     book: Phrasebook = env.codify_book
+    # The filters are the shared table (codify.render.filters), the same names everywhere.
     # Set before any template is compiled: every {{ }} escapes spec text unless it is Markup.
     env.finalize = site_text.finalize
-    env.filters.update(
-        md=site_text.markdown,
-        inline=site_text.inline,
-        cell=site_text.cell,
-        heading=site_text.heading,
-        html_text=site_text.html_text,
-        words=words,
-        title_text=site_text.title_text,
-        link=site_text.link,
-        email=site_text.email,
-        num=site_text.number,
-        literal=site_text.literal,
-    )
-    env.globals["spread_models"] = {
-        model: book.fill(
-            "site.spread_named",
-            model=book.fill(f"enum.SpreadModel.{model}").capitalize(),
-            text=book.fill(f"spread.{model}"),
-        )
-        for model in ("open", "dissemination", "licence", "franchise", "network", "direct")
-    }
     if title:
         name = title
     elif len(sources) == 1:

@@ -193,11 +193,6 @@ def email(address: str | None) -> Markup:
     return literal(value)
 
 
-def number(value: float | int) -> str:
-    """A number without a needless '.0': 30.0 prints as 30."""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 # --- glossary tooltips --------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")

@@ -36,7 +36,7 @@ from codify.model import (
 )
 from codify.site.text import heading, html_text, label, path_target, unique_names
 
-__all__ = ["ADAPT_BADGE", "CORE_BADGE", "Download", "SpecView", "label"]
+__all__ = ["Download", "SpecView", "label"]
 
 _T = TypeVar("_T")
 
@@ -47,10 +47,6 @@ RESERVED_PAGES = ("index", "readme")
 # contents, so its work grows with the square of a page's headings. A list page (criteria,
 # roles, materials, ...) with more items than this gives each a bold line, not a heading.
 MAX_ITEM_HEADINGS = 100
-
-
-CORE_BADGE = Markup('<span class="codify-badge codify-badge--core">Core: keep</span>')
-ADAPT_BADGE = Markup('<span class="codify-badge codify-badge--adapt">Adaptable: may change</span>')
 
 
 @dataclass(frozen=True)
@@ -328,13 +324,25 @@ class SpecView:
 
     # --- links --------------------------------------------------------------------------------
 
+    @cached_property
+    def core_badge(self) -> Markup:
+        """The badge that marks a core element wherever the site names one."""
+        text = self.doc.book.fill("site.badge.core")
+        return Markup('<span class="codify-badge codify-badge--core">{}</span>').format(text)
+
+    @cached_property
+    def adapt_badge(self) -> Markup:
+        """The badge that marks an adaptable element wherever the site names one."""
+        text = self.doc.book.fill("site.badge.adapt")
+        return Markup('<span class="codify-badge codify-badge--adapt">{}</span>').format(text)
+
     def core_link(self, element_id: str, badge: bool = True) -> Markup:
         """A link to a core element's page, labelled with its name and (by default) a badge."""
         e = self.core(element_id)
         if e is None:
             return Markup(f"`{element_id}`")
         link = Markup(f"[{label(e.name)}]({self.url(self.core_path(e.id))})")
-        return CORE_BADGE + " " + link if badge else link
+        return self.core_badge + " " + link if badge else link
 
     def adapt_link(self, element_id: str, badge: bool = True) -> Markup:
         """A link to an adaptable element's page, labelled with its name and (by default) a badge."""
@@ -342,7 +350,7 @@ class SpecView:
         if e is None:
             return Markup(f"`{element_id}`")
         link = Markup(f"[{label(e.name)}]({self.url(self.adapt_path(e.id))})")
-        return ADAPT_BADGE + " " + link if badge else link
+        return self.adapt_badge + " " + link if badge else link
 
     def element_link(self, element_id: str) -> Markup:
         """A link to a core or adaptable element, whichever the id names."""
@@ -382,6 +390,33 @@ class SpecView:
             return Markup(f"`{reference_id}`")
         text = label(self._reference_labels[r.id])
         return Markup(f"[{text}]({self.url(self.path('references.md'), f'ref-{r.id}')})")
+
+    def core_links(self, ids: Iterable[str]) -> Markup:
+        """Links to these core elements, separated by semicolons."""
+        return Markup("; ").join(self.core_link(i) for i in ids)
+
+    def element_links(self, ids: Iterable[str]) -> Markup:
+        """Links to these core or adaptable elements, separated by semicolons."""
+        return Markup("; ").join(self.element_link(i) for i in ids)
+
+    def role_links(self, ids: Iterable[str]) -> Markup:
+        """Links to these roles, separated by commas."""
+        return Markup(", ").join(self.role_link(i) for i in ids)
+
+    def material_links(self, ids: Iterable[str]) -> Markup:
+        """Links to these materials, separated by commas."""
+        return Markup(", ").join(self.material_link(i) for i in ids)
+
+    def citations(self, ids: Iterable[str]) -> Markup:
+        """Short citations of these references, separated by semicolons."""
+        return Markup("; ").join(self.citation(i) for i in ids)
+
+    def must_pass_links(self) -> Markup:
+        """Each must-pass criterion, linked, with the minimum it needs: '2. ... (5)'."""
+        return Markup("; ").join(
+            self.criterion_link(c.criterion) + Markup(" ({})").format(c.minimum_label)
+            for c in self.doc.must_pass
+        )
 
     def file_link(self, path: str, text: str) -> Markup:
         """A link to a file in docs/ (a download), relative to the current page."""
