@@ -28,7 +28,7 @@ def maker(config: Config, templates: Path | None) -> Maker:
         logo = logo_data_uri(config.branding.logo, config.source)
     except AssetError as exc:
         raise SiteError(str(exc)) from None
-    env = environment(templates, config.branding)
+    env = environment(templates, config.branding, config.language)
 
     def make(source: SiteSource) -> tuple[dict[str, bytes], list[str]]:
         try:
