@@ -188,6 +188,8 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
 
 def check_language(value: object, where: str) -> str:
     """`value` if codify writes that language; otherwise ConfigError naming the choices."""
+    if value == "en":  # the default: no need to load the phrasebook on `codify check`'s path
+        return value
     from codify.phrases import LANGUAGES
     from codify.structure import Suggester, shown
 

@@ -3,7 +3,8 @@
 The handbook, the checklist, the assessment file and the site print these by key, so a fact
 is worded once for every format and cannot drift between them. A phrase is English text
 with `{name}` slots for values; a pair is a singular and a plural chosen by the count `n`.
-Phrases may mark `**strong**` and `*emphasis*`, which each output writes in its own syntax.
+Phrases may mark `**strong**`, `*emphasis*` and `` `code` ``, which each output writes in its
+own syntax (plain text keeps the backticks: they read as quotation there).
 
 Translations are gettext catalogues (`locale/<language>/LC_MESSAGES/codify.po`) keyed by the
 phrase key as message context, so a translator sees the English and its place. The English
@@ -772,9 +773,13 @@ def plain_marks(text: str) -> str:
     return _EMPHASIS.sub(r"\1", _STRONG.sub(r"\1", text))
 
 
+_CODE = re.compile(r"`([^`]+)`")
+
+
 def html_marks(escaped: str) -> str:
-    """An HTML-escaped phrase with its marks written as <strong> and <em>."""
-    return _EMPHASIS.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", escaped))
+    """An HTML-escaped phrase with its marks written as <strong>, <em> and <code>."""
+    marked = _STRONG.sub(r"<strong>\1</strong>", _CODE.sub(r"<code>\1</code>", escaped))
+    return _EMPHASIS.sub(r"<em>\1</em>", marked)
 
 
 CATALOGUE_HEADER = """\
