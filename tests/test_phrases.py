@@ -159,3 +159,24 @@ def test_a_welsh_build_writes_welsh_and_says_it_awaits_review(
             assert shown in page, (name, key)
             assert english.fill(key) not in page, (name, key)
     assert '<html lang="cy">' in (out / "handbook.html").read_text(encoding="utf-8")
+
+
+def test_a_welsh_site_of_both_examples_builds_strictly_in_welsh(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    examples = str(EXAMPLES[0].parent.parent)
+    result = CliRunner().invoke(
+        cli, ["site", examples, "--out", str(out), "--build", "--language", "cy", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'language: "cy"' in config or "language: cy" in config
+    book, english = Phrasebook("cy"), Phrasebook("en")
+    pages = list((out / "site").rglob("*.html"))
+    assert len(pages) > 40
+    fidelity = next(p for p in pages if p.parent.name == "fidelity" or p.name == "fidelity.html")
+    text = fidelity.read_text(encoding="utf-8")
+    assert '<html lang="cy"' in text
+    assert str(escape(book.fill("fidelity.bands"))) in text
+    assert english.fill("fidelity.bands") not in text
+    # The theme's own words are Welsh too (Material's translation of its search box).
+    assert "Chwilio" in text
