@@ -320,11 +320,6 @@ def test_the_worked_example_on_the_page_runs(
     assert (tmp_path / "out" / "site" / "site" / "index.html").is_file()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="codify.site.downloads.maker renders the downloads in English: it should pass "
-    "config.language (which make_site sets) to the documents' environment",
-)
 def test_a_welsh_site_offers_welsh_downloads(tmp_path: Path) -> None:
     out = tmp_path / "site"
     api.make_site(EXAMPLES[0], out, language="cy", config=api.load_settings(start=tmp_path))
