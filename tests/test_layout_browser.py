@@ -48,17 +48,29 @@ OVERFLOWING = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+# Welsh words run longer than English ones: both must fit.
+@pytest.fixture(scope="module", params=["en", "cy"])
+def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """Both bundled examples as documents (docs/<example>/) and as a site (site/)."""
-    root = tmp_path_factory.mktemp("layout")
+    language = ["--language", request.param]
+    root = tmp_path_factory.mktemp(f"layout-{request.param}")
     for example in EXAMPLES:
         out = root / "docs" / example.parent.name
-        result = CliRunner().invoke(cli, ["build", str(example), "--out", str(out), "-q"])
+        result = CliRunner().invoke(
+            cli, ["build", str(example), "--out", str(out), "-q", *language]
+        )
         assert result.exit_code == 0, result.output
     result = CliRunner().invoke(
         cli,
-        ["site", *(str(e) for e in EXAMPLES), "--out", str(root / "portfolio"), "--build", "-q"],
+        [
+            "site",
+            *(str(e) for e in EXAMPLES),
+            "--out",
+            str(root / "portfolio"),
+            "--build",
+            "-q",
+            *language,
+        ],
     )
     assert result.exit_code == 0, result.output
     return root
