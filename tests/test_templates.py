@@ -69,3 +69,32 @@ def test_overriding_one_section_changes_that_section_alone(tmp_path: Path) -> No
     assert "Our own words: 6 elements." in changed["core"]
     assert "Our own words" not in default["core"]
     assert [k for k in default if default[k] != changed[k]] == ["core"]
+
+
+def test_a_broken_site_template_names_the_file_and_line_not_a_traceback(tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "site"
+    mine.mkdir(parents=True)
+    (mine / "roles.md.j2").write_text(
+        "# Roles\n\n{{ no_such_thing.attribute }}\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli,
+        ["site", str(RAID), "--out", str(tmp_path / "out"), "--templates", str(tmp_path / "mine")],
+    )
+    assert result.exit_code == 2, result.output
+    assert "roles.md.j2 line 3" in result.output and "no_such_thing" in result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert not (tmp_path / "out" / "mkdocs.yml").exists()
+
+
+def test_a_template_syntax_error_names_the_template_by_its_name(tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "handbook" / "sections"
+    mine.mkdir(parents=True)
+    (mine / "glossary.md").write_text("{% if %}\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli,
+        ["build", str(RAID), "--out", str(tmp_path / "o"), "--templates", str(tmp_path / "mine")],
+    )
+    assert result.exit_code == 2, result.output
+    assert "glossary.md line 1" in result.output
+    assert "Traceback" not in result.output

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,9 @@ from codify.documents.assets import material_files
 from codify.documents.view import CriterionView, Document, build_document
 from codify.model import Intervention
 from codify.render.filters import NOT_YAML_TEXT
+from codify.render.templates import TemplateFailure, render
+
+__all__ = ["TemplateFailure", "checklist_csv", "environment", "render_spec", "render_template"]
 from codify.render.text import plain
 
 HANDBOOK_FILES = {
@@ -33,10 +35,6 @@ CHECKLIST_FILES = {
 }
 PDF_SOURCES = {"handbook.pdf": "handbook.html", "checklist.pdf": "checklist.html"}
 PARTS = ("handbook", "checklist")
-
-
-class TemplateFailure(Exception):
-    """A template could not be loaded or rendered; the message names it and the line."""
 
 
 @dataclass
@@ -58,43 +56,9 @@ def environment(templates: Path | None, branding: Branding, language: str = "en"
 # --- rendering ----------------------------------------------------------------------------------
 
 
-def _where(exc: BaseException, name: str, overrides: Path | None) -> str:
-    """'handbook/handbook.html line 12' for an error raised while rendering a template."""
-    import jinja2
-
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"{exc.filename or exc.name or name} line {exc.lineno}"
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename and not frame.filename.endswith(".py") and frame.lineno:
-            return f"{_template_name(Path(frame.filename), overrides)} line {frame.lineno}"
-    return name
-
-
-def _template_name(path: Path, overrides: Path | None) -> str:
-    """A packaged template by its name (handbook/handbook.html); an override by its path."""
-    if overrides is not None and path.resolve().is_relative_to(overrides.resolve()):
-        return str(path)
-    parts = path.parts
-    if "templates" in parts:
-        index = len(parts) - 1 - parts[::-1].index("templates")
-        return "/".join(parts[index + 1 :])
-    return str(path)
-
-
 def render_template(env: Any, name: str, doc: Document) -> str:
-    """Render one template with the document, turning any failure into TemplateFailure."""
-    import jinja2
-
-    try:
-        template = env.get_template(name)
-        text: str = template.render(doc=doc, spec=doc.spec)
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateFailure(f"template '{exc.name}' not found") from None
-    except Exception as exc:  # any error a template raises, e.g. an undefined name
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        where = _where(exc, name, getattr(env, "codify_overrides", None))
-        raise TemplateFailure(f"template {where}: {message}") from None
-    return text
+    """Render one document template, turning any failure into TemplateFailure."""
+    return render(env, name, doc=doc, spec=doc.spec)
 
 
 def checklist_csv(doc: Document) -> str:

@@ -22,6 +22,7 @@ from codify.documents.view import build_document
 from codify.model import Intervention
 from codify.outputs import SITE_MANIFEST
 from codify.phrases import Phrasebook
+from codify.render.templates import TemplateFailure, render
 from codify.render.yamltext import yaml_string
 from codify.site import text as site_text
 from codify.site.colours import Palette, palette
@@ -308,7 +309,10 @@ def render_pages(
             for v in portfolio_views:
                 v.current = page.path
             context["views"] = portfolio_views
-        body = env.get_template(f"site/{page.template}.md.j2").render(context)
+        try:
+            body = render(env, f"site/{page.template}.md.j2", **context)
+        except TemplateFailure as exc:
+            raise SiteError(f"{exc}; nothing was written") from None
         body = body.rstrip("\n") + "\n"
         if page.view is not None:
             key = id(page.view)
