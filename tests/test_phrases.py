@@ -180,3 +180,35 @@ def test_a_welsh_site_of_both_examples_builds_strictly_in_welsh(tmp_path: Path) 
     assert english.fill("fidelity.bands") not in text
     # The theme's own words are Welsh too (Material's translation of its search box).
     assert "Chwilio" in text
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
+def test_the_handbook_and_the_site_word_and_cite_the_same_facts_alike(
+    tmp_path: Path, example: Path
+) -> None:
+    from codify.checker import check_file
+    from codify.config import Branding
+    from codify.documents.view import build_document
+
+    runner = CliRunner()
+    assert (
+        runner.invoke(cli, ["build", str(example), "--out", str(tmp_path / "b"), "-q"]).exit_code
+        == 0
+    )
+    assert (
+        runner.invoke(cli, ["site", str(example), "--out", str(tmp_path / "s"), "-q"]).exit_code
+        == 0
+    )
+    handbook = (tmp_path / "b" / "handbook.md").read_text(encoding="utf-8")
+    site = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "s" / "docs").rglob("*.md"))
+    spec = check_file(example).spec
+    assert spec is not None
+    doc = build_document(spec, Branding())
+    facts = [doc.spread_model_text]
+    facts += [r.label for r in doc.references]
+    facts += [c.scale_text for c in doc.criteria]
+    facts += [c.minimum_text for c in doc.criteria if c.minimum_text]
+    assert facts
+    for fact in facts:
+        assert fact in handbook, fact
+        assert fact in site, fact
