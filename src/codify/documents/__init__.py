@@ -16,7 +16,9 @@ Templates (Jinja, looked up in `--templates DIR` first, then in the package's te
 
     handbook/handbook.html    the HTML handbook
     handbook/handbook.md      the Markdown handbook
-    handbook/standard.md      the rule for meeting the fidelity standard, in Markdown
+    handbook/sections/<key>.html, .md  one template per section, in the order and under the
+                     conditions of codify.documents.sections
+    handbook/macros.md        Markdown macros shared by the handbook and the checklist
     handbook/macros.html      HTML macros shared by the handbook and the checklist
     handbook/base.css         type, colours, tables and the A4 page, for both HTML files
     handbook/style.css        the handbook's own styles (cards, contents, print breaks)
@@ -26,12 +28,12 @@ Templates (Jinja, looked up in `--templates DIR` first, then in the package's te
     checklist/assessment.yaml the blank assessment file
 
 Every template receives `doc` (codify.documents.view.Document: the spec with its cross-references
-resolved, numbered and typed) and `spec` (the codify.model.Intervention), plus the globals
-`branding` and `codify_version`. Filters: md, md_inline, md_safe, plain (codify.render.text),
-and words, md_cell, stop, num, range_text, safe_href, path_href, css_str, yaml_str, yaml_comment
-(codify.documents.render). The CSV is written by code, not a template.
+resolved, numbered and typed, in one language) and `spec` (the codify.model.Intervention), plus
+the globals `t` and `tp` (the phrasebook), `branding`, `language` and `codify_version`. The
+filters are the one table of codify.render.filters. The CSV is written by code, not a template.
 
 Output is deterministic: no dates, so the same spec and codify version give the same bytes
-(PDF dates are fixed too). Modules: view (what templates receive), documents (rendering),
+(PDF dates are fixed too). Modules: view (the document model every output reads), sections
+(which sections, in what order), formats (numbers, ranges, citations), render (rendering),
 assets (logo and material files), pdf (printing).
 """

@@ -4,7 +4,7 @@ Templates get the `Intervention` model itself (`doc.spec`) plus this `Document`,
 the ids the spec uses to point at its own parts (roles, materials, core elements, criteria,
 references) into `Link`s with a label and an anchor, numbers the sections and criteria, and
 fills in the TIDieR appendix. Nothing here formats text: spec text stays Markdown and is
-rendered by the template filters (`md`, `md_inline`, `md_safe`, `plain`).
+rendered by the template filters (codify.render.filters: `md_html`, `md_block`, `plain`, ...).
 
 One `Document` serves every output: the handbook and checklist in each syntax, and every page
 of the site. A `Link` names its target by kind and id, and each output turns it into its own
