@@ -1,9 +1,9 @@
-"""The typed view of one spec that the handbook and checklist templates receive.
+"""The document model: the one typed view of a spec that every output is made from.
 
 Templates get the `Intervention` model itself (`doc.spec`) plus this `Document`, which resolves
 the ids the spec uses to point at its own parts (roles, materials, core elements, criteria,
 references) into `Link`s with a label and an anchor, numbers the sections and criteria, and
-fills in the TIDieR appendix. Nothing here formats text: spec text stays Markdown and is
+fills in the TIDieR appendix. Spec text is never formatted here: it stays Markdown and is
 rendered by the template filters (codify.render.filters: `md_html`, `md_block`, `plain`, ...).
 
 One `Document` serves every output: the handbook and checklist in each syntax, and every page
