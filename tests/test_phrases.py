@@ -119,7 +119,11 @@ def test_every_phrase_keeps_its_slots_and_marks_in_every_language(language: str)
         english = phrase if isinstance(phrase, str) else phrase[1]
         for n in [None] if isinstance(phrase, str) else [0, 1, 2, 3, 6, 9]:
             text = book.text(key, n)
-            assert slots(text) == slots(english), (language, key, text)
+            # A plural form may leave the count unsaid ("its core element"), never another slot.
+            if n is None:
+                assert slots(text) == slots(english), (language, key, text)
+            else:
+                assert slots(english) - {"n"} <= slots(text) <= slots(english), (language, key)
             assert text.count("**") == english.count("**"), (language, key, text)
             assert text.count("*") == english.count("*"), (language, key, text)
 

@@ -465,8 +465,13 @@ class CoreElement(Spec):
 class Range(Spec):
     """A numeric range an adaptation must stay within; give min, max or both."""
 
-    min: float | None = Field(None, description="The smallest permitted value.")
-    max: float | None = Field(None, description="The largest permitted value; omit for 'at least'.")
+    # A range must be finite: "from nan to inf minutes" tells an adopter nothing.
+    min: float | None = Field(
+        None, allow_inf_nan=False, description="The smallest permitted value."
+    )
+    max: float | None = Field(
+        None, allow_inf_nan=False, description="The largest permitted value; omit for 'at least'."
+    )
     unit: Text = Field(description="The unit, e.g. 'minutes' or 'panellists'.")
 
 

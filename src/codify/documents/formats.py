@@ -29,18 +29,25 @@ def range_text(r: Range, book: Phrasebook) -> str:
     return r.unit
 
 
-_AUTHOR_SPLIT = re.compile(r",|;| and | & ")
+# People are listed with commas or semicolons; 'and' or '&' joins two people only when the
+# name before it ends in initials ('Smith J and Jones K'), never inside a corporate author
+# ('Department of Health and Social Care').
+_LIST = re.compile(r"[,;]")
+_PERSON_AND = re.compile(r"^(\S.*?\s[A-Z]{1,3}\.?)\s+(?:and|&)\s+\S")
 
 
 def citation_label(ref: Reference, book: Phrasebook) -> str:
     """A short author-year citation: the first author (or corporate author) and the year.
 
-    'Maben J, Taylor C, Reynolds E' of 2018 gives 'Maben J et al. 2018'; a corporate author
-    such as 'Point of Care Foundation' stays whole.
+    'Maben J, Taylor C, Reynolds E' of 2018 gives 'Maben J et al. 2018'; 'Smith J.' stays
+    'Smith J.'; a corporate author such as 'Department of Health and Social Care' stays whole.
     """
     authors = plain(ref.authors).strip()
-    first = _AUTHOR_SPLIT.split(authors, maxsplit=1)[0].strip()
-    several = first != authors.rstrip(".")
+    first = _LIST.split(authors, maxsplit=1)[0].strip()
+    joined = _PERSON_AND.match(first)
+    if joined:
+        first = joined.group(1)
+    several = first.rstrip(".") != authors.rstrip(".,; ")
     name = book.fill("ref.et_al", first=first) if several else first
     year = str(ref.year) if ref.year is not None else book.fill("ref.no_date")
     return f"{name} {year}"

@@ -508,7 +508,9 @@ def _tidier(s: Intervention, sections: list[Section], book: Phrasebook) -> list[
         10: ([m.description for m in s.modifications], ["modifications"]),
         11: (
             [
-                book.fill("tidier.criteria", len(s.fidelity.criteria), bands=len(s.fidelity.bands)),
+                book.fill("tidier.criteria", len(s.fidelity.criteria))
+                + ", "
+                + book.fill("tidier.bands", len(s.fidelity.bands)),
                 book.fill("tidier.assessors", text=plain(s.fidelity.assessors)),
                 book.fill("tidier.frequency", text=plain(s.fidelity.frequency)),
             ],

@@ -13,6 +13,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -20,7 +21,7 @@ from markupsafe import Markup, escape
 
 from codify.documents.formats import num, range_text
 from codify.model import Range
-from codify.phrases import Phrasebook, html_marks, plain_marks
+from codify.phrases import Phrasebook, PhraseError, html_marks, plain_marks
 from codify.render import text
 from codify.render.yamltext import yaml_string
 from codify.site import text as md
@@ -97,24 +98,27 @@ class Phrases:
     def html(self, key: str, n: int | None = None, **values: Any) -> Markup:
         """A phrase as HTML: its text escaped, its marks as tags, spec values escaped."""
         values.setdefault("n", n)
-        template = Markup(html_marks(str(escape(self.book.text(key, n)))))
-        return template.format(**{k: self._value(v) for k, v in values.items()})
+        template = _html_template(self.book.text(key, n))
+        return template.format_map(_Values({k: self._value(v) for k, v in values.items()}, key))
 
     def markdown(self, key: str, n: int | None = None, **values: Any) -> Markup:
         """A phrase as Markdown: values that are not already Markup are escaped as spec text."""
         values.setdefault("n", n)
-        shown = {
-            k: v if isinstance(v, Markup) else md.cell(str(self._value(v)))
-            for k, v in values.items()
-        }
-        return Markup(self.book.text(key, n).format(**shown))
+        shown = {k: self._markdown_value(v) for k, v in values.items()}
+        return Markup(self.book.text(key, n).format_map(_Values(shown, key)))
+
+    def _markdown_value(self, value: Any) -> Any:
+        if isinstance(value, Markup):
+            return value
+        value = self._value(value)
+        # A count or a score needs no escaping; text, whatever its source, is spec text.
+        return value if isinstance(value, int) else md.cell(str(value))
 
     def plain(self, key: str, n: int | None = None, **values: Any) -> str:
         """A phrase as plain text, for YAML comments, CSV and titles."""
         values.setdefault("n", n)
-        return plain_marks(self.book.text(key, n)).format(
-            **{k: self._value(v) for k, v in values.items()}
-        )
+        shown = {k: self._value(v) for k, v in values.items()}
+        return plain_marks(self.book.text(key, n)).format_map(_Values(shown, key))
 
     def _value(self, value: Any) -> Any:
         if isinstance(value, Enum):
@@ -132,6 +136,23 @@ class Phrases:
     def range_text(self, value: Range) -> str:
         """A permitted range in words, in the document's language."""
         return range_text(value, self.book)
+
+
+@lru_cache(maxsize=2048)
+def _html_template(text: str) -> Markup:
+    """A phrase's text escaped for HTML with its marks as tags, made once per phrase."""
+    return Markup(html_marks(str(escape(text))))
+
+
+class _Values(dict[str, Any]):
+    """A phrase's slot values; a slot the template left out fails naming the phrase."""
+
+    def __init__(self, values: dict[str, Any], key: str) -> None:
+        super().__init__(values)
+        self.key = key
+
+    def __missing__(self, slot: str) -> Any:
+        raise PhraseError(f"the phrase {self.key!r} needs a value for {{{slot}}}")
 
 
 def filters(book: Phrasebook) -> dict[str, Callable[..., Any]]:

@@ -410,6 +410,7 @@ def mkdocs_config(
     `site_text.theme_text`): MkDocs themes print these values without escaping, inside
     attributes as well as text.
     """
+    book = Phrasebook(language)
     theme: dict[str, Any] = {
         "name": "material",
         # Zensical reads this (Material ignores it): its classic look is Material's, so a site
@@ -425,14 +426,14 @@ def mkdocs_config(
                 "scheme": "default",
                 "primary": "custom",
                 "accent": "custom",
-                "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+                "toggle": {"icon": "material/weather-night", "name": book.fill("site.dark_mode")},
             },
             {
                 "media": "(prefers-color-scheme: dark)",
                 "scheme": "slate",
                 "primary": "custom",
                 "accent": "custom",
-                "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+                "toggle": {"icon": "material/weather-sunny", "name": book.fill("site.light_mode")},
             },
         ],
         # Not `content.tooltips`: Material shows those tooltips by putting an element's title
@@ -451,7 +452,6 @@ def mkdocs_config(
     if logo:
         theme["logo"] = logo
         theme["favicon"] = logo
-    book = Phrasebook(language)
     copyright_parts = []
     if branding.organisation:
         copyright_parts.append(site_text.theme_text(branding.organisation))
@@ -475,7 +475,7 @@ def mkdocs_config(
             "def_list",
             "md_in_html",
             "tables",
-            {"toc": {"permalink": True, "permalink_title": "Link to this section"}},
+            {"toc": {"permalink": True, "permalink_title": book.fill("site.permalink")}},
             "pymdownx.details",
         ],
         "extra_css": ["assets/codify.css"],

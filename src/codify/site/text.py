@@ -102,7 +102,8 @@ def theme_text(text: str | None, limit: int = THEME_TEXT_LIMIT) -> str:
 
 def heading(text: str | None) -> Markup:
     """Spec text for a Markdown heading: plain, one line, escaped."""
-    return Markup(md_escape_html(title_text(text)).replace("#", "&#35;"))
+    # '#' becomes a reference before escaping, so the escaper's own references stay whole.
+    return Markup(md_escape_html(title_text(text).replace("#", "&#35;")))
 
 
 def html_text(text: str | None) -> Markup:
@@ -116,7 +117,8 @@ def label(text: str | None) -> Markup:
     Brackets and backslashes become character references, which Markdown prints as they are
     and which nothing else in the text can turn back into syntax.
     """
-    shown = title_text(text).replace("\\", "&#92;")
+    shown = title_text(text).replace("\\", "&#92;").replace("|", "&#124;")
+    # A '|' would end a table cell: labels go into tables (the keep and adapt overviews).
     return inline(shown.replace("[", "&#91;").replace("]", "&#93;"))
 
 
