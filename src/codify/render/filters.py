@@ -97,15 +97,20 @@ class Phrases:
 
     def html(self, key: str, n: int | None = None, **values: Any) -> Markup:
         """A phrase as HTML: its text escaped, its marks as tags, spec values escaped."""
-        values.setdefault("n", n)
         template = _html_template(self.book.text(key, n))
+        if "{" not in template:  # most phrases are labels: nothing to fill in
+            return template
+        values.setdefault("n", n)
         return template.format_map(_Values({k: self._value(v) for k, v in values.items()}, key))
 
     def markdown(self, key: str, n: int | None = None, **values: Any) -> Markup:
         """A phrase as Markdown: values that are not already Markup are escaped as spec text."""
+        text = self.book.text(key, n)
+        if "{" not in text:
+            return Markup(text)
         values.setdefault("n", n)
         shown = {k: self._markdown_value(v) for k, v in values.items()}
-        return Markup(self.book.text(key, n).format_map(_Values(shown, key)))
+        return Markup(text.format_map(_Values(shown, key)))
 
     def _markdown_value(self, value: Any) -> Any:
         if isinstance(value, Markup):
