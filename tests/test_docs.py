@@ -46,3 +46,14 @@ def test_docs_build_strict_and_load_nothing_from_other_hosts(tmp_path: Path) -> 
         str(p.relative_to(site)) for p in site.rglob("*.html") if external.search(p.read_text())
     ]
     assert offenders == []
+
+
+def test_the_format_reference_names_types_in_words() -> None:
+    page = (ROOT / "docs" / "reference" / "format.md").read_text(encoding="utf-8")
+    assert "Pattern:" not in page and "^[a-z]" not in page and "\\d{4}" not in page
+    headings = re.findall(r"^## (.+)$", page, flags=re.MULTILINE)
+    assert headings[0] == "The top level"
+    # Objects are named in words, never by their class in the model.
+    assert not [h for h in headings if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", h)], headings
+    assert "| `roles` | a list of role ids |" in page
+    assert "| `year` | a whole number from 1800 to 2100 |" in page

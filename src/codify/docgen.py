@@ -31,23 +31,6 @@ def tidier_table() -> str:
     return "\n".join(rows) + "\n"
 
 
-def _type_of(prop: dict[str, Any]) -> str:
-    if "$ref" in prop:
-        name = prop["$ref"].rpartition("/")[2]
-        return f"[{name}](#{name.lower()})"
-    if prop.get("type") == "array":
-        return f"list of {_type_of(prop.get('items', {}))}"
-    if "enum" in prop:
-        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
-    t = prop.get("type", "any")
-    return {
-        "string": "text",
-        "integer": "integer",
-        "number": "number",
-        "boolean": "true/false",
-    }.get(t, str(t))
-
-
 def _examples(schema: dict[str, Any], spec_files: list[Path]) -> dict[tuple[str, str], str]:
     """A real value for each (object, key), taken from the bundled example specs."""
     from codify.loader import load_file
@@ -72,7 +55,10 @@ def _examples(schema: dict[str, Any], spec_files: list[Path]) -> dict[tuple[str,
                 and (obj_name, key) not in found
                 and all(isinstance(v, (str, int)) for v in value)
             ):
-                found[(obj_name, key)] = "[" + ", ".join(str(v) for v in value[:3]) + "]"
+                text = ", ".join(" ".join(str(v).split()) for v in value[:3])
+                found[(obj_name, key)] = (
+                    "[" + (text if len(text) <= 60 else text[:57] + "...") + "]"
+                )
             ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
             if ref:
                 name = ref.rpartition("/")[2]
@@ -84,46 +70,326 @@ def _examples(schema: dict[str, Any], spec_files: list[Path]) -> dict[tuple[str,
     return found
 
 
+# --- the format reference, in words ----------------------------------------------------------
+
+# How each object of the format is named on the reference page: a heading, the words for one
+# (with its article) and for several. Objects not listed are named from their class.
+_OBJECT_WORDS: dict[str, tuple[str, str, str]] = {
+    "Intervention": ("The top level", "the top level", "top levels"),
+    "Evidence": ("Evidence", "a piece of evidence", "pieces of evidence"),
+    "ReadinessCriterion": ("Readiness criterion", "a readiness criterion", "readiness criteria"),
+    "Criterion": ("Fidelity criterion", "a fidelity criterion", "fidelity criteria"),
+    "PermittedAdaptations": (
+        "Permitted adaptations",
+        "the permitted adaptations",
+        "sets of permitted adaptations",
+    ),
+    "Range": ("Permitted range", "a permitted range", "permitted ranges"),
+    "Scale": ("Rating scale", "a rating scale", "rating scales"),
+    "Anchor": ("Scale anchor", "a scale anchor", "scale anchors"),
+    "Band": ("Scoring band", "a scoring band", "scoring bands"),
+    "Phase": ("Pathway phase", "a pathway phase", "pathway phases"),
+    "Step": ("Pathway step", "a pathway step", "pathway steps"),
+    "Reason": ("Reason for a modification", "a reason", "reasons"),
+    "DomainRating": ("NASSS domain rating", "a domain rating", "domain ratings"),
+    "Complexity": ("Complexity assessment", "a complexity assessment", "complexity assessments"),
+    "Fidelity": ("Fidelity plan", "a fidelity plan", "fidelity plans"),
+    "FidelityResult": ("Fidelity result", "a fidelity result", "fidelity results"),
+    "Support": ("Support offer", "a support offer", "support offers"),
+    "Delivery": ("Delivery", "a description of delivery", "descriptions of delivery"),
+    "NotApplicable": (
+        "TIDieR item not applicable",
+        "an item declared not applicable",
+        "items declared not applicable",
+    ),
+    "Proscribed": ("Proscribed practice", "a proscribed practice", "proscribed practices"),
+    "PreviousHolder": ("Previous licence holder", "a previous holder", "previous holders"),
+    "Person": ("Person", "a person", "people"),
+}
+
+# Keys whose page says more elsewhere in the docs.
+_SEE_ALSO: dict[tuple[str, str], str] = {
+    ("Intervention", "status"): "See [Statuses and spread models](../concepts/status.md).",
+    ("Intervention", "verdict"): (
+        "See [Negative and retired interventions](../guides/negative.md)."
+    ),
+    ("Licence", "spread_model"): "See [Statuses and spread models](../concepts/status.md).",
+}
+
+_READING_TYPES = """\
+How to read the **Type** column:
+
+- **text**: any words. Put them in quotes when they contain `: ` or start with a character
+  YAML treats specially; the [YAML primer](../getting-started/yaml.md) lists them.
+- **yes or no**: write `true` or `false`.
+- **a date such as 2009-12**: a year, a year and month, or a full date (`2009`, `2009-12` or
+  `2009-12-01`). A year on its own must be in quotes, `"2009"`, or YAML reads it as a number.
+- **an id**: a short name made of lowercase letters, digits, `-` and `_`, starting with a
+  letter, such as `daily-huddle`. "A role id" is the id of one of the spec's roles.
+- **a list**: one item per line, each starting with `- `, or on one line in square brackets.
+- **one of**: exactly one of the words shown, written as shown.
+"""
+
+
+def _object_words(name: str) -> tuple[str, str, str]:
+    """An object's heading, its name with an article, and its plural."""
+    if name in _OBJECT_WORDS:
+        return _OBJECT_WORDS[name]
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+    article = "an" if words[0] in "aeiou" else "a"
+    return words.capitalize(), f"{article} {words}", f"{words}s"
+
+
+def _slug(heading: str) -> str:
+    """The anchor MkDocs gives a heading (Python-Markdown's default slugify)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _pattern(annotation: Any) -> str:
+    """The regular expression a constrained string type of the model must match."""
+    from pydantic import TypeAdapter
+
+    return str(TypeAdapter(annotation).json_schema()["pattern"])
+
+
+def _sample(annotation: Any) -> Any:
+    """A value of the annotated type with every list, object and optional part present."""
+    import types
+    import typing
+    from enum import Enum
+
+    from pydantic import BaseModel
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _sample(typing.get_args(annotation)[0])
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _sample(options[-1])  # the richest form of a union is written last
+    if origin is list:
+        return [_sample(typing.get_args(annotation)[0])]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        values = {k: _sample(f.annotation) for k, f in annotation.model_fields.items()}
+        return annotation.model_construct(**values)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return next(iter(annotation))
+    return {bool: True, int: 1, float: 1.0}.get(annotation, "x")
+
+
+def _model_of(annotation: Any) -> Any:
+    """The model class inside an annotation (a list of it, an optional one), if any."""
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _id_kinds() -> dict[tuple[str, str], tuple[str, ...]]:
+    """For each (object, key) holding ids of other things: what those things are.
+
+    Read from the rule that resolves references (CR002), run over a spec with every part
+    present, so the page names exactly the kinds `codify check` accepts.
+    """
+    from codify.model import Intervention
+    from codify.rules import _references
+
+    spec = _sample(Intervention)
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for path, _ref, kinds in _references(spec):
+        model: Any = Intervention
+        owner, key = "Intervention", ""
+        for part in path:
+            if isinstance(part, int):
+                continue
+            owner, key = model.__name__, part
+            model = _model_of(model.model_fields[part].annotation)
+        found[(owner, key)] = kinds
+    return found
+
+
+def _kind_words(kinds: tuple[str, ...]) -> str:
+    """'role', or 'core or adaptable element': what an id names, from the kinds of CR002."""
+    words = [k.replace("_", " ").removesuffix("s") for k in kinds]
+    last = {w.rpartition(" ")[2] for w in words}
+    if len(words) > 1 and len(last) == 1:
+        (tail,) = last
+        heads = [w.rpartition(" ")[0] or w for w in words]
+        return " or ".join(heads) + f" {tail}"
+    return " or ".join(words)
+
+
+class _Types:
+    """Turns the schema of one key into words: 'text', 'a list of role ids', 'one of: ...'."""
+
+    def __init__(self, defs: dict[str, Any]) -> None:
+        from codify.model import Id, PartialDate
+
+        self.defs = defs
+        self.id_pattern = _pattern(Id)
+        self.date_pattern = _pattern(PartialDate)
+        self.id_kinds = _id_kinds()
+
+    def words(self, prop: dict[str, Any], owner: str, key: str, many: bool = False) -> str:
+        if "$ref" in prop:
+            name = prop["$ref"].rpartition("/")[2]
+            target = self.defs[name]
+            if "enum" in target:
+                values = ", ".join(f"`{v}`" for v in target["enum"])
+                return f"any of: {values}" if many else f"one of: {values}"
+            heading, one, several = _object_words(name)
+            text = several if many else one
+            article, _, rest = text.partition(" ")
+            if not many and article in ("a", "an", "the"):
+                return f"{article} [{rest}](#{_slug(heading)})"
+            return f"[{text}](#{_slug(heading)})"
+        if "anyOf" in prop:
+            return " or ".join(self.words(p, owner, key, many) for p in prop["anyOf"])
+        kind = prop.get("type")
+        if kind == "array":
+            inner = self.words(prop.get("items", {}), owner, key, many=True)
+            inner = inner.removeprefix("a ").removeprefix("an ")
+            at_least = " (at least one)" if prop.get("minItems", 0) >= 1 else ""
+            return f"a list of {inner}{at_least}"
+        if kind == "string":
+            return self._string(prop, owner, key, many)
+        if kind == "integer":
+            low, high = prop.get("minimum"), prop.get("maximum")
+            noun = "whole numbers" if many else "a whole number"
+            if low is not None and high is not None:
+                return f"{noun} from {low} to {high}"
+            if low is not None:
+                return f"{noun}, {low} or more"
+            return noun
+        if kind == "number":
+            return "numbers (decimals allowed)" if many else "a number (decimals allowed)"
+        if kind == "boolean":
+            return "yes or no (`true` or `false`)"
+        return "anything"
+
+    def _string(self, prop: dict[str, Any], owner: str, key: str, many: bool) -> str:
+        pattern = prop.get("pattern")
+        if pattern == self.date_pattern:
+            return "dates such as 2009-12" if many else "a date such as 2009-12"
+        if pattern == self.id_pattern:
+            if key == "id" and not many:
+                return "an id"
+            kinds = self.id_kinds.get((owner, key))
+            what = f"{_kind_words(kinds)} id" if kinds else "id"
+            if many:
+                return f"{what}s"
+            return f"{'an' if what[0] in 'aeiou' else 'a'} {what}"
+        if pattern is not None:
+            return f"text of the form `{pattern}`"
+        if key == "version" and owner == "Intervention":
+            return "a version such as 1.2.0"
+        return "text items" if many else "text"
+
+
+def _objects(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any], str]]:
+    """Every object of the format in the order a spec meets them, with where each is written."""
+    defs = schema["$defs"]
+    order: list[str] = []
+    # For each object: the objects it is written in, with the keys there and whether each
+    # key holds a list of it.
+    where: dict[str, dict[str, list[tuple[str, bool]]]] = {"Intervention": {}}
+
+    def refs(prop: dict[str, Any], many: bool = False) -> list[tuple[str, bool]]:
+        if "$ref" in prop:
+            return [(prop["$ref"].rpartition("/")[2], many)]
+        if "anyOf" in prop:
+            return [r for p in prop["anyOf"] for r in refs(p, many)]
+        if prop.get("type") == "array":
+            return refs(prop.get("items", {}), True)
+        return []
+
+    def visit(name: str, obj: dict[str, Any]) -> None:
+        order.append(name)
+        children = []
+        for key, prop in obj.get("properties", {}).items():
+            for child, many in refs(prop):
+                if defs[child].get("type") == "object":
+                    where.setdefault(child, {}).setdefault(name, []).append((key, many))
+                    children.append(child)
+        for child in children:
+            if child not in order:
+                visit(child, defs[child])
+
+    def place(parent: str, keys: list[tuple[str, bool]]) -> str:
+        heading, one, _ = _object_words(parent)
+        article, _, rest = one.partition(" ")
+        at = "at" if parent == "Intervention" else "in"
+        names = [f"`{k}`" for k, _ in keys]
+        if all(many for _, many in keys):
+            named = "each item of " + " or ".join(names)
+        elif len(names) > 1:
+            named = "each of " + ", ".join(names[:-1]) + " and " + names[-1]
+        else:
+            named = names[0]
+        return f"{named} {at} {article} [{rest}](#{_slug(heading)})"
+
+    visit("Intervention", schema)
+    return [
+        (
+            n,
+            schema if n == "Intervention" else defs[n],
+            "; ".join(place(parent, keys) for parent, keys in where[n].items()),
+        )
+        for n in order
+    ]
+
+
 def fields_reference(spec_files: list[Path] | None = None) -> str:
-    """Every object of the format with its fields: type, required, description, example."""
+    """Every object of the format with its keys: type in words, required, description, example."""
     from codify.schema import json_schema
 
     schema = json_schema()
     defs = schema["$defs"]
     examples = _examples(schema, spec_files or [])
+    types = _Types(defs)
     out = [
         "# Format reference\n",
         GENERATED_NOTE,
-        "Every object of the spec format, starting with the top level. Keys not listed are "
-        "errors. Optional keys may be left out; write text fields in Markdown.\n",
+        "Every part of the spec format, starting with the top level of the file. Each table "
+        "lists the keys one part may have: what to write (the type), whether it must be "
+        "there, what it is for, and a real value from the worked examples. A key not listed "
+        "is an error; an optional key may be left out. Text may use Markdown. New to YAML? "
+        "Read the [YAML primer](../getting-started/yaml.md) first.\n",
+        _READING_TYPES,
     ]
-    nested = sorted((k, v) for k, v in defs.items() if v.get("type") == "object")
-    objects = [("Intervention", schema), *nested]
-    for name, obj in objects:
-        out.append(f"## {name}\n")
+    for name, obj, where in _objects(schema):
+        heading = _object_words(name)[0]
+        out.append(f"## {heading}\n")
         out.append(f"{obj.get('description', '')}\n")
+        if where:
+            out.append(f"**Where it goes:** {where}.\n")
         out.append("| Key | Type | Required | Description | Example |")
         out.append("|---|---|---|---|---|")
         required = set(obj.get("required", []))
         for key, prop in obj["properties"].items():
-            typ = _type_of(prop)
-            if "$ref" in prop and "enum" in defs.get(prop["$ref"].rpartition("/")[2], {}):
-                target = defs[prop["$ref"].rpartition("/")[2]]
-                typ = "one of " + ", ".join(f"`{v}`" for v in target["enum"])
-            if prop.get("type") == "array" and "$ref" in prop.get("items", {}):
-                target = defs.get(prop["items"]["$ref"].rpartition("/")[2], {})
-                if "enum" in target:
-                    typ = "list of: " + ", ".join(f"`{v}`" for v in target["enum"])
-            desc = prop.get("description", "").replace("|", "\\|")
-            if "pattern" in prop:
-                desc += f" Pattern: `{prop['pattern']}`."
+            typ = types.words(prop, name, key)
+            desc = prop.get("description", "")
             if "default" in prop:
-                desc += f" Default: `{str(prop['default']).lower() if isinstance(prop['default'], bool) else prop['default']}`."
+                default = prop["default"]
+                shown_default = str(default).lower() if isinstance(default, bool) else default
+                desc += f" If left out: `{shown_default}`."
+            if (name, key) in _SEE_ALSO:
+                desc += " " + _SEE_ALSO[(name, key)]
             example = examples.get((name, key))
             shown = f"`{example.replace('|', '¦').replace('`', '')}`" if example else ""
-            out.append(
-                f"| `{key}` | {typ} | {'yes' if key in required else 'no'} | {desc} | {shown} |"
-            )
+            cells = [f"`{key}`", typ, "yes" if key in required else "no", desc]
+            cells = [c.replace("|", "\\|") for c in cells]
+            out.append("| " + " | ".join([*cells, shown]) + " |")
         out.append("")
     return "\n".join(out)
 
