@@ -57,3 +57,17 @@ def test_the_format_reference_names_types_in_words() -> None:
     assert not [h for h in headings if re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+", h)], headings
     assert "| `roles` | a list of role ids |" in page
     assert "| `year` | a whole number from 1800 to 2100 |" in page
+
+
+def test_the_status_page_prints_every_status_and_spread_sentence() -> None:
+    from codify.model import SpreadModel, Status
+    from codify.phrases import all_phrases
+
+    page = (ROOT / "docs" / "concepts" / "status.md").read_text(encoding="utf-8")
+    phrases = all_phrases()
+    assert all(f"| `{s.value}` |" in page for s in Status)
+    for model in SpreadModel:
+        sentence = phrases.get(f"spread.{model.value}")
+        assert f"| `{model.value}` |" in page
+        if isinstance(sentence, str):
+            assert sentence in page, model
