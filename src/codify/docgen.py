@@ -586,34 +586,117 @@ def _with_note(page: str, note: str) -> str:
 
 TUTORIAL_TEMPLATE = Path("docs") / "getting-started" / "tutorial.template.md"
 
-_HUDDLE = """  - id: daily-huddle
-    name: A short daily huddle at a fixed time
-    {function}: >-
-      Everyone on shift hears about today's risks and can raise a worry before harm happens.
-    form: >-
-      The nurse in charge leads a ten-minute standing huddle at the start of each day shift,
-      working through a short list of prompts.
-    rationale: >-
-      A fixed, brief, routine meeting makes it normal to speak up, and catches risks early.
-    roles: [{role}]
-    materials: [guide]
-    fidelity:
-      - The huddle starts on time and covers every prompt.
-"""
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_DIRECTIVE = re.compile(r"^@(run|setup|apply|try|edit|show|head)\b ?(.*)$")
 
 
-def _huddle_spec(text: str, *, broken: bool) -> str:
-    """The scaffold with the tutorial's core element, optionally with two deliberate mistakes."""
-    start = text.index("  - id: core-activity")
-    end = text.index("\n\n", start) + 1
-    element = _HUDDLE.format(
-        function="fucntion" if broken else "function", role="leader" if broken else "lead"
-    )
-    return (text[:start] + element + text[end:]).replace("core-activity", "daily-huddle")
+def _chunks(fragment: str) -> list[tuple[str, list[str]]]:
+    """A YAML fragment cut at its top-level keys: each key with its lines (comments above it
+    included). The fragment may be deliberately broken; only its first column is read."""
+    chunks: list[tuple[str, list[str]]] = []
+    pending: list[str] = []
+    for line in fragment.rstrip("\n").split("\n"):
+        match = _KEY_LINE.match(line)
+        if match:
+            chunks.append((match.group(1), [*pending, line]))
+            pending = []
+        elif line.startswith("#") and not line.startswith("#!"):
+            pending.append(line)
+        elif chunks:
+            chunks[-1][1].extend([*pending, line])
+            pending = []
+        else:
+            pending.append(line)
+    if not chunks:
+        raise ValueError(f"a fragment must start at a top-level key:\n{fragment}")
+    return chunks
 
 
-def tutorial(root: Path) -> str:
-    """The tutorial page: its template with each `@output NAME` replaced by a real run."""
+def _blocks(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """Where each top-level key of a spec starts and ends (comments above the next excluded)."""
+    found: dict[str, tuple[int, int]] = {}
+    for i, line in enumerate(lines):
+        match = _KEY_LINE.match(line)
+        if not match:
+            continue
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t"):
+            end += 1
+        while end > i + 1 and not lines[end - 1].strip():
+            end -= 1
+        found.setdefault(match.group(1), (i, end))
+    return found
+
+
+def _apply(text: str, fragment: str) -> str:
+    """The spec with each top-level key of `fragment` replacing the spec's own.
+
+    A key the spec lacks goes where the format lists it (before the next key the spec has,
+    and that key's comments); a key the format does not know goes after the fragment's
+    previous one, or at the end.
+    """
+    from codify.model import Intervention
+
+    order = list(Intervention.model_fields)
+    lines = text.rstrip("\n").split("\n")
+    after: int | None = None
+    for key, chunk in _chunks(fragment):
+        blocks = _blocks(lines)
+        if key in blocks:
+            start, end = blocks[key]
+            lines[start:end] = chunk
+            after = start + len(chunk)
+            continue
+        following = order[order.index(key) + 1 :] if key in order else []
+        later = [blocks[k][0] for k in following if k in blocks]
+        if key not in order and after is not None:
+            at, insert = after, chunk
+        elif later:
+            at = min(later)
+            while at > 0 and lines[at - 1].startswith("#"):
+                at -= 1
+            insert = [*chunk, ""]
+        else:
+            at, insert = len(lines), ["", *chunk]
+        lines[at:at] = insert
+        after = at + len(insert) - (1 if insert[-1] == "" else 0)
+    return "\n".join(lines) + "\n"
+
+
+def _edit(text: str, args: list[str]) -> str:
+    """`OLD NEW` or `OLD NEW in KEY`: every OLD replaced by NEW, in one top-level key or all."""
+    old, new, *scope = (a.replace("\\n", "\n") for a in args)
+    if scope:
+        if len(scope) != 2 or scope[0] != "in":
+            raise ValueError(f"@edit takes OLD NEW [in KEY], not {args}")
+        lines = text.split("\n")
+        start, end = _blocks(lines)[scope[1]]
+        block = "\n".join(lines[start:end])
+        if old not in block:
+            raise ValueError(f"@edit: {old!r} is not in {scope[1]}")
+        lines[start:end] = block.replace(old, new).split("\n")
+        return "\n".join(lines)
+    if old not in text:
+        raise ValueError(f"@edit: {old!r} is not in the spec")
+    return text.replace(old, new)
+
+
+def run_page(root: Path, template_path: Path, note: str) -> str:
+    """A page whose template runs codify, top to bottom, in an empty temporary folder.
+
+    The template is Markdown with directives on lines of their own:
+
+    - `@run codify ARGS`: run the command; its output replaces the line, as a console block.
+      The spec `codify init NAME` writes (NAME/intervention.yaml) is the one the others edit.
+    - `@setup codify ARGS`: run the command without showing it (the prose says what it did).
+    - `@head PATH N`: the first N lines of a file a command wrote, as a block.
+    - `@apply`, then a fenced YAML block: the block is shown, and each top-level key in it
+      replaces the spec's own (or is added).
+    - `@try`, then a fenced YAML block: the same, but only until the next directive that is
+      not `@run`: the spec as it was before comes back (for showing a mistake).
+    - `@edit OLD NEW [in KEY]`: a change the prose describes, made without showing YAML.
+    - `@show TITLE`: the whole spec as it stands, in a block the reader can open.
+    """
     import os
     import tempfile
 
@@ -621,49 +704,92 @@ def tutorial(root: Path) -> str:
 
     from codify.cli import cli
 
-    template = (root / TUTORIAL_TEMPLATE).read_text(encoding="utf-8")
-    outputs: dict[str, str] = {}
-    spec = Path("ward-huddles") / "intervention.yaml"
-    steps: list[tuple[str, list[str], str | None]] = [
-        ("init", ["init", "ward-huddles", "--name", "Ward safety huddles"], None),
-        ("check-clean", ["check", "ward-huddles"], None),
-        ("check-errors", ["check", "ward-huddles"], "broken"),
-        ("check-reference", ["check", "ward-huddles"], "typo-fixed"),
-        ("explain", ["explain", "CR002"], None),
-        ("tidier", ["tidier", "ward-huddles"], "fixed"),
-        ("build", ["build", "ward-huddles", "--out", "out/ward-huddles"], None),
-        ("site", ["site", "ward-huddles", "--out", "out/site", "--build"], None),
-    ]
+    lines = (root / template_path).read_text(encoding="utf-8").split("\n")
+    out: list[str] = []
+    spec: Path | None = None
+    base: str | None = None  # the spec as the reader has it, mistakes tried excluded
     here = Path.cwd()
     with tempfile.TemporaryDirectory() as tmp:
         os.chdir(tmp)
         try:
-            for name, args, edit in steps:
-                if edit == "broken":
-                    original = spec.read_text(encoding="utf-8")
-                    spec.write_text(_huddle_spec(original, broken=True), encoding="utf-8")
-                elif edit == "typo-fixed":
-                    text = _huddle_spec(original, broken=True).replace("fucntion", "function")
-                    spec.write_text(text, encoding="utf-8")
-                elif edit == "fixed":
-                    spec.write_text(_huddle_spec(original, broken=False), encoding="utf-8")
-                result = CliRunner().invoke(cli, args, env={"NO_COLOR": "1", "COLUMNS": "88"})
-                # Timings differ from run to run, and the temporary folder is not the reader's.
-                shown = re.sub(r" in \d+(\.\d+)? s(econds)?\b", "", result.output.rstrip())
-                shown = shown.replace(str(Path(tmp).resolve()) + os.sep, "").replace(
-                    tmp + os.sep, ""
-                )
-                outputs[name] = f"```console\n$ {shlex.join(['codify', *args])}\n{shown}\n```"
+            i = 0
+            while i < len(lines):
+                match = _DIRECTIVE.match(lines[i])
+                if not match:
+                    out.append(lines[i])
+                    i += 1
+                    continue
+                verb, rest = match.groups()
+                if verb != "run" and spec is not None and base is not None:
+                    spec.write_text(base, encoding="utf-8")
+                if verb in ("run", "setup"):
+                    args = shlex.split(rest)
+                    if args[:1] != ["codify"]:
+                        raise ValueError(f"@{verb} runs codify only: {lines[i]}")
+                    shown = _console(cli, CliRunner(), args[1:], tmp)
+                    if spec is None and args[1:2] == ["init"]:
+                        spec = Path(args[2]) / "intervention.yaml"
+                        base = spec.read_text(encoding="utf-8")
+                    i += 1
+                    if verb == "run":
+                        out.append(shown)
+                    elif i < len(lines) and not lines[i].strip() and out and not out[-1].strip():
+                        i += 1  # no output, so no paragraph break either
+                    continue
+                if verb == "head":
+                    name, count = shlex.split(rest)
+                    text = Path(name).read_text(encoding="utf-8").split("\n")[: int(count)]
+                    out += [f'```markdown title="{name}"', *text, "```"]
+                    i += 1
+                    continue
+                if spec is None or base is None:
+                    raise ValueError(f"{lines[i]} before `@run codify init`")
+                if verb == "show":
+                    body = "\n".join(f"    {row}".rstrip() for row in base.rstrip("\n").split("\n"))
+                    out += [f'??? example "{rest}"', "", "    ```yaml", body, "    ```"]
+                    i += 1
+                    continue
+                if verb == "edit":
+                    base = _edit(base, shlex.split(rest))
+                    spec.write_text(base, encoding="utf-8")
+                    i += 1
+                    # The directive leaves no output, so it leaves no paragraph break either.
+                    if i < len(lines) and not lines[i].strip() and out and not out[-1].strip():
+                        i += 1
+                    continue
+                # @apply or @try: the fenced block that follows is shown and applied.
+                fence = i + 1
+                if not lines[fence].startswith("```yaml"):
+                    raise ValueError(f"@{verb} must be followed by a ```yaml block")
+                close = lines.index("```", fence + 1)
+                fragment = "\n".join(lines[fence + 1 : close]) + "\n"
+                changed = _apply(base, fragment)
+                if verb == "apply":
+                    base = changed
+                spec.write_text(changed, encoding="utf-8")
+                out.extend(lines[fence : close + 1])
+                i = close + 1
         finally:
             os.chdir(here)
+    return _with_note("\n".join(out), note)
 
-    def fill(match: re.Match[str]) -> str:
-        return outputs[match.group(1)]
 
-    body = re.sub(r"^@output (\S+)$", fill, template, flags=re.MULTILINE)
-    return body.replace(
-        "# Tutorial for innovators\n", "# Tutorial for innovators\n\n" + TUTORIAL_NOTE, 1
-    )
+def _console(cli: Any, runner: Any, args: list[str], tmp: str) -> str:
+    """A command's output as a console block, as a reader running it would see it."""
+    import os
+
+    result = runner.invoke(cli, args, env={"NO_COLOR": "1", "COLUMNS": "88"})
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise RuntimeError(f"codify {shlex.join(args)} crashed") from result.exception
+    # Timings differ from run to run, and the temporary folder is not the reader's.
+    shown = re.sub(r" in \d+(\.\d+)? s(econds)?\b", "", result.output.rstrip())
+    shown = shown.replace(str(Path(tmp).resolve()) + os.sep, "").replace(tmp + os.sep, "")
+    return f"```console\n$ {shlex.join(['codify', *args])}\n{shown}\n```"
+
+
+def tutorial(root: Path) -> str:
+    """The tutorial page: its template, run from `codify init` to a built site."""
+    return run_page(root, TUTORIAL_TEMPLATE, TUTORIAL_NOTE)
 
 
 if __name__ == "__main__":
