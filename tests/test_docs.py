@@ -71,3 +71,13 @@ def test_the_status_page_prints_every_status_and_spread_sentence() -> None:
         assert f"| `{model.value}` |" in page
         if isinstance(sentence, str):
             assert sentence in page, model
+
+
+def test_every_mistake_in_the_primer_shows_what_codify_says() -> None:
+    page = (ROOT / "docs" / "getting-started" / "yaml.md").read_text(encoding="utf-8")
+    mistakes = re.findall(
+        r'```yaml title="Mistake[^"]*"\n.*?```\n\n(```console\n.*?```)', page, re.S
+    )
+    assert len(mistakes) == page.count('title="Mistake'), "a mistake without its check"
+    # Only the ' #' comment passes the check (the page says why); every other one is reported.
+    assert sum("All good" in m for m in mistakes) == 1
