@@ -387,7 +387,67 @@ CR: dict[str, Case] = {
     ),
 }
 
-CASES = {**CY, **CS, **CR}
+# --- hints: a common mistake behind a code gets a message that says how to fix it ----------------
+# Keyed by the code and the mistake; tests/test_author_mistakes.py tests each hint further.
+
+HINTS: dict[str, Case] = {
+    "CY003 colon in text": Case(
+        "id: hand-hygiene\nsummary: Timing: one hour a month\n",
+        [
+            (
+                "CY003",
+                2,
+                16,
+                "invalid YAML: mapping values are not allowed in this context; text that "
+                "contains ': ' must be quoted, e.g. note: \"Timing: one hour\"",
+            )
+        ],
+    ),
+    "CS001 comma in a flow mapping": Case(
+        edit(
+            (
+                "problem: >-\n",
+                "glossary:\n  - {term: MDT, definition: Multidisciplinary team, or its members}\n"
+                "problem: >-\n",
+            )
+        ),
+        [
+            (
+                "CS001",
+                7,
+                53,
+                "glossary[0]['or its members']: unknown key 'or its members'; "
+                "a comma inside {...} starts a new key: quote the text",
+            )
+        ],
+    ),
+    "CS004 id": Case(
+        edit(("  - id: guide\n", "  - id: Delivery guide\n")),
+        [
+            (
+                "CS004",
+                32,
+                9,
+                "materials[0].id: 'Delivery guide' is not valid; expected an id: lower-case "
+                "letters, digits, '-' or '_', starting with a letter, e.g. daily_huddle",
+            )
+        ],
+    ),
+    "CS004 date": Case(
+        edit(('  first_delivered: "2026"\n', "  first_delivered: Spring 2026\n")),
+        [
+            (
+                "CS004",
+                14,
+                20,
+                "origin.first_delivered: 'Spring 2026' is not valid; expected a date such as "
+                "2009, 2009-12 or 2009-12-01",
+            )
+        ],
+    ),
+}
+
+CASES = {**CY, **CS, **CR, **HINTS}
 
 
 def check(case: Case, folder: Path) -> list[Found]:
@@ -418,9 +478,10 @@ def test_every_structure_and_load_code_has_a_pinned_case() -> None:
     assert sorted(CY) == sorted(c for c in CODES if c.startswith("CY"))
 
 
-@pytest.mark.parametrize("code", sorted(CASES))
-def test_each_code_reports_exactly_its_pinned_problems(code: str, tmp_path: Path) -> None:
-    case = CASES[code]
+@pytest.mark.parametrize("key", sorted(CASES))
+def test_each_code_reports_exactly_its_pinned_problems(key: str, tmp_path: Path) -> None:
+    case = CASES[key]
+    code = key.split()[0]  # a hint's case is keyed by its code and the mistake
     found = check(case, tmp_path / "spec")
-    assert code in {c for c, *_ in found}, f"the case for {code} does not trigger it"
+    assert code in {c for c, *_ in found}, f"the case for {key} does not trigger {code}"
     assert found == case.found

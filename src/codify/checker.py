@@ -236,6 +236,12 @@ def _plain_words(error: Any) -> str:
         return f"{where}: {words}, got {kind_of(value)}"
     if error["type"] in ("missing", "extra_forbidden") or isinstance(value, (dict, list)):
         return f"{where}: {words}"
+    if error["type"] == "string_pattern_mismatch":
+        from codify.structure import expected_format
+
+        known = expected_format(str(error.get("ctx", {}).get("pattern", "")))
+        if known is not None:
+            return f"{where}: {shown(value)} is not valid{known}"
     return f"{where}: {shown(value)} {words}"
 
 

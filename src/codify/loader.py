@@ -53,6 +53,11 @@ _CORE_TAGS = {
 }
 
 
+# A second ': ' on a line is the usual cause of "mapping values are not allowed": YAML reads
+# `note: Timing: one hour` as a key inside a value. Said after the parser's own words.
+_COLON_HINT = "; text that contains ': ' must be quoted, e.g. note: \"Timing: one hour\""
+
+
 class LoadError(Exception):
     """The file cannot be read as a spec at all; carries the diagnostic to report."""
 
@@ -63,13 +68,20 @@ class LoadError(Exception):
 
 @dataclass
 class Document:
-    """A loaded spec: its data, and where in the file each value and key came from."""
+    """A loaded spec: its data, where in the file each value and key came from, and the text.
+
+    `text` is kept so that a rule can point at a line inside a text block (a `>` or `|`
+    scalar), and `flow_mappings` holds the paths of mappings written `{...}`, where a comma in
+    unquoted text silently starts a new key; both cost nothing to keep.
+    """
 
     path: str
     data: Any
     positions: dict[JsonPath, Pos] = field(default_factory=dict)
     key_positions: dict[JsonPath, Pos] = field(default_factory=dict)
     has_null: bool = False
+    text: str = ""
+    flow_mappings: set[JsonPath] = field(default_factory=set)
 
     def position(self, path: JsonPath, *, key: bool = False) -> Pos:
         """The position of the node at `path`, or of its nearest ancestor that has one."""
@@ -406,7 +418,7 @@ class _Builder:
         self.chars = 0
         # Each anchor's value, with how many nodes and characters an alias to it expands to.
         self.anchors: dict[str, tuple[Any, int, int]] = {}
-        self.doc = Document(path, None)
+        self.doc = Document(path, None, text=text)
 
     def build(self) -> Document:
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -433,6 +445,8 @@ class _Builder:
             line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
             if "cannot start any token" in problem and self._tab_at(line, col):
                 problem = "a tab character is used for indentation; YAML allows only spaces"
+            elif "mapping values are not allowed" in problem:
+                problem += _COLON_HINT
             raise _fail(self.path, INVALID_YAML, f"invalid YAML: {problem}", line, col) from None
         except YAMLError as exc:
             raise _fail(self.path, INVALID_YAML, f"invalid YAML: {exc}") from None
@@ -615,6 +629,8 @@ class _Builder:
                     )
                 child_path = (*parent.path, parent.key)
             positions[child_path] = pos
+            if kind is ev.MappingStartEvent and event.flow_style:
+                self.doc.flow_mappings.add(child_path)
             container: Any = {} if kind is ev.MappingStartEvent else []
             stack.append(_Frame(container, child_path, event.anchor, self.nodes, self.chars))
 

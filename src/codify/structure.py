@@ -259,7 +259,11 @@ def _translate(doc: Document, error: Any, hints: _Hints) -> Iterator[Diagnostic]
                     col,
                     UNKNOWN_KEY,
                     f"{format_path((*path, key))}: unknown key {shown(key)}"
-                    + hints.hint(key, allowed),
+                    + (
+                        FLOW_COMMA_HINT
+                        if split_by_comma(doc, path, key)
+                        else hints.hint(key, allowed)
+                    ),
                     help="Allowed keys here: " + ", ".join(allowed),
                 )
             continue
@@ -284,7 +288,7 @@ def _translate(doc: Document, error: Any, hints: _Hints) -> Iterator[Diagnostic]
             )
         elif v == "pattern":
             msg = (
-                f"{where}: {shown(value)} is not valid: "
+                f"{where}: {shown(value)} is not valid"
                 + _pattern_words(err.schema, err.validator_value)
                 + _whitespace_hint(value)
             )
@@ -319,8 +323,44 @@ def _whitespace_hint(value: object) -> str:
     return "; it starts or ends with spaces or a line break"
 
 
+# What each pattern of the schema asks for, in words with an example: the description says
+# what the value is for, which does not help someone whose value was refused for its shape.
+# tests/test_author_mistakes.py fails when the schema has a pattern that is not listed here.
+PATTERN_FORMATS = {
+    r"^[a-z][a-z0-9_-]*$": (
+        "an id: lower-case letters, digits, '-' or '_', starting with a letter, e.g. daily_huddle"
+    ),
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": "a date such as 2009, 2009-12 or 2009-12-01",
+}
+
+
+def expected_format(pattern: str) -> str | None:
+    """`; expected an id: ...`: what a value refused by `pattern` should look like, if known."""
+    words = PATTERN_FORMATS.get(pattern)
+    return f"; expected {words}" if words is not None else None
+
+
 def _pattern_words(schema: dict[str, Any], pattern: str) -> str:
+    """What follows "'x' is not valid" for a value that does not match `pattern`."""
+    known = expected_format(pattern)
+    if known is not None:
+        return known
     desc = schema.get("description")
     if isinstance(desc, str) and desc:
-        return desc[0].lower() + desc[1:].rstrip(".")
-    return f"it must match the pattern {pattern}"
+        return ": " + desc[0].lower() + desc[1:].rstrip(".")
+    return f": it must match the pattern {pattern}"
+
+
+# In a flow mapping, `{description: Fewer than half, or peer review found gaps}` is two keys:
+# the comma ends the text, and the rest of the sentence becomes an unknown key with no value.
+FLOW_COMMA_HINT = "; a comma inside {...} starts a new key: quote the text"
+
+
+def split_by_comma(doc: Document, path: JsonPath, key: object) -> bool:
+    """Whether an unknown key looks like the tail of a sentence cut off by a comma in `{...}`.
+
+    That is a key holding a space in a mapping written in flow style: a typo of a real key has
+    no space in it, since no key of the format has one. (The tail usually has no value; with a
+    ': ' in it, it has one, and is the same mistake.)
+    """
+    return isinstance(key, str) and " " in key.strip() and path in doc.flow_mappings

@@ -1,0 +1,200 @@
+"""Mistakes authors make early, caught with a message that says how to fix them.
+
+YAML errors with a hint (': ' in unquoted text, a comma in `{...}`), and refused ids and dates
+with the expected format. Each message is pinned once in tests/test_rules_pinned.py; these
+test the edges: where a problem is reported, and what is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from codify.checker import check_file
+from codify.loader import LoadError, load_text
+from tests.conftest import ROOT
+
+Found = tuple[str, int, int, str]
+
+
+def found(tmp_path: Path, text: str) -> list[Found]:
+    """What checking `text` as a spec file reports, as (code, line, column, message)."""
+    spec = tmp_path / "intervention.yaml"
+    spec.write_text(text, encoding="utf-8")
+    result = check_file(spec, display="intervention.yaml")
+    return [(d.code, d.line, d.column, d.message) for d in result.diagnostics]
+
+
+def codes(tmp_path: Path, text: str) -> set[str]:
+    return {c for c, *_ in found(tmp_path, text)}
+
+
+def edited(base: str, old: str, new: str) -> str:
+    assert base.count(old) == 1, f"the scaffold holds {old!r} {base.count(old)} times"
+    return base.replace(old, new)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line on which `needle` starts."""
+    return text[: text.index(needle)].count("\n") + 1
+
+
+# --- YAML hints ---------------------------------------------------------------------------------
+
+
+def _load_error(text: str) -> str:
+    with pytest.raises(LoadError) as caught:
+        load_text(text)
+    return caught.value.diagnostic.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "id: a\nsummary: Timing: one hour\n",
+        "id: a\nroles:\n  - title: Lead\n    time_commitment: Weekly: an hour\n",
+    ],
+)
+def test_a_colon_in_unquoted_text_gets_a_hint_to_quote_it(text: str) -> None:
+    message = _load_error(text)
+    assert "mapping values are not allowed" in message
+    assert message.endswith(
+        "text that contains ': ' must be quoted, e.g. note: \"Timing: one hour\""
+    )
+
+
+def test_other_yaml_errors_get_no_colon_hint() -> None:
+    assert "must be quoted" not in _load_error("id: a\nname: [unclosed\n")
+
+
+_ANCHOR = "    - {score: 1, description: Fewer than half, or peer review found gaps}\n"
+
+
+def _rating(base: str, anchor: str) -> str:
+    """The base spec's yes/no criterion as a 0-1 rating, with `anchor` for its score 1."""
+    return edited(
+        base,
+        "        kind: yes_no\n        yes: The session followed the delivery guide.\n",
+        "        kind: rating\n        min: 0\n        max: 1\n        anchors:\n"
+        "          - {score: 0, description: Not delivered.}\n"
+        + anchor.replace("    - ", "          - "),
+    )
+
+
+@pytest.mark.parametrize(
+    ("anchor", "key"),
+    [
+        (_ANCHOR, "or peer review found gaps"),
+        # The tail of the sentence holds ': ', so it even has a value: the same mistake.
+        ("    - {score: 1, description: Fewer than half, or see: the review}\n", "or see"),
+    ],
+)
+def test_a_comma_in_a_flow_mapping_gets_a_hint_to_quote(
+    tmp_path: Path, base_spec: str, anchor: str, key: str
+) -> None:
+    text = _rating(base_spec, anchor)
+    ((code, line, col, message),) = found(tmp_path, text)
+    assert (code, line) == ("CS001", line_of(text, "          - {score: 1"))
+    assert text.splitlines()[line - 1][col - 1 :].startswith(key)
+    assert message == (
+        f"fidelity.criteria[0].scale.anchors[1][{key!r}]: unknown key {key!r}; "
+        "a comma inside {...} starts a new key: quote the text"
+    )
+    quoted = anchor.replace("description: ", 'description: "').replace("}\n", '"}\n')
+    assert found(tmp_path, _rating(base_spec, quoted)) == []
+
+
+def test_a_typo_in_a_flow_mapping_still_gets_its_suggestion(tmp_path: Path, base_spec: str) -> None:
+    text = _rating(base_spec, "    - {scroe: 1, description: Fewer than half}\n")
+    messages = [m for c, *_, m in found(tmp_path, text) if c == "CS001"]
+    assert messages == [
+        "fidelity.criteria[0].scale.anchors[1].scroe: unknown key 'scroe'; did you mean 'score'?"
+    ]
+
+
+def test_a_key_with_spaces_in_a_block_mapping_gets_no_comma_hint(
+    tmp_path: Path, base_spec: str
+) -> None:
+    text = edited(base_spec, "  schedule: Monthly\n", "  schedule: Monthly\n  time of day: noon\n")
+    ((code, *_, message),) = found(tmp_path, text)
+    assert code == "CS001" and "comma" not in message
+
+
+def _yaml_examples() -> list[tuple[str, str]]:
+    """Every YAML example readers copy: in the docs, the rules' examples and the READMEs."""
+    from codify.rules import REGISTRY
+
+    snippets = [(code, r.example) for code, r in REGISTRY.items()]
+    pages = [*sorted((ROOT / "docs").rglob("*.md")), *sorted(ROOT.glob("**/README.md"))]
+    for page in pages:
+        if "node_modules" in page.parts or ".venv" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        for block in re.finditer(r"```ya?ml\n(.*?)```", text, re.DOTALL):
+            snippets.append((str(page.relative_to(ROOT)), block.group(1)))
+    return snippets
+
+
+def test_no_example_in_the_docs_splits_text_with_a_comma_in_braces() -> None:
+    from codify.structure import split_by_comma
+
+    checked = 0
+    for where, snippet in _yaml_examples():
+        try:
+            doc = load_text(snippet)
+        except LoadError:
+            continue  # a fragment, a list, or a deliberate mistake
+        for path in doc.flow_mappings:
+            node = doc.data
+            for part in path:
+                node = node[part]
+            checked += 1
+            for key in node:
+                assert not split_by_comma(doc, path, key), f"{where}: quote the text before {key!r}"
+    assert checked > 5  # the search found the flow mappings, or it proves nothing
+
+
+# --- refused ids and dates ----------------------------------------------------------------------
+
+
+def test_every_pattern_in_the_schema_has_its_format_in_words() -> None:
+    import json
+
+    from codify.schema import json_schema
+    from codify.structure import PATTERN_FORMATS
+
+    patterns = set(re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', json.dumps(json_schema())))
+    assert patterns and {json.loads(p) for p in patterns} <= set(PATTERN_FORMATS)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("  - id: lead\n", "  - id: 2nd-lead\n", "expected an id: lower-case letters"),
+        ("  - id: lead\n", "  - id: Lead\n", "e.g. daily_huddle"),
+        ('  first_delivered: "', '  first_delivered: "March ', "expected a date such as 2009"),
+    ],
+)
+def test_a_refused_id_or_date_says_the_expected_format(
+    tmp_path: Path, base_spec: str, old: str, new: str, words: str
+) -> None:
+    ((code, *_, message),) = found(tmp_path, edited(base_spec, old, new))
+    assert code == "CS004" and words in message
+    assert "stable identifier" not in message  # no longer the field's description
+
+
+def test_the_model_path_says_the_expected_format_too() -> None:
+    from pydantic import ValidationError
+
+    from codify.checker import _plain_words
+    from codify.model import Reference
+
+    with pytest.raises(ValidationError) as caught:
+        Reference.model_validate({"id": "Smith 2020", "authors": "A", "title": "T"})
+    (error,) = caught.value.errors(include_url=False)
+    assert _plain_words(error) == (
+        "id: 'Smith 2020' is not valid; expected an id: lower-case letters, digits, '-' or '_', "
+        "starting with a letter, e.g. daily_huddle"
+    )
