@@ -1,7 +1,7 @@
 """Mistakes authors make early, caught with a message that says how to fix them.
 
-YAML errors with a hint (': ' in unquoted text, a comma in `{...}`), and refused ids and dates
-with the expected format. Each message is pinned once in tests/test_rules_pinned.py; these
+YAML errors with a hint (': ' in unquoted text, a comma in `{...}`), refused ids and dates with
+the expected format, and a handbook title that does not repeat the short name. Each message is pinned once in tests/test_rules_pinned.py; these
 test the edges: where a problem is reported, and what is not one.
 """
 
@@ -198,3 +198,42 @@ def test_the_model_path_says_the_expected_format_too() -> None:
         "id: 'Smith 2020' is not valid; expected an id: lower-case letters, digits, '-' or '_', "
         "starting with a letter, e.g. daily_huddle"
     )
+
+
+# --- the handbook's title -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "title"),
+    [
+        ("Schwartz Rounds", "Rounds", "Schwartz Rounds"),
+        ("Schwartz Rounds", "rounds", "Schwartz Rounds"),
+        (
+            "RAID: Rapid Assessment, Interface and Discharge",
+            "RAID",
+            "RAID: Rapid Assessment, Interface and Discharge",
+        ),
+        ("Raiders of the ward", "RAID", "Raiders of the ward (RAID)"),
+        ("Hand hygiene huddles", "HHH", "Hand hygiene huddles (HHH)"),
+        ("Hand hygiene huddles", "Hand hygiene", "Hand hygiene huddles"),
+        ("Hand hygiene huddles", "Hand hygiene huddles", "Hand hygiene huddles"),
+        ("C++ rounds", "C++", "C++ rounds"),
+    ],
+)
+def test_the_title_adds_the_short_name_only_when_the_name_lacks_it(
+    tmp_path: Path, base_spec: str, name: str, short: str, title: str
+) -> None:
+    from codify.config import Branding
+    from codify.documents.view import build_document
+    from codify.render.yamltext import yaml_string
+
+    text = edited(
+        base_spec,
+        'name: "Hand hygiene huddles"\n',
+        f"name: {yaml_string(name)}\nshort_name: {yaml_string(short)}\n",
+    )
+    spec = tmp_path / "intervention.yaml"
+    spec.write_text(text, encoding="utf-8")
+    model = check_file(spec).spec
+    assert model is not None
+    assert build_document(model, Branding()).title == title

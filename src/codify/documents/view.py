@@ -336,9 +336,17 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The intervention's name, with its short name when it has one."""
+        """The intervention's name, with its short name when the name does not already say it.
+
+        'Schwartz Rounds' with the short name 'Rounds' stays 'Schwartz Rounds', and 'RAID:
+        Rapid Assessment ...' with 'RAID' stays as it is: the short name is added only when it
+        is not a word (or words) of the name, whatever the case.
+        """
+        import re
+
         s = self.spec
-        if s.short_name and s.short_name != s.name:
+        short = s.short_name.strip() if s.short_name else ""
+        if short and not re.search(rf"(?<!\w){re.escape(short)}(?!\w)", s.name, re.IGNORECASE):
             return f"{s.name} ({s.short_name})"
         return s.name
 
