@@ -1,8 +1,9 @@
 """Mistakes authors make early, caught with a message that says how to fix them.
 
-YAML errors with a hint (': ' in unquoted text, a comma in `{...}`), refused ids and dates with
-the expected format, and a handbook title that does not repeat the short name. Each message is pinned once in tests/test_rules_pinned.py; these
-test the edges: where a problem is reported, and what is not one.
+The scaffold's placeholders (CR019); YAML errors with a hint (': ' in unquoted text, a comma in
+`{...}`); refused ids and dates with the expected format; and a handbook title that does not
+repeat the short name. Each message is pinned once in tests/test_rules_pinned.py; these test
+the edges: where a problem is reported, and what is not one.
 """
 
 from __future__ import annotations
@@ -39,6 +40,50 @@ def edited(base: str, old: str, new: str) -> str:
 def line_of(text: str, needle: str) -> int:
     """The 1-based line on which `needle` starts."""
     return text[: text.index(needle)].count("\n") + 1
+
+
+# --- CR019: placeholders -------------------------------------------------------------------------
+
+
+def test_init_writes_a_spec_whose_first_check_lists_every_placeholder(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from codify.cli import cli
+
+    result = CliRunner().invoke(cli, ["init", str(tmp_path), "--name", "Ward huddles"])
+    assert result.exit_code == 0 and "TODO: placeholders" in result.output
+    text = (tmp_path / "intervention.yaml").read_text(encoding="utf-8")
+    problems = found(tmp_path, text)
+    assert {c for c, *_ in problems} == {"CR019"}
+    # One per placeholder, at the placeholder itself: inside a block, the line holding it.
+    lines = text.splitlines()
+    assert [line for _, line, _, _ in problems] == [
+        n for n, ln in enumerate(lines, 1) if "TODO: " in ln
+    ]
+    for _, line, col, _ in problems:
+        assert lines[line - 1][col - 1 :].startswith(("TODO: ", '"TODO: '))
+
+
+def test_an_authors_own_todo_is_found_where_it_is(tmp_path: Path, base_spec: str) -> None:
+    text = edited(
+        base_spec,
+        "  The problem the intervention addresses, and for whom.\n",
+        "  The problem the intervention addresses.\n\n  Who it is for. TODO: ask the ward\n",
+    )
+    line = line_of(text, "  Who it is for.")
+    assert found(tmp_path, text) == [
+        ("CR019", line, 18, "problem is a placeholder still to replace: 'TODO: ask the ward'")
+    ]
+
+
+@pytest.mark.parametrize(
+    "words", ["Things to do: ask the ward", "todo: lower case", "TODO without a colon", "NOTODO:"]
+)
+def test_prose_is_not_a_placeholder(tmp_path: Path, base_spec: str, words: str) -> None:
+    text = edited(
+        base_spec, "  The problem the intervention addresses, and for whom.\n", f"  {words}\n"
+    )
+    assert "CR019" not in codes(tmp_path, text)
 
 
 # --- YAML hints ---------------------------------------------------------------------------------

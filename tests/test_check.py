@@ -26,7 +26,24 @@ def write(tmp_path: Path, text: str, name: str = "intervention.yaml") -> Path:
     return path
 
 
-def test_scaffold_checks_clean(tmp_path: Path, base_spec: str) -> None:
+def test_scaffold_fails_until_its_placeholders_are_replaced(tmp_path: Path) -> None:
+    from codify.commands.init import scaffold
+
+    raw = scaffold("hand-hygiene", "Hand hygiene huddles")
+    code, out = run("check", "--format", "json", str(write(tmp_path, raw)))
+    found = json.loads(out)["diagnostics"]
+    assert code == 1
+    # Every placeholder is listed, at the line that holds it, and nothing else is.
+    lines = [n for n, line in enumerate(raw.splitlines(), 1) if "TODO: " in line]
+    assert len(lines) >= 15
+    assert {d["code"] for d in found} == {"CR019"}
+    assert [d["line"] for d in found] == lines
+
+
+def test_scaffold_checks_clean_once_its_placeholders_are_replaced(
+    tmp_path: Path, base_spec: str
+) -> None:
+    assert "TODO: " not in base_spec
     spec = write(tmp_path, base_spec)
     assert run("check", "--strict", str(spec)) == (0, "All good: 1 file checked, no problems.\n")
 
@@ -116,6 +133,7 @@ RULE_CASES = {
         "problem: >-\n  The problem the intervention addresses, and for whom.\n",
         'problem: "The problem it addresses\\e[2J"\n',
     ),
+    "CR019": ("  The problem the intervention", "  TODO: The problem the intervention"),
 }
 
 

@@ -385,6 +385,23 @@ CR: dict[str, Case] = {
         ),
         [("CR017", 6, 10, "problem contains the character U+001B (\\x1b); remove it")],
     ),
+    "CR019": Case(
+        edit(
+            (
+                "  The problem the intervention addresses, and for whom.\n",
+                "  TODO: The problem the intervention addresses, and for whom.\n",
+            )
+        ),
+        [
+            (
+                "CR019",
+                7,
+                3,
+                "problem is a placeholder still to replace: "
+                "'TODO: The problem the intervention addresses, and for whom.'",
+            )
+        ],
+    ),
 }
 
 # --- hints: a common mistake behind a code gets a message that says how to fix it ----------------

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from codify.cli import cli
 from codify.loader import load_file
-from tests.conftest import run_unprivileged
+from tests.conftest import filled, run_unprivileged
 
 # A value that tries everything a terminal or a log viewer obeys: an OSC window title ended by
 # BEL, clear screen and cursor home, a forged verdict, carriage return and backspace to
@@ -476,6 +476,10 @@ def test_init_writes_a_spec_that_loads_whatever_the_name(tmp_path: Path, name: s
     data = load_file(spec).data
     assert data["name"] == name
     assert set(data) >= {"id", "name", "version", "core_elements"}
+    # The first check lists the scaffold's placeholders and nothing else: no name breaks it.
+    code, out = _run("check", "--strict", "--format", "json", str(spec))
+    assert code == 1 and {d["code"] for d in json.loads(out)["diagnostics"]} == {"CR019"}
+    spec.write_text(filled(spec.read_text(encoding="utf-8")), encoding="utf-8")
     assert _run("check", "--strict", str(spec)) == (0, "All good: 1 file checked, no problems.\n")
 
 

@@ -141,12 +141,12 @@ def _check_file(path: Path, config: Config | None, display: str | None) -> FileR
     else:
         spec = fast
 
-    from codify.rules import RuleContext, run_rules
+    from codify.rules import At, RuleContext, run_rules
 
     found: list[Diagnostic] = []
-    ctx = RuleContext(spec_dir=path.parent)
-    for rule, severity, json_path, message in run_rules(spec, ctx, config.rules):
-        line, col = doc.position(json_path)
+    ctx = RuleContext(spec_dir=path.parent, document=doc)
+    for rule, severity, where, message in run_rules(spec, ctx, config.rules):
+        line, col = (where.line, where.column) if isinstance(where, At) else doc.position(where)
         found.append(Diagnostic(name, line, col, rule.code, message, severity, rule.summary))
     return FileResult(name, sorted(found), spec=spec)
 

@@ -227,6 +227,12 @@ _TABLE = (
         _error,
         "Text in a spec holds no control or text-direction characters.",
     ),
+    Code(
+        "CR019",
+        "placeholder-text",
+        _error,
+        "No text in a spec is a placeholder still to replace (text marked 'TODO:').",
+    ),
     # --- assessments ---------------------------------------------------------------------------
     Code(
         WRONG_INTERVENTION,

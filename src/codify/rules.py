@@ -8,12 +8,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from codify.codes import CODES, Code, Family
 from codify.diagnostics import Severity
-from codify.loader import JsonPath
+from codify.loader import Document, JsonPath
 from codify.model import Intervention, Spec, Status
 
 # Re-exported (`as`) for modules that still import these from here; they live in their own
@@ -30,15 +31,84 @@ from codify.structure import (
     shown,
 )
 
-Finding = tuple[JsonPath, str]
+
+@dataclass(frozen=True)
+class At:
+    """An exact place in the file for a finding, when the value's own position is too coarse:
+    a line inside a text block (a `>` or `|` scalar) is many lines below its key."""
+
+    path: JsonPath
+    line: int
+    column: int
+
+
+Finding = tuple[JsonPath | At, str]
 Check = Callable[[Intervention, "RuleContext"], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may look at besides the model: the folder the spec lives in."""
+    """What a rule may look at besides the model: the folder the spec lives in, and the loaded
+    document (positions and text), when the spec came from a file."""
 
     spec_dir: Path | None
+    document: Document | None = None
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines, split once and only for a rule that needs them."""
+        return self.document.text.splitlines() if self.document is not None else []
+
+    def block(self, path: JsonPath) -> tuple[int, int, list[str]] | None:
+        """A text block's content as written: its first line's number, indentation, lines.
+
+        None unless the value at `path` is a `>` or `|` block scalar (not one reached through
+        an alias, which sits elsewhere). The block ends at the first line that is indented
+        less than its first line; blank lines inside it are kept.
+        """
+        start = self.document.positions.get(path) if self.document is not None else None
+        if start is None:
+            return None
+        line, col = start
+        lines = self.lines
+        if not 0 < line <= len(lines) or lines[line - 1][col - 1 : col] not in ("|", ">"):
+            return None
+        body: list[str] = []
+        indent = -1
+        for number in range(line, len(lines)):  # by index: a slice would copy the rest
+            text = lines[number]
+            stripped = text.lstrip(" ")
+            if stripped:
+                width = len(text) - len(stripped)
+                if indent == -1:
+                    indent = width
+                elif width < indent:
+                    break
+            body.append(text)
+        while body and not body[-1].strip():
+            body.pop()
+        return (line + 1, max(indent, 0), body) if body else None
+
+    def find(self, path: JsonPath, needle: str, nth: int = 0) -> JsonPath | At:
+        """Where the `nth` occurrence of `needle` (text with no space or line break) in the
+        value at `path` was written: its line and column inside a text block, else `path`.
+
+        Folding joins a block's lines at spaces and chomping only trims its end, so the
+        occurrences of such a needle in the value are those in the block's lines, in order.
+        """
+        found = self.block(path)
+        if found is None:
+            return path
+        first, _indent, body = found
+        seen = 0
+        for offset, text in enumerate(body):
+            at = text.find(needle)
+            while at != -1:
+                if seen == nth:
+                    return At(path, first + offset, at + 1)
+                seen += 1
+                at = text.find(needle, at + 1)
+        return path
 
 
 @dataclass(frozen=True)
@@ -774,6 +844,44 @@ def _controls(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+# The mark of text still to be written: `codify init` starts every placeholder with it, and an
+# author's own "TODO:" note is unfinished work just the same. Upper case and followed by a colon,
+# so that prose ("things to do") never matches; a published spec has no reason to hold it.
+PLACEHOLDER = "TODO:"
+_PLACEHOLDER = re.compile(r"(?<![\w])TODO:")
+
+
+@rule(
+    "CR019",
+    """
+`codify init` writes a spec whose text is placeholders, each starting with `TODO:`, so that a
+new spec says what belongs where. A placeholder left in place would be printed in the handbook,
+checklist and site as if it described the intervention. Replace each one with the
+intervention's own words (an author's own `TODO:` notes are found the same way).
+""",
+    """
+# not 'TODO: Two or three sentences a busy manager can read...'
+summary: >-
+  Daily ten-minute huddles on every ward, led by the nurse in charge.
+""",
+)
+def _placeholders(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if PLACEHOLDER not in _all_text(spec):
+        return
+    for path, text in _strings(spec):
+        found = _PLACEHOLDER.search(text)
+        if found is None:
+            continue
+        # The placeholder from its mark to the end of its line: the words to replace.
+        end = text.find("\n", found.start())
+        snippet = text[found.start() : end if end != -1 else len(text)]
+        nth = text.count(PLACEHOLDER, 0, found.start())
+        yield (
+            ctx.find(path, PLACEHOLDER, nth),
+            f"{format_path(path)} is a placeholder still to replace: {shown(snippet)}",
+        )
+
+
 # --- running ------------------------------------------------------------------------------------
 
 
@@ -793,8 +901,10 @@ def _list(values: list[int], total: int | None = None) -> str:
 
 def run_rules(
     spec: Intervention, ctx: RuleContext, severities: dict[str, Severity | None]
-) -> Iterator[tuple[Rule, Severity, JsonPath, str]]:
-    """Run every enabled rule; `severities` overrides defaults (None switches a rule off)."""
+) -> Iterator[tuple[Rule, Severity, JsonPath | At, str]]:
+    """Run every enabled rule; `severities` overrides defaults (None switches a rule off).
+
+    Each finding is at a path into the spec, or `At` an exact line and column."""
     for code, r in REGISTRY.items():
         severity = severities.get(code, r.severity)
         if severity is None:

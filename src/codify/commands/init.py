@@ -51,10 +51,13 @@ def _template() -> str:
 
 
 def scaffold(identifier: str, name: str, schema: str = SCHEMA_ID) -> str:
-    """The text of a new, commented spec that passes `codify check`.
+    """The text of a new, commented spec: well formed, with every text still to write marked.
 
-    `schema` is where the editor modeline on the first line points: a path relative to the
-    spec, or the schema's URL. Every value is written as a YAML-safe scalar.
+    Each placeholder starts with "TODO:", so `codify check` lists every one (CR019) until the
+    author replaces it, rather than building a polished handbook of placeholder text; nothing
+    else in it fails the check. `schema` is where the editor modeline on the first line points:
+    a path relative to the spec, or the schema's URL. Every value is written as a YAML-safe
+    scalar.
     """
     text = _template()
     year = str(datetime.date.today().year)
@@ -196,7 +199,10 @@ def init(folder: Path, name: str, identifier: str | None) -> None:
         fail(f"{folder}: cannot create the folder: {_reason(exc)}")
     _write_new(target, text)
     command = f"codify check {shlex.quote(str(folder))}"
-    click.echo(f"Created {_shown(target)}. Next: edit it, then run `{_shown(command)}`.")
+    click.echo(
+        f"Created {_shown(target)}. Next: replace its TODO: placeholders, then run "
+        f"`{_shown(command)}`."
+    )
     if local is None:
         click.echo(
             "Tip: for completion and inline errors in your editor, save the schema in your "
