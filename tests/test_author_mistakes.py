@@ -1,6 +1,8 @@
 """Mistakes authors make early, caught with a message that says how to fix them.
 
-The scaffold's placeholders (CR019); YAML errors with a hint (': ' in unquoted text, a comma in
+The scaffold's placeholders (CR019), a `#` line in a text block (CR020), a role without its time
+(CR021), an uncited reference (CR022), a TIDieR item answered and declared not applicable
+(CR023), bands out of order (CR024); YAML errors with a hint (': ' in unquoted text, a comma in
 `{...}`); refused ids and dates with the expected format; and a handbook title that does not
 repeat the short name. Each message is pinned once in tests/test_rules_pinned.py; these test
 the edges: where a problem is reported, and what is not one.
@@ -84,6 +86,141 @@ def test_prose_is_not_a_placeholder(tmp_path: Path, base_spec: str, words: str) 
         base_spec, "  The problem the intervention addresses, and for whom.\n", f"  {words}\n"
     )
     assert "CR019" not in codes(tmp_path, text)
+
+
+# --- CR020: headings in text ---------------------------------------------------------------------
+
+
+def _problem(base: str, block: str) -> str:
+    return edited(
+        base, "problem: >-\n  The problem the intervention addresses, and for whom.\n", block
+    )
+
+
+def test_a_heading_in_a_folded_block_is_reported_at_its_line(
+    tmp_path: Path, base_spec: str
+) -> None:
+    text = _problem(
+        base_spec,
+        "problem: >-\n  Staff rarely hear of risks\n  together.\n\n  # Who it is for\n"
+        "  Every ward team.\n\n  ## And\n",
+    )
+    problems = [p for p in found(tmp_path, text) if p[0] == "CR020"]
+    assert [(line, col) for _, line, col, _ in problems] == [
+        (line_of(text, "  # Who"), 3),
+        (line_of(text, "  ## And"), 3),
+    ]
+    assert "'# Who it is for Every ward team.'" in problems[0][3]  # folded into one line
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # Folded without a blank line before it, '#' is mid-line text: no heading.
+        "problem: >-\n  Staff rarely hear\n  # of risks together.\n",
+        # Indented more than the block, the line keeps its spaces: no heading.
+        "problem: |-\n  Staff rarely hear of risks.\n    # a code sample\n",
+        # A hash inside a line.
+        "problem: >-\n  Staff rarely hear of risks (#1 on the list).\n",
+    ],
+)
+def test_a_hash_that_makes_no_heading_is_not_reported(
+    tmp_path: Path, base_spec: str, block: str
+) -> None:
+    assert "CR020" not in codes(tmp_path, _problem(base_spec, block))
+
+
+def test_a_heading_in_quoted_text_is_reported_at_the_value(tmp_path: Path, base_spec: str) -> None:
+    text = _problem(base_spec, 'problem: "Staff rarely hear of risks.\\n#1 priority"\n')
+    assert found(tmp_path, text) == [
+        (
+            "CR020",
+            line_of(text, "problem:"),
+            10,
+            "problem: the line '#1 priority' will be a heading (inside a text block, '#' starts "
+            "no comment); remove the '#', or use **bold**",
+        )
+    ]
+
+
+def test_python_markdown_makes_such_lines_headings() -> None:
+    from codify.render.text import md_to_html
+
+    for line in ("# Who it is for", "#1 priority", "## And"):
+        assert re.search(r"<h[12]>", str(md_to_html(f"Text.\n{line}")))
+    assert "<h" not in str(md_to_html("Text.\n # indented"))
+
+
+# --- CR021 to CR024 ------------------------------------------------------------------------------
+
+
+def test_an_optional_role_may_leave_its_time_unstated(tmp_path: Path, base_spec: str) -> None:
+    role = "    time_commitment: About two hours a month\n"
+    assert "CR021" in codes(tmp_path, edited(base_spec, role, ""))
+    assert "CR021" not in codes(tmp_path, edited(base_spec, role, "    required: false\n"))
+
+
+def test_every_kind_of_citation_counts_for_cr022(tmp_path: Path, base_spec: str) -> None:
+    refs = "references:\n" + "".join(
+        f"  - {{id: ref-{n}, authors: A, title: T}}\n" for n in range(1, 6)
+    )
+    text = edited(base_spec, "not_applicable:\n", refs + "not_applicable:\n")
+    text = edited(
+        text,
+        "    roles: [lead]\n    materials: [guide]\n    fidelity:",
+        "    roles: [lead]\n    materials: [guide]\n    evidence: [ref-1]\n    fidelity:",
+    )
+    text = edited(
+        text,
+        "    measure: How it is measured.\n",
+        "    measure: How it is measured.\n    references: [ref-2]\n",
+    )
+    text = edited(text, "  first_delivered:", "  references: [ref-3]\n  first_delivered:")
+    text = edited(
+        text,
+        "outcomes:\n",
+        "variants:\n  - {name: V, description: D, references: [ref-4]}\noutcomes:\n",
+    )
+    problems = found(tmp_path, text)
+    assert [p[3] for p in problems if p[0] == "CR022"] == [
+        "reference 'ref-5' is not cited by any element, evidence entry, outcome or other part "
+        "of the spec"
+    ]
+
+
+def test_a_modification_makes_the_item_10_declaration_contradict_it(
+    tmp_path: Path, base_spec: str
+) -> None:
+    text = edited(
+        base_spec,
+        "outcomes:\n",
+        "modifications:\n  - id: earlier\n    description: Moved to the morning.\n"
+        "    when: implementation\n    planned: planned_proactive\n"
+        "    decided_by: [delivery_team]\n    what: [context]\n    level: unit\n"
+        "    fidelity: fidelity_consistent\n    goals: [improve_fit]\noutcomes:\n",
+    )
+    assert [p for p in found(tmp_path, text) if p[0] != "CR022"] == [
+        (
+            "CR023",
+            line_of(text, "  - item: 10"),
+            11,
+            "TIDieR item 10 (Modifications) is answered by modifications but declared not "
+            "applicable; remove the declaration",
+        )
+    ]
+
+
+def test_bands_in_order_but_overlapping_are_cr007_alone(tmp_path: Path, base_spec: str) -> None:
+    text = edited(base_spec, "      min: 0\n      max: 0\n", "      min: 0\n      max: 1\n")
+    assert codes(tmp_path, text) == {"CR007"}
+
+
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*/intervention.yaml")))
+def test_the_examples_give_every_role_its_time(example: Path) -> None:
+    result = check_file(example)
+    assert not [
+        d for d in result.diagnostics if d.code in ("CR020", "CR021", "CR022", "CR023", "CR024")
+    ]
 
 
 # --- YAML hints ---------------------------------------------------------------------------------

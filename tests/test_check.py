@@ -134,6 +134,30 @@ RULE_CASES = {
         'problem: "The problem it addresses\\e[2J"\n',
     ),
     "CR019": ("  The problem the intervention", "  TODO: The problem the intervention"),
+    "CR020": (
+        "  The problem the intervention addresses, and for whom.\n",
+        "  The problem the intervention addresses.\n\n  # For whom\n",
+    ),
+    "CR021": ("    time_commitment: About two hours a month\n", ""),
+    "CR022": (
+        "not_applicable:\n",
+        "references:\n  - {id: spare, authors: Someone, title: Uncited}\nnot_applicable:\n",
+    ),
+    "CR023": (
+        "  - item: 12\n    reason: No site has been assessed yet.\n",
+        "  - item: 12\n    reason: No site has been assessed yet.\n"
+        "  - item: 3\n    reason: Materials are listed, so this is wrong.\n",
+    ),
+    "CR024": (
+        "    - label: Not yet\n      min: 0\n      max: 0\n"
+        "      meaning: Review delivery with the originator.\n"
+        "    - label: Delivered as intended\n      min: 1\n      max: 1\n"
+        "      meaning: Meets the standard.\n      meets_standard: true\n",
+        "    - label: Delivered as intended\n      min: 1\n      max: 1\n"
+        "      meaning: Meets the standard.\n      meets_standard: true\n"
+        "    - label: Not yet\n      min: 0\n      max: 0\n"
+        "      meaning: Review delivery with the originator.\n",
+    ),
 }
 
 

@@ -185,8 +185,14 @@ def test_the_fixture_fills_every_field_of_the_format() -> None:
 
 
 def test_the_fixture_passes_a_strict_check() -> None:
-    result = CliRunner().invoke(cli, ["check", "--strict", str(FIXTURE)])
-    assert result.exit_code == 0, result.stdout + result.stderr
+    # Filling every field means declaring TIDieR items not applicable that the fixture also
+    # answers (10 and 12): CR023 is right to say so, and is the only thing it may say.
+    result = CliRunner().invoke(cli, ["check", "--strict", "--format", "json", str(FIXTURE)])
+    found = json.loads(result.stdout)["diagnostics"]
+    assert [(d["code"], d["message"].split(" (")[0]) for d in found] == [
+        ("CR023", "TIDieR item 10"),
+        ("CR023", "TIDieR item 12"),
+    ], result.stdout + result.stderr
 
 
 # --- 2. every filled leaf reaches every output --------------------------------------------------

@@ -402,6 +402,96 @@ CR: dict[str, Case] = {
             )
         ],
     ),
+    "CR020": Case(
+        edit(
+            (
+                "problem: >-\n  The problem the intervention addresses, and for whom.\n",
+                "problem: |-\n  The problem the intervention addresses.\n  # For whom\n"
+                "  Staff on every ward.\n",
+            )
+        ),
+        [
+            (
+                "CR020",
+                8,
+                3,
+                "problem: the line '# For whom' will be a heading (inside a text block, "
+                "'#' starts no comment); remove the '#', or use **bold**",
+            )
+        ],
+    ),
+    "CR021": Case(
+        edit(("    time_commitment: About two hours a month\n", "")),
+        [
+            (
+                "CR021",
+                26,
+                5,
+                "role 'lead' has no time_commitment; the handbook will say "
+                "'Time it takes: Not stated'",
+            )
+        ],
+    ),
+    "CR022": Case(
+        edit(
+            (
+                "not_applicable:\n",
+                "references:\n  - id: spare\n    authors: Someone\n    title: Uncited\n"
+                "not_applicable:\n",
+            )
+        ),
+        [
+            (
+                "CR022",
+                103,
+                5,
+                "reference 'spare' is not cited by any element, evidence entry, outcome "
+                "or other part of the spec",
+            )
+        ],
+    ),
+    "CR023": Case(
+        edit(
+            (
+                "    reason: No site has been assessed yet.\n",
+                "    reason: No site has been assessed yet.\n"
+                "  - item: 3\n    reason: Nothing to hand out.\n",
+            )
+        ),
+        [
+            (
+                "CR023",
+                107,
+                11,
+                "TIDieR item 3 (What: materials) is answered by materials but declared "
+                "not applicable; remove the declaration",
+            )
+        ],
+    ),
+    "CR024": Case(
+        edit(
+            (
+                "    - label: Not yet\n      min: 0\n      max: 0\n"
+                "      meaning: Review delivery with the originator.\n",
+                "",
+            ),
+            (
+                "      meets_standard: true\n",
+                "      meets_standard: true\n"
+                "    - label: Not yet\n      min: 0\n      max: 0\n"
+                "      meaning: Review delivery with the originator.\n",
+            ),
+        ),
+        [
+            (
+                "CR024",
+                94,
+                7,
+                "band 'Not yet' (min 0) comes after band 'Delivered as intended' (min 1); "
+                "list bands lowest first",
+            )
+        ],
+    ),
 }
 
 # --- hints: a common mistake behind a code gets a message that says how to fix it ----------------

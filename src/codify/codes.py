@@ -233,6 +233,36 @@ _TABLE = (
         _error,
         "No text in a spec is a placeholder still to replace (text marked 'TODO:').",
     ),
+    Code(
+        "CR020",
+        "heading-in-text",
+        _warning,
+        "No line of text starts with '#', which every output shows as a heading.",
+    ),
+    Code(
+        "CR021",
+        "role-without-time",
+        _warning,
+        "Every required role says how much time it takes (time_commitment).",
+    ),
+    Code(
+        "CR022",
+        "uncited-reference",
+        _warning,
+        "Every reference is cited somewhere in the spec.",
+    ),
+    Code(
+        "CR023",
+        "answered-but-not-applicable",
+        _warning,
+        "No TIDieR item is both answered and declared not applicable.",
+    ),
+    Code(
+        "CR024",
+        "bands-out-of-order",
+        _warning,
+        "Fidelity bands are listed lowest first.",
+    ),
     # --- assessments ---------------------------------------------------------------------------
     Code(
         WRONG_INTERVENTION,

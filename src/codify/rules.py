@@ -882,6 +882,212 @@ def _placeholders(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+# A line that starts with '#' is a heading to the Markdown reader of the handbook and site
+# (Python-Markdown needs no space after it). Inside a `>` or `|` block it is text, not a YAML
+# comment, which is how it usually gets there.
+
+
+@rule(
+    "CR020",
+    """
+Text fields are Markdown, and a line that starts with `#` is a Markdown heading: every output
+shows it as a large title (an `<h1>` in HTML) in the middle of the section. Inside a `>` or `|`
+text block, `#` does not start a YAML comment, so a note meant for the spec's authors turns into
+a heading for every reader. Remove the line (put comments above the key, outside the block), or
+write `**bold**` for emphasis.
+""",
+    """
+# a note for authors goes here, above the key: inside the block it would be text
+problem: >-
+  Staff on busy wards rarely hear about the day's risks together.
+
+  **Who it is for:** every member of the ward team (not '# Who it is for').
+""",
+)
+def _headings(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    joined = _all_text(spec)
+    if not joined.startswith("#") and "\n#" not in joined:
+        return
+    for path, text in _strings(spec):
+        heads = [line for line in text.split("\n") if line.startswith("#")]
+        for where, line in zip(_heading_places(ctx, path, heads), heads, strict=True):
+            yield (
+                where,
+                f"{format_path(path)}: the line {shown(line)} will be a heading (inside a text "
+                "block, '#' starts no comment); remove the '#', or use **bold**",
+            )
+
+
+def _heading_places(ctx: RuleContext, path: JsonPath, heads: list[str]) -> list[JsonPath | At]:
+    """Where each of the value's lines in `heads` (in order) was written, if in a text block.
+
+    A literal (`|`) block keeps its lines as written; a folded (`>`) one joins lines, so a
+    heading is the next line of the block, at the block's indentation, that it starts with.
+    Anything that cannot be placed is reported at the value.
+    """
+    places: list[JsonPath | At] = [path] * len(heads)
+    found = ctx.block(path)
+    if found is None:
+        return places
+    first, indent, body = found
+    # A line indented more than the block is kept with its extra spaces: not a heading.
+    lines = [(first + i, src.strip()) for i, src in enumerate(body) if src[indent:][:1] == "#"]
+    cursor = 0
+    for n, head in enumerate(heads):
+        while cursor < len(lines) and not head.startswith(lines[cursor][1]):
+            cursor += 1
+        if cursor == len(lines):
+            break
+        places[n] = At(path, lines[cursor][0], indent + 1)
+        cursor += 1
+    return places
+
+
+@rule(
+    "CR021",
+    """
+TIDieR item 5 asks who delivers the intervention, and an adopting organisation's first question
+about each role it must staff is how much of someone's time it takes. A required role without
+`time_commitment` is printed as "Time it takes: Not stated" in the handbook. Say it, even
+roughly; when the sources set no figure, say that and who agrees it locally. (An optional role,
+`required: false`, may leave it out: not every adopter takes it on.)
+""",
+    """
+roles:
+  - id: facilitator
+    title: Facilitator
+    responsibilities: [Runs each Round.]
+    time_commitment: About a day a month, including preparing the panel
+""",
+)
+def _no_time(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    for i, role in enumerate(spec.roles):
+        if role.required and not role.time_commitment:
+            yield (
+                ("roles", i),
+                f"role '{role.id}' has no time_commitment; the handbook will say "
+                "'Time it takes: Not stated'",
+            )
+
+
+# Every field that cites references by id is called one of these (evidence entries, core
+# elements, examples, results, modifications, origin, variants, adoption figures, outcomes), so
+# the citations are found by name and a new citing field counts without a change here.
+_CITING = frozenset({"reference", "references", "evidence"})
+
+
+def _cited(spec: Intervention) -> set[str]:
+    """Every id that some part of the spec cites as a reference."""
+    cited: set[str] = set()
+    stack: list[Any] = [spec]
+    while stack:
+        node = stack.pop()
+        if type(node) is list:
+            stack.extend(node)
+        elif isinstance(node, Spec):
+            for key, value in node.__dict__.items():
+                if key in _CITING and type(value) is str:
+                    cited.add(value)
+                elif key in _CITING and type(value) is list:
+                    cited.update(v for v in value if type(v) is str)
+                if type(value) is list or isinstance(value, Spec):
+                    stack.append(value)
+    return cited
+
+
+@rule(
+    "CR022",
+    """
+A reference is listed so that some claim in the spec can be checked against it. One that no
+element, evidence entry, outcome, modification, origin, variant, adoption figure, fidelity
+result or local example cites is either left over from an earlier version or missing the
+citation that would tie it to what it supports. Cite it where it is used, or remove it.
+""",
+    """
+references:
+  - id: maben-2018
+    authors: Maben J, Taylor C, Dawson J, et al.
+    title: A realist informed mixed-methods evaluation of Schwartz Center Rounds in England
+    year: 2018
+evidence:
+  - reference: maben-2018    # cites it
+    design: Mixed-methods evaluation in 10 organisations
+    findings: Psychological distress among regular attenders fell from 25% to 12%.
+""",
+)
+def _uncited(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if not spec.references:
+        return
+    cited = _cited(spec)
+    for i, ref in enumerate(spec.references):
+        if ref.id not in cited:
+            yield (
+                ("references", i),
+                f"reference '{ref.id}' is not cited by any element, evidence entry, outcome "
+                "or other part of the spec",
+            )
+
+
+@rule(
+    "CR023",
+    """
+`not_applicable` is for the TIDieR items a spec cannot answer yet, with the reason. An item
+that the spec answers and also declares not applicable tells readers two different things;
+the declaration is usually left over from before the answer was written (item 10 once the first
+modification is logged, item 12 once the first site is assessed). Remove the declaration.
+""",
+    """
+modifications:
+  - id: bimonthly-rounds   # item 10 is answered here ...
+    # ...
+not_applicable:            # ... so it is no longer listed here
+  - item: 12
+    reason: No site has been assessed yet.
+""",
+)
+def _answered_and_declared(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if not spec.not_applicable:
+        return
+    from codify.tidier import checklist
+
+    answered = {row.item.number: row for row in checklist(spec) if row.answered_by}
+    for i, na in enumerate(spec.not_applicable):
+        row = answered.get(na.item)
+        if row is not None:
+            yield (
+                ("not_applicable", i, "item"),
+                f"TIDieR item {na.item} ({row.item.name}) is answered by "
+                f"{', '.join(row.answered_by)} but declared not applicable; "
+                "remove the declaration",
+            )
+
+
+@rule(
+    "CR024",
+    """
+Bands are listed lowest first, and every output shows them in the order written: a checklist
+whose bands read high, low, acceptable makes the scale hard to follow and the standard easy to
+misread. (Gaps and overlaps between bands are CR007.) Put the band with the lowest `min` first.
+""",
+    """
+bands:
+  - {label: Low, min: 3, max: 8, meaning: ...}
+  - {label: Acceptable, min: 9, max: 12, meaning: ...}
+  - {label: High, min: 13, max: 15, meaning: ..., meets_standard: true}
+""",
+)
+def _band_order(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    bands = spec.fidelity.bands
+    for i in range(1, len(bands)):
+        before, band = bands[i - 1], bands[i]
+        if band.min < before.min:
+            yield (
+                ("fidelity", "bands", i),
+                f"band {shown(band.label)} (min {band.min}) comes after band "
+                f"{shown(before.label)} (min {before.min}); list bands lowest first",
+            )
+
+
 # --- running ------------------------------------------------------------------------------------
 
 
