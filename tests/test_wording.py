@@ -86,10 +86,11 @@ def test_braces_in_a_name_read_as_braces_in_the_sites_headings(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("authors", "label"),
     [
-        ("Smith J.", "Smith J. 2019"),
-        ("Department of Health and Social Care", "Department of Health and Social Care 2019"),
-        ("Smith J and Jones K", "Smith J et al. 2019"),
-        ("Okafor A, Bell R, Dunmore S", "Okafor A et al. 2019"),
+        # Vancouver (the default) cites by number and lists a 1.x line of authors whole.
+        ("Smith J.", "Smith J. Lantern rounds"),
+        ("Department of Health and Social Care", "Department of Health and Social Care. Lantern"),
+        ("Smith J and Jones K", "Smith J and Jones K. Lantern"),
+        ("Okafor A, Bell R, Dunmore S", "Okafor A, Bell R, Dunmore S. Lantern"),
     ],
 )
 def test_a_citation_names_one_author_or_several_rightly(

@@ -15,7 +15,11 @@ from typing import Any
 from codify.diagnostics import Severity
 
 _SEVERITIES = {"error": Severity.error, "warning": Severity.warning, "off": None}
-_KEYS = {"rules", "branding", "language"}
+_KEYS = {"rules", "branding", "language", "citation_style"}
+# The citation styles codify cites with (codify.documents.citations holds their CSL files),
+# named here so that checking a setting never imports the citation engine.
+CITATION_STYLES = ("vancouver", "harvard", "apa")
+DEFAULT_CITATION_STYLE = "vancouver"
 
 
 class ConfigError(Exception):
@@ -29,6 +33,9 @@ class Branding:
     organisation: str | None = None
     logo: str | None = None
     accent_color: str = "#005eb8"
+    # How references are cited and listed (a name of CITATION_STYLES). It travels with the
+    # branding because the branding is what every builder of a document or site is handed.
+    citation_style: str = DEFAULT_CITATION_STYLE
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,11 @@ class Config:
     branding: Branding = field(default_factory=Branding)
     # The language codify writes documents and sites in (a key of codify.phrases.LANGUAGES).
     language: str = "en"
+
+    @property
+    def citation_style(self) -> str:
+        """The citation style of every document and site (`citation_style` in the settings)."""
+        return self.branding.citation_style
 
 
 # A settings file is a few lines; a pyproject.toml of a large project is a few kilobytes.
@@ -155,7 +167,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         hint = Suggester(_KEYS).hint(key)
         raise ConfigError(
             f"{path}: {prefix}{_toml_key(key)}: unknown setting{hint} "
-            "(the settings are rules, branding and language)"
+            "(the settings are rules, branding, language and citation_style)"
         )
     rules = _rules(
         _table(table.get("rules", {}), path, f"{prefix}rules", 'CR011 = "off"'), path, prefix
@@ -180,10 +192,28 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         raise ConfigError(
             f"{path}: {prefix}branding.accent_color: {shown(accent)} is not a colour like #005eb8"
         )
-    branding = Branding(raw.get("organisation"), raw.get("logo"), accent)
+    style = check_citation_style(
+        table.get("citation_style", DEFAULT_CITATION_STYLE), f"{path}: {prefix}citation_style"
+    )
+    branding = Branding(raw.get("organisation"), raw.get("logo"), accent, style)
     language = table.get("language", "en")
     check_language(language, f"{path}: {prefix}language")
     return Config(path, rules, branding, language)
+
+
+def check_citation_style(value: object, where: str) -> str:
+    """`value` if it names a citation style codify has; otherwise ConfigError with the choices."""
+    if value in CITATION_STYLES:
+        return str(value)
+    from codify.structure import Suggester, shown
+
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: expected a string, got {_kind(value)}")
+    hint = Suggester(CITATION_STYLES).hint(value)
+    raise ConfigError(
+        f"{where}: {shown(value)} is not a citation style codify has{hint}; "
+        f"choose one of {', '.join(CITATION_STYLES)}"
+    )
 
 
 def check_language(value: object, where: str) -> str:

@@ -352,11 +352,50 @@ class Licence(Spec):
     )
 
 
+class ReferenceType(StrEnum):
+    """The kind of work a reference is, named as CSL names it: it decides the entry's layout."""
+
+    article_journal = "article-journal"
+    report = "report"
+    webpage = "webpage"
+    book = "book"
+    chapter = "chapter"
+
+
+class Person(Spec):
+    """An author who is a person, cited by family name and initials as the style asks."""
+
+    family: Text = Field(description="Family name (surname), e.g. Maben.")
+    given: Text | None = Field(
+        None, description="Given names or initials, e.g. Jill or J; the style shortens them."
+    )
+
+
+class Organisation(Spec):
+    """An author that is an organisation, cited whole and exactly as written."""
+
+    literal: Text = Field(
+        description="The organisation's name, e.g. National Institute for Health and Care "
+        "Excellence; never split into people."
+    )
+
+
 class Reference(Spec):
-    """A citable source."""
+    """A citable source, cited and listed in the citation style the settings choose."""
 
     id: Id
-    authors: Text = Field(description="Authors or corporate author, as they should be cited.")
+    type: ReferenceType | None = Field(
+        None,
+        description="The kind of work: article-journal, report, webpage, book or chapter. "
+        "Left out, it is inferred: article-journal when there is a DOI or the details begin "
+        "with a volume, webpage when there is a URL and no year, report otherwise.",
+    )
+    # One line of text is the 1.x form, still read (whole, as one author: CR025 suggests the
+    # list); a list says who is a person and who an organisation, which a style needs.
+    authors: Text | Annotated[list[Person | Organisation], Field(min_length=1)] = Field(
+        description="The authors in order: each a person ({family, given}) or an organisation "
+        "({literal}). One line of text (the 1.x form) is cited exactly as written."
+    )
     year: int | None = Field(
         None, ge=1800, le=2100, description="Year of publication; omit for undated web pages."
     )
@@ -364,8 +403,15 @@ class Reference(Spec):
         None, description="When an online source was consulted; use it for undated pages."
     )
     title: Text = Field(description="Title of the work.")
-    publisher: Text | None = Field(None, description="Journal, publisher or organisation.")
-    details: Text | None = Field(None, description="Volume, issue, pages or report number.")
+    publisher: Text | None = Field(
+        None,
+        description="The journal for an article; otherwise the publisher or organisation.",
+    )
+    details: Text | None = Field(
+        None,
+        description="Volume, issue and pages for an article (e.g. 6(12):1-10), the report "
+        "number for a report, or anything else to print after the entry.",
+    )
     doi: str | None = Field(None, description="A DOI, without the https://doi.org/ prefix.")
     url: str | None = Field(None, description="Where to read it.")
 

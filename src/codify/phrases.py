@@ -369,8 +369,8 @@ PHRASES: dict[str, Phrase] = {
     ),
     "spread.direct": "The originating organisation delivers it in new places itself.",
     # --- references ------------------------------------------------------------------------
-    "ref.no_date": "n.d.",
-    "ref.et_al": "{first} et al.",
+    # The citation style writes every citation and entry (codify.documents.citations), in the
+    # CSL locale of the document's language; codify adds only what the styles leave out.
     "ref.accessed": "(accessed {date})",
     # --- TIDieR ----------------------------------------------------------------------------
     "tidier.intro": (

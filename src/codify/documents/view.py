@@ -23,8 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from markupsafe import Markup
+
 from codify.config import Branding
-from codify.documents.formats import citation_label
+from codify.documents.citations import Entry, bibliography
 from codify.documents.sections import HANDBOOK, SectionSpec
 from codify.model import (
     AdaptableElement,
@@ -254,16 +256,35 @@ class EvidenceView:
 
 @dataclass(frozen=True)
 class ReferenceView:
-    """A reference with its number and a short citation label such as 'Maben et al. 2018'."""
+    """A reference as the citation style cites and lists it (codify.documents.citations).
+
+    `label` is the in-text citation without its brackets ('1' in Vancouver, 'Maben et al.,
+    2018' in APA); `entry` the reference-list entry, written out by `entry_html` and
+    `entry_markdown`, which escape its spec text; `number` the position in the list, which is
+    shown when the style is numbered (`numbered`).
+    """
 
     reference: Reference
     number: int
     label: str
+    entry: Entry
+    numbered: bool
 
     @property
     def anchor(self) -> str:
         """The HTML id of the reference."""
         return f"ref-{self.reference.id}"
+
+    @property
+    def entry_html(self) -> Markup:
+        """The entry as HTML for the handbook and checklist: text escaped, links judged safe."""
+        return self.entry.html()
+
+    @property
+    def entry_markdown(self) -> Markup:
+        """The entry as one line of Markdown for handbook.md and the site, every character of
+        its text escaped."""
+        return self.entry.markdown()
 
 
 @dataclass(frozen=True)
@@ -539,6 +560,25 @@ def _tidier(s: Intervention, sections: list[Section], book: Phrasebook) -> list[
     return out
 
 
+def _references(
+    spec: Intervention, branding: Branding, book: Phrasebook
+) -> dict[str, ReferenceView]:
+    """The references as the settings' citation style cites and lists them, in its order.
+
+    With repeated ids (only under --force) the first reference of an id is the one cited and
+    listed, as the resolver links to the first.
+    """
+    first: dict[str, Reference] = {}
+    for r in spec.references:
+        first.setdefault(r.id, r)
+    unique = list(first.values())
+    cited = bibliography(unique, branding.citation_style, book)
+    return {
+        unique[c.index].id: ReferenceView(unique[c.index], n, c.label, c.entry, cited.numbered)
+        for n, c in enumerate(cited.citations, 1)
+    }
+
+
 def build_document(
     spec: Intervention,
     branding: Branding,
@@ -550,9 +590,7 @@ def build_document(
     """Resolve a spec into the one view every output receives, in the phrasebook's language."""
     book = book or Phrasebook()
     material_files = material_files or {}
-    refs = {
-        r.id: ReferenceView(r, i, citation_label(r, book)) for i, r in enumerate(spec.references, 1)
-    }
+    refs = _references(spec, branding, book)
     res = _Resolver(spec, refs, [])
     criteria = [_criterion(crit, i, res, book) for i, crit in enumerate(spec.fidelity.criteria, 1)]
     res = _Resolver(spec, refs, criteria)
