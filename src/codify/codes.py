@@ -263,6 +263,12 @@ _TABLE = (
         _warning,
         "Fidelity bands are listed lowest first.",
     ),
+    Code(
+        "CR025",
+        "authors-as-text",
+        _warning,
+        "A reference lists its authors, each a person or an organisation, not one line of text.",
+    ),
     # --- assessments ---------------------------------------------------------------------------
     Code(
         WRONG_INTERVENTION,

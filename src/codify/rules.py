@@ -1088,6 +1088,36 @@ def _band_order(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+@rule(
+    "CR025",
+    """
+A reference's authors written as one line of text (the 1.x form) are cited exactly as written,
+as a single author: codify never splits a line on commas or 'and', which would break corporate
+authors such as 'Department of Health and Social Care'. The citation style then cannot shorten
+names to initials, use 'et al.' or sort by family name. List the authors instead, each a person
+(`family`, with `given` names or initials) or an organisation (`literal`, kept whole).
+`codify references import` writes the list from a BibTeX, RIS or CSL-JSON file.
+""",
+    """
+references:
+  - id: maben-2018
+    authors:                      # not: Maben J, Taylor C, NHS England
+      - {family: Maben, given: Jill}
+      - {family: Taylor, given: C}
+      - {literal: NHS England}
+""",
+)
+def _authors_as_text(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    for i, ref in enumerate(spec.references):
+        if isinstance(ref.authors, str):
+            yield (
+                ("references", i, "authors"),
+                f"reference '{ref.id}' gives its authors as one line of text, cited as one "
+                "author exactly as written; list them, each as {family: ..., given: ...} or "
+                "{literal: ...} for an organisation",
+            )
+
+
 # --- running ------------------------------------------------------------------------------------
 
 
