@@ -38,6 +38,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "site": ("codify.commands.site", "site", "Generate a Material for MkDocs replication site."),
     "score": ("codify.commands.score", "score", "Check and score a filled-in fidelity assessment."),
+    "references": (
+        "codify.commands.references",
+        "references",
+        "Import references from BibTeX, RIS or CSL-JSON as spec YAML.",
+    ),
 }
 
 
