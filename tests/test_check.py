@@ -133,6 +133,7 @@ RULE_CASES = {
         "problem: >-\n  The problem the intervention addresses, and for whom.\n",
         'problem: "The problem it addresses\\e[2J"\n',
     ),
+    "CR018": ("status: draft ", "status: retired "),
     "CR019": ("  The problem the intervention", "  TODO: The problem the intervention"),
     "CR020": (
         "  The problem the intervention addresses, and for whom.\n",
@@ -157,6 +158,10 @@ RULE_CASES = {
         "      meaning: Meets the standard.\n      meets_standard: true\n"
         "    - label: Not yet\n      min: 0\n      max: 0\n"
         "      meaning: Review delivery with the originator.\n",
+    ),
+    "CR025": (
+        "not_applicable:\n",
+        "references:\n  - {id: spare, authors: Someone, title: Uncited}\nnot_applicable:\n",
     ),
 }
 

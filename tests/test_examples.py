@@ -27,6 +27,7 @@ RARELY_USED: dict[str, str] = {
     "Delivery.group_size": "Rounds are open to all comers; RAID sees patients one at a time",
     "FidelityResult.score": "no site has been scored with either example's checklist",
     "Intervention.not_applicable": "both examples answer all twelve TIDieR items",
+    "Intervention.verdict": "neither example is not recommended or retired",
     "AdaptableElement.requires_approval": (
         "RAID has no one to approve; Schwartz approval covers single options, not whole elements"
     ),

@@ -385,6 +385,18 @@ CR: dict[str, Case] = {
         ),
         [("CR017", 6, 10, "problem contains the character U+001B (\\x1b); remove it")],
     ),
+    "CR018": Case(
+        edit(("status: draft\n", "status: retired\n")),
+        [
+            (
+                "CR018",
+                4,
+                9,
+                "status retired needs a verdict: add `verdict:` with summary, reason, "
+                "decided_by and date",
+            )
+        ],
+    ),
     "CR019": Case(
         edit(
             (
@@ -436,8 +448,8 @@ CR: dict[str, Case] = {
         edit(
             (
                 "not_applicable:\n",
-                "references:\n  - id: spare\n    authors: Someone\n    title: Uncited\n"
-                "not_applicable:\n",
+                "references:\n  - id: spare\n    authors: [{literal: Someone}]\n"
+                "    title: Uncited\nnot_applicable:\n",
             )
         ),
         [
@@ -490,6 +502,32 @@ CR: dict[str, Case] = {
                 "band 'Not yet' (min 0) comes after band 'Delivered as intended' (min 1); "
                 "list bands lowest first",
             )
+        ],
+    ),
+    "CR025": Case(
+        edit(
+            (
+                "not_applicable:\n",
+                "references:\n  - id: spare\n    authors: Someone\n    title: Uncited\n"
+                "not_applicable:\n",
+            )
+        ),
+        [
+            (
+                "CR022",
+                103,
+                5,
+                "reference 'spare' is not cited by any element, evidence entry, outcome "
+                "or other part of the spec",
+            ),
+            (
+                "CR025",
+                104,
+                14,
+                "reference 'spare' gives its authors as one line of text, cited as one author "
+                "exactly as written; list them, each as {family: ..., given: ...} or "
+                "{literal: ...} for an organisation",
+            ),
         ],
     ),
 }

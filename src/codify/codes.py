@@ -228,6 +228,12 @@ _TABLE = (
         "Text in a spec holds no control or text-direction characters.",
     ),
     Code(
+        "CR018",
+        "verdict-required",
+        _error,
+        "A not-recommended or retired intervention records its verdict.",
+    ),
+    Code(
         "CR019",
         "placeholder-text",
         _error,

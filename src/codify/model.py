@@ -62,6 +62,7 @@ class SpreadModel(StrEnum):
     franchise = "franchise"
     network = "network"
     direct = "direct"
+    none = "none"  # not for spread: a not-recommended or retired intervention
 
 
 class DeliveryMode(StrEnum):
@@ -557,8 +558,11 @@ class AdaptableElement(Spec):
         description="The core elements any adaptation must not undermine."
     )
     decided_by: Text = Field(description="Who in the adopting organisation decides.")
-    requires_approval: bool = Field(
-        False, description="True when the licence holder must approve a change."
+    # Three-way: an author who says nothing is not taken to have said "no approval needed".
+    requires_approval: bool | None = Field(
+        None,
+        description="True when the licence holder must approve a change, false when no "
+        "approval is needed; leave it out when the spec does not say.",
     )
     examples: list[LocalAdaptation] = Field(
         default_factory=list, description="Real local adaptations."
@@ -864,6 +868,24 @@ class NotApplicable(Spec):
 # --- the whole spec -----------------------------------------------------------------------------
 
 
+class Verdict(Spec):
+    """Why an intervention is not recommended, or was retired: the decision behind its status."""
+
+    summary: Text = Field(description="The verdict in a sentence, as readers should act on it.")
+    reason: Text = Field(description="Why: what the evidence or experience showed.")
+    decided_by: Text = Field(description="Who reached the verdict: a trial team, NICE, the owners.")
+    date: PartialDate = Field(description="When the verdict was reached, e.g. 2020-09.")
+    applies_to: Text | None = Field(
+        None, description="For whom or where the verdict holds, if not everywhere."
+    )
+    replaced_by: Text | None = Field(
+        None, description="What replaced it, for a retired intervention."
+    )
+    references: list[Id] = Field(
+        default_factory=list, description="Ids of the references the verdict rests on."
+    )
+
+
 class Intervention(Spec):
     """A health-care intervention, codified so that other organisations can replicate it."""
 
@@ -881,6 +903,10 @@ class Intervention(Spec):
         description="The spec's version, as semantic versioning (MAJOR.MINOR.PATCH)."
     )
     status: Status = Field(description="Where the intervention is in its life.")
+    verdict: Verdict | None = Field(
+        None,
+        description="The verdict behind a not_recommended or retired status: required for both.",
+    )
     summary: Text = Field(description="What the intervention is, in two or three sentences.")
     problem: Text = Field(description="The problem it addresses.")
     rationale: Rationale = Field(description="Why it works (TIDieR item 2).")

@@ -472,6 +472,133 @@ PHRASES: dict[str, Phrase] = {
     "assessment.actions_hint": "what the site agreed to do next",
 }
 
+# What each status means, and the banner every output carries for it (none for the statuses
+# of an intervention that is spreading or established). The meanings are the format's own
+# definitions: the docs print them from here.
+STATUS_PHRASES: dict[str, Phrase] = {
+    "status.draft.meaning": "Being written: not yet ready for anyone to use.",
+    "status.draft.banner": "**Draft, not for use.** This is a draft: do not use it to deliver "
+    "the intervention.",
+    "status.piloting.meaning": "Being tried in a few places while the evidence is gathered.",
+    "status.piloting.banner": "**Being piloted.** The evidence for this intervention is still "
+    "being gathered: adopt it only as part of an evaluation.",
+    "status.spreading.meaning": "Shown to work where it started and being taken up elsewhere.",
+    "status.mainstreamed.meaning": "Established practice in the places it has spread to.",
+    "status.not_recommended.meaning": (
+        "Tested and not recommended: the verdict says why. The documents are a record of what "
+        "was tested, not material for adopting it."
+    ),
+    "status.not_recommended.banner": "**Not recommended.** {verdict}",
+    "status.retired.meaning": (
+        "No longer delivered or supported: the verdict says why and what replaced it."
+    ),
+    "status.retired.banner": "**Retired.** {verdict}",
+    "status.draft.short": "Draft, not for use",
+    "status.piloting.short": "Being piloted",
+    "status.not_recommended.short": "Not recommended",
+    "status.retired.short": "Retired",
+    "verdict.reason": "**Why:** {reason}",
+    "verdict.by": "Decided by {who}, {date}.",
+    "verdict.applies_to": "**Applies to:** {whom}",
+    "verdict.replaced_by": "**Replaced by:** {what}",
+    "verdict.sources": "Sources: {sources}",
+    "verdict.title": "The verdict",
+    "spread.none": "It is not for spread: do not adopt it.",
+    # --- the record of a tested intervention ------------------------------------------------
+    # A not-recommended or retired intervention is written up as a record, never as material
+    # for adopting it: a phrase with a `.record` twin is replaced by it in such a document.
+    "doc.handbook.record": "Record of a tested intervention",
+    "doc.checklist.record": "Audit of continued use",
+    "doc.assessment.record": "Audit of continued use",
+    "howto.title.record": "About this record.",
+    "howto.audience.record": (
+        "It records what {name} was, how it was tested and what was found, for anyone "
+        "deciding whether to use it. The verdict above is what to act on."
+    ),
+    "howto.checklist.record": (
+        "The audit checklist checks that the practice has stopped. This is version {version}."
+    ),
+    "howto.core.record": "the elements that were tested (section {section}).",
+    "howto.adapt.record": "the variations the tested version allowed (section {section}).",
+    "howto.never.record": "what the record warns against (section {section}).",
+    "section.at-a-glance.record": "At a glance: the verdict and what was tested",
+    "section.about.record": "What it is and what was expected",
+    "section.core.record": "What was tested: the elements of the intervention",
+    "section.adaptable.record": "Variations allowed in the tested version",
+    "section.proscribed.record": "What the record warns against",
+    "section.pathway.record": "Stopping it, step by step",
+    "section.fidelity.record": "Auditing continued use",
+    "section.support.record": "Licence, support and contacts",
+    "glance.keep.record": "What was tested ({n})",
+    "glance.adapt.record": "Variations ({n})",
+    "glance.never.record": "Warnings ({n})",
+    "glance.adapt_none.record": "No variations were allowed.",
+    "glance.never_none.record": "The record adds no warnings to the verdict.",
+    "glance.standard.record": "Audit",
+    "glance.start.record": "Stopping it",
+    "about.why.record": "What was expected",
+    "about.theory.record": "The hypothesis",
+    "core.intro_lead.record": "These are the elements that were tested.",
+    "core.intro.record": (
+        (
+            "The evidence does not support adopting {name}: see the verdict. Its element is "
+            "recorded as it was delivered when it was tested, so that it can be recognised."
+        ),
+        (
+            "The evidence does not support adopting {name}: see the verdict. Its {n} elements "
+            "are recorded as they were delivered when they were tested, so that they can be "
+            "recognised."
+        ),
+    ),
+    "core.tag.record": "Tested element {number}",
+    "core.number.record": "Tested element {number}",
+    "core.function.record": "Function: what it was meant to achieve",
+    "core.form.record": "Form: how it was delivered",
+    "core.why.record": "Why it was thought essential",
+    "tag.core.record": "Tested",
+    "tag.adapt.record": "Variation",
+    "tag.never.record": "Warning",
+    "adapt.intro_lead.record": "These could vary in the tested version.",
+    "adapt.intro.record": (
+        "They are recorded as the evaluation allowed them, not as choices for anyone adopting it."
+    ),
+    "adapt.tag.record": "Variation {number}",
+    "adapt.number.record": "Variation {number}",
+    "never.intro.record": "The record warns against the following.",
+    "fidelity.record.record": (
+        "To audit that it is no longer in use, print the audit checklist ({checklist}), or fill "
+        "in {assessment} and keep it under version control. The criteria are below."
+    ),
+    "site.keep.title.record": "Tested elements",
+    "site.keep.intro.record": (
+        "These are the elements of {name} as it was tested. The evidence does not support "
+        "adopting it: see the verdict."
+    ),
+    "site.core.title.record": "Tested element",
+    "site.core.intro.record": "This element is recorded as it was delivered when it was tested.",
+    "site.adapt.title.record": "Variations allowed in the tested version",
+    "site.adapt.intro.record": (
+        "They are recorded as the evaluation allowed them, not as choices for anyone adopting it."
+    ),
+    "site.adaptable.title.record": "Variation in the tested version",
+    "site.adaptable.intro.record": "Recorded as the evaluation allowed it.",
+    "site.card.keep.record": ("{n} tested element", "{n} tested elements"),
+    "site.card.keep_text.record": "What was tested, element by element.",
+    "site.card.keep_link.record": "The tested elements",
+    "site.card.adapt.record": ("{n} variation", "{n} variations"),
+    "site.card.adapt_text.record": "What could vary in the tested version.",
+    "site.card.adapt_link.record": "The variations",
+    "site.page.keep.record": "Tested elements",
+    "site.page.adapt.record": "Variations",
+    "site.page.fidelity.record": "Audit of continued use",
+    "site.page.pathway.record": "Stopping it",
+    "site.nav.keep.record": "Tested",
+    "site.nav.adapt.record": "Variations",
+    "site.badge.core.record": "Tested element",
+    "site.badge.adapt.record": "Variation",
+}
+PHRASES.update(STATUS_PHRASES)
+
 SITE_PHRASES: dict[str, Phrase] = {
     # --- site chrome -----------------------------------------------------------------------
     "site.page.portfolio": "Home",
@@ -647,7 +774,10 @@ SITE_PHRASES: dict[str, Phrase] = {
 PHRASES.update(SITE_PHRASES)
 
 # English labels for enum values where the value itself, read aloud, is not the best wording.
-LABELS: dict[str, str] = {}
+LABELS: dict[str, str] = {
+    "enum.SpreadModel.none": "not for spread",
+    "enum.Status.not_recommended": "not recommended",
+}
 
 
 def enum_key(value: Enum) -> str:
@@ -752,6 +882,11 @@ class Phrasebook:
                 raise ValueError(f"phrase {key!r} has plural forms and needs a count n")
             return self._translations.npgettext(key, phrase[0], phrase[1], n)
         return self._translations.pgettext(key, phrase)
+
+    def framed(self, key: str, record: bool) -> str:
+        """The key to use: its `.record` twin in the record of a tested intervention, if any."""
+        twin = f"{key}.record"
+        return twin if record and twin in self._phrases else key
 
     def label(self, value: Enum) -> str:
         """The label of an enum value, e.g. 'face to face'."""

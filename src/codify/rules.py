@@ -232,6 +232,9 @@ def _references(spec: Intervention) -> Iterator[tuple[JsonPath, str, tuple[str, 
             yield ("modifications", i, "references", j), ref, ("references",)
     for j, ref in enumerate(spec.origin.references):
         yield ("origin", "references", j), ref, ("references",)
+    if spec.verdict is not None:
+        for j, ref in enumerate(spec.verdict.references):
+            yield ("verdict", "references", j), ref, ("references",)
     for i, var in enumerate(spec.variants):
         for j, ref in enumerate(var.references):
             yield ("variants", i, "references", j), ref, ("references",)
@@ -644,6 +647,34 @@ def _paths(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
+    "CR018",
+    """
+A not-recommended or retired intervention is published so that others do not adopt it, or
+know what replaced it. Its documents lead with the verdict, on every page: say what it is, why,
+who reached it and when, so that a reader acts on it rather than on the description below it.
+""",
+    """
+status: not_recommended
+verdict:
+  summary: Do not give intravenous iron before major abdominal surgery to reduce transfusion.
+  reason: "A randomised trial found no fewer transfusions or deaths at 30 days."
+  decided_by: The trial's investigators
+  date: 2020-09
+  references: [richards_2020]
+""",
+)
+def _verdict(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if spec.status.value in ("not_recommended", "retired") and spec.verdict is None:
+        yield (
+            ("status",),
+            (
+                f"status {spec.status.value} needs a verdict: add `verdict:` with summary, reason, "
+                "decided_by and date"
+            ),
+        )
+
+
+@rule(
     "CR014",
     """
 Franchise and licence agreements turn fidelity into a threshold: the score a site must reach to
@@ -656,6 +687,10 @@ bands:
 """,
 )
 def _standard_band(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    # Only where adoption is intended: the record of a rejected or retired intervention sets
+    # no standard for anyone to meet.
+    if spec.status.value in ("not_recommended", "retired"):
+        return
     if not any(b.meets_standard for b in spec.fidelity.bands):
         yield ("fidelity", "bands"), "no band has meets_standard: true"
 

@@ -74,6 +74,8 @@ def checklist_csv(doc: Document) -> str:
         [
             "intervention",
             "version",
+            "status",
+            "status_note",
             "number",
             "criterion_id",
             "criterion",
@@ -91,12 +93,18 @@ def checklist_csv(doc: Document) -> str:
             "evidence",
         ]
     )
+    # A draft, a pilot or a rejected intervention says so on every row a spreadsheet shows.
+    status_note = (
+        doc.book.fill(doc.banner_key, verdict=plain(doc.verdict_summary)) if doc.banner_key else ""
+    )
     for c in doc.criteria:
         crit = c.criterion
         anchors = _anchor_text(c)
         row = [
             spec.id,
             spec.version,
+            spec.status.value,
+            status_note,
             c.number,
             crit.id,
             plain(crit.name),

@@ -19,6 +19,11 @@ def _always(spec: Intervention) -> bool:
     return True
 
 
+def for_adoption(spec: Intervention) -> bool:
+    """Whether the spec is meant to be adopted: not a record of a rejected or retired one."""
+    return spec.status.value not in ("not_recommended", "retired")
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     """One section of a document: its key, whether it is an appendix, and when it appears."""
@@ -51,7 +56,9 @@ HANDBOOK: tuple[SectionSpec, ...] = (
     SectionSpec("roles", summary="Who takes part, their responsibilities and time."),
     SectionSpec("materials", lambda s: bool(s.materials), summary="The materials and files."),
     SectionSpec(
-        "readiness", lambda s: bool(s.readiness), summary="What must be in place before launch."
+        "readiness",
+        lambda s: bool(s.readiness) and for_adoption(s),
+        summary="What must be in place before launch (not in the record of a tested one).",
     ),
     SectionSpec("pathway", summary="The implementation phases and their steps."),
     SectionSpec("delivery", summary="Mode, format, schedule, dose and procedures."),

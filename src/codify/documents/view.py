@@ -48,9 +48,10 @@ from codify.model import (
     Reference,
     Role,
     ScaleKind,
+    Status,
     Variant,
 )
-from codify.phrases import Phrasebook
+from codify.phrases import Phrasebook, all_phrases
 from codify.render.text import plain
 from codify.scoring import scale_range
 from codify.tidier import TidierRow, checklist
@@ -346,6 +347,7 @@ class Document:
     adoption: list[Cited[AdoptionFigure]]
     results: list[Cited[FidelityResult]]
     complexity: list[DomainView]
+    verdict_references: list[Link]
     tidier: list[TidierView]
     score_min: int
     score_max: int
@@ -375,6 +377,44 @@ class Document:
     def version(self) -> str:
         """'Version 1.2.0', as printed on every page."""
         return self.book.fill("doc.version", version=self.spec.version)
+
+    @property
+    def record(self) -> bool:
+        """Whether this is the record of a tested intervention, not material for adopting it.
+
+        A not-recommended or retired intervention is never written up as something to adopt:
+        its documents carry the verdict and word every fact as a record.
+        """
+        return self.spec.status in (Status.not_recommended, Status.retired)
+
+    def say(self, key: str, n: int | None = None, **values: object) -> str:
+        """A phrase as plain text, in this document's language and framing."""
+        return self.book.fill(self.book.framed(key, self.record), n, **values)
+
+    @property
+    def banner_key(self) -> str | None:
+        """The phrase of the warning every page of every output carries, or None.
+
+        Its `{verdict}` slot takes the verdict's summary (spec text, escaped by the output).
+        """
+        key = f"status.{self.spec.status.value}.banner"
+        return key if key in all_phrases() else None
+
+    @property
+    def verdict_summary(self) -> str:
+        """The verdict in a sentence, or '' when the spec gives none (a check error)."""
+        return self.spec.verdict.summary if self.spec.verdict is not None else ""
+
+    @property
+    def status_short(self) -> str | None:
+        """The status in a few words for a print header ('Draft, not for use'), or None."""
+        key = f"status.{self.spec.status.value}.short"
+        return self.book.fill(key) if key in all_phrases() else None
+
+    @property
+    def kind(self) -> str:
+        """What the handbook is called: 'Adopter handbook', or 'Record of a tested ...'."""
+        return self.say("doc.handbook")
 
     @property
     def language(self) -> str:
@@ -416,7 +456,8 @@ def _sections(
     for sec in registry:
         if not sec.present(spec):
             continue
-        title = book.fill(f"section.{sec.key}")
+        record = spec.status in (Status.not_recommended, Status.retired)
+        title = book.fill(book.framed(f"section.{sec.key}", record))
         template = f"{document}/sections/{sec.key}"
         if sec.appendix:
             letter = next(letters)
@@ -712,6 +753,7 @@ def build_document(
             for r in spec.fidelity.results
         ],
         complexity=complexity,
+        verdict_references=res.many("ref", spec.verdict.references) if spec.verdict else [],
         tidier=_tidier(spec, found_sections, book),
         score_min=low,
         score_max=high,

@@ -196,16 +196,25 @@ def filters(book: Phrasebook) -> dict[str, Callable[..., Any]]:
 
 def phrase_globals(book: Phrasebook) -> dict[str, Any]:
     """The phrase functions templates call: `t` (HTML or Markdown, by the template) and `tp`."""
-    from jinja2 import pass_eval_context
-    from jinja2.nodes import EvalContext
+    from jinja2 import pass_context
+    from jinja2.runtime import Context
 
     phrases = Phrases(book)
 
-    @pass_eval_context
-    def t(ctx: EvalContext, key: str, n: int | None = None, **values: Any) -> Markup:
-        # Autoescaping is on for HTML templates and off for Markdown ones: that says which.
-        if ctx.autoescape:
-            return phrases.html(key, n, **values)
-        return phrases.markdown(key, n, **values)
+    def framed(ctx: Context, key: str) -> str:
+        # The record of a tested intervention words some facts its own way (`.record` twins).
+        doc = ctx.get("doc")
+        return book.framed(key, bool(getattr(doc, "record", False)))
 
-    return {"t": t, "tp": phrases.plain, "language": book.language}
+    @pass_context
+    def t(ctx: Context, key: str, n: int | None = None, **values: Any) -> Markup:
+        # Autoescaping is on for HTML templates and off for Markdown ones: that says which.
+        if ctx.eval_ctx.autoescape:
+            return phrases.html(framed(ctx, key), n, **values)
+        return phrases.markdown(framed(ctx, key), n, **values)
+
+    @pass_context
+    def tp(ctx: Context, key: str, n: int | None = None, **values: Any) -> str:
+        return phrases.plain(framed(ctx, key), n, **values)
+
+    return {"t": t, "tp": tp, "language": book.language}

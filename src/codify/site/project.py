@@ -165,10 +165,10 @@ def _spec_pages(view: SpecView, found: _Plan) -> list[NavItem | str]:
     pages = found.pages
 
     def title(template: str) -> str:
-        return view.doc.book.fill(f"site.page.{template}")
+        return view.doc.say(f"site.page.{template}")
 
     def nav(key: str) -> str:
-        return view.doc.book.fill(f"site.nav.{key}")
+        return view.doc.say(f"site.nav.{key}")
 
     pages.append(Page(p("index.md"), "overview", spec.name, view))
     pages.append(Page(p("keep/index.md"), "keep", title("keep"), view))

@@ -176,10 +176,6 @@ class SpecView:
         """The reference with this id, if declared."""
         return self._references.get(reference_id)
 
-    def references_sorted(self) -> list[Reference]:
-        """The references in citation order: by authors, then year."""
-        return sorted(self.spec.references, key=lambda r: (r.authors.lower(), r.year or 0, r.id))
-
     def downloads_named(self, name: str) -> str:
         """The docs path of the download with this file name, or '' if there is none."""
         return next((d.path for d in self.downloads if d.label == name), "")
@@ -327,13 +323,13 @@ class SpecView:
     @cached_property
     def core_badge(self) -> Markup:
         """The badge that marks a core element wherever the site names one."""
-        text = self.doc.book.fill("site.badge.core")
+        text = self.doc.say("site.badge.core")
         return Markup('<span class="codify-badge codify-badge--core">{}</span>').format(text)
 
     @cached_property
     def adapt_badge(self) -> Markup:
         """The badge that marks an adaptable element wherever the site names one."""
-        text = self.doc.book.fill("site.badge.adapt")
+        text = self.doc.say("site.badge.adapt")
         return Markup('<span class="codify-badge codify-badge--adapt">{}</span>').format(text)
 
     def core_link(self, element_id: str, badge: bool = True) -> Markup:
