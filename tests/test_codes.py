@@ -96,6 +96,7 @@ def test_severities_are_those_reported() -> None:
         "CR022",
         "CR023",
         "CR024",
+        "CR025",
         "CA002",
         "CA007",
     }
