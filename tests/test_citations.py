@@ -250,6 +250,7 @@ def _spec() -> dict[str, Any]:
     data: dict[str, Any] = YAML(typ="safe").load(FIXTURE.read_text(encoding="utf-8"))
     data = copy.deepcopy(data)
     ids = [r["id"] for r in data["references"]]  # cited elsewhere in the fixture: kept
+    original = list(data["references"])
     data["references"] = [
         {"id": ids[0], "authors": [{"family": "Cottrell", "given": "S"}], "year": 2012,
          "title": "Beta book", "type": "book", "publisher": "Palgrave"},
@@ -260,6 +261,8 @@ def _spec() -> dict[str, Any]:
         {"id": ids[3], "authors": [{"literal": NICE}], "title": "Guideline A",
          "publisher": "NICE"},
     ]  # fmt: skip
+    # Any further reference the fixture cites stays as it is.
+    data["references"] += [r for r in original if r["id"] not in ids[:4]]
     return data
 
 

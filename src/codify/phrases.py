@@ -502,7 +502,6 @@ STATUS_PHRASES: dict[str, Phrase] = {
     "verdict.applies_to": "**Applies to:** {whom}",
     "verdict.replaced_by": "**Replaced by:** {what}",
     "verdict.sources": "Sources: {sources}",
-    "verdict.title": "The verdict",
     "spread.none": "It is not for spread: do not adopt it.",
     # --- the record of a tested intervention ------------------------------------------------
     # A not-recommended or retired intervention is written up as a record, never as material
