@@ -894,18 +894,22 @@ class Phrasebook:
     def fill(self, key: str, n: int | None = None, **values: object) -> str:
         """A phrase as plain text with its slots filled and its emphasis marks removed."""
         values.setdefault("n", n)
-        return plain_marks(self.text(key, n)).format_map(_Slots(values))
+        return plain_marks(self.text(key, n)).format_map(Slots(values, key))
 
 
 class PhraseError(LookupError):
     """A template asked for a phrase that does not exist, or left out one of its slots."""
 
 
-class _Slots(dict[str, object]):
-    """Slot values for str.format_map; a missing one fails with the slot's name."""
+class Slots(dict[str, object]):
+    """A phrase's slot values for str.format_map; a slot left out fails naming the phrase."""
 
-    def __missing__(self, key: str) -> object:
-        raise PhraseError(f"no value for the phrase slot {{{key}}}")
+    def __init__(self, values: dict[str, object], key: str) -> None:
+        super().__init__(values)
+        self.key = key
+
+    def __missing__(self, slot: str) -> object:
+        raise PhraseError(f"the phrase {self.key!r} needs a value for {{{slot}}}")
 
 
 _STRONG = re.compile(r"\*\*(.+?)\*\*")

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from codify.documents.formats import num, range_text
 from codify.model import Range
-from codify.phrases import Phrasebook, PhraseError, html_marks, plain_marks
+from codify.phrases import Phrasebook, Slots, html_marks, plain_marks
 from codify.render import text
 from codify.render.yamltext import yaml_string
 from codify.site import text as md
@@ -101,7 +101,7 @@ class Phrases:
         if "{" not in template:  # most phrases are labels: nothing to fill in
             return template
         values.setdefault("n", n)
-        return template.format_map(_Values({k: self._value(v) for k, v in values.items()}, key))
+        return template.format_map(Slots({k: self._value(v) for k, v in values.items()}, key))
 
     def markdown(self, key: str, n: int | None = None, **values: Any) -> Markup:
         """A phrase as Markdown: values that are not already Markup are escaped as spec text."""
@@ -110,7 +110,7 @@ class Phrases:
             return Markup(text)
         values.setdefault("n", n)
         shown = {k: self._markdown_value(v) for k, v in values.items()}
-        return Markup(text.format_map(_Values(shown, key)))
+        return Markup(text.format_map(Slots(shown, key)))
 
     def _markdown_value(self, value: Any) -> Any:
         if isinstance(value, Markup):
@@ -123,7 +123,7 @@ class Phrases:
         """A phrase as plain text, for YAML comments, CSV and titles."""
         values.setdefault("n", n)
         shown = {k: self._value(v) for k, v in values.items()}
-        return plain_marks(self.book.text(key, n)).format_map(_Values(shown, key))
+        return plain_marks(self.book.text(key, n)).format_map(Slots(shown, key))
 
     def _value(self, value: Any) -> Any:
         if isinstance(value, Enum):
@@ -147,17 +147,6 @@ class Phrases:
 def _html_template(text: str) -> Markup:
     """A phrase's text escaped for HTML with its marks as tags, made once per phrase."""
     return Markup(html_marks(str(escape(text))))
-
-
-class _Values(dict[str, Any]):
-    """A phrase's slot values; a slot the template left out fails naming the phrase."""
-
-    def __init__(self, values: dict[str, Any], key: str) -> None:
-        super().__init__(values)
-        self.key = key
-
-    def __missing__(self, slot: str) -> Any:
-        raise PhraseError(f"the phrase {self.key!r} needs a value for {{{slot}}}")
 
 
 def filters(book: Phrasebook) -> dict[str, Callable[..., Any]]:
