@@ -275,6 +275,18 @@ _TABLE = (
         _warning,
         "A reference lists its authors, each a person or an organisation, not one line of text.",
     ),
+    Code(
+        "CR026",
+        "unknown-cross-reference",
+        _error,
+        "Every cross-reference in text, such as [[C1]], names an id the spec defines.",
+    ),
+    Code(
+        "CR027",
+        "field-path-in-text",
+        _warning,
+        "Text adopters read does not name a spec field path such as rationale.mechanisms.",
+    ),
     # --- assessments ---------------------------------------------------------------------------
     Code(
         WRONG_INTERVENTION,
