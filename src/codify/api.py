@@ -686,6 +686,7 @@ def _generate_site(
             templates=run.templates,
             downloads=downloads,
             language=run.language,
+            publishing=run.config.site,
         )
         written, removed = site_project.write(
             project,

@@ -15,7 +15,7 @@ from typing import Any
 from codify.diagnostics import Severity
 
 _SEVERITIES = {"error": Severity.error, "warning": Severity.warning, "off": None}
-_KEYS = {"rules", "branding", "language", "citation_style"}
+_KEYS = {"rules", "branding", "language", "citation_style", "site"}
 # The citation styles codify cites with (codify.documents.citations holds their CSL files),
 # named here so that checking a setting never imports the citation engine.
 CITATION_STYLES = ("vancouver", "harvard", "apa")
@@ -39,6 +39,18 @@ class Branding:
 
 
 @dataclass(frozen=True)
+class SiteSettings:
+    """How `codify site` publishes the site: `[tool.codify.site]`."""
+
+    # For a site opened from a file share or a folder (file://) rather than a web server:
+    # pages link to page files (`keep/index.html`, not the folder `keep/`, which a browser
+    # shows as a listing), and Material's offline plugin keeps the search working.
+    file_share: bool = False
+    # The address the site is served from, for the sitemap and each page's canonical link.
+    site_url: str | None = None
+
+
+@dataclass(frozen=True)
 class Config:
     """Validated settings. `rules` maps a rule code to its severity, or None for off."""
 
@@ -47,6 +59,8 @@ class Config:
     branding: Branding = field(default_factory=Branding)
     # The language codify writes documents and sites in (a key of codify.phrases.LANGUAGES).
     language: str = "en"
+    # How the replication site is published (codify site).
+    site: SiteSettings = field(default_factory=SiteSettings)
 
     @property
     def citation_style(self) -> str:
@@ -198,7 +212,45 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
     branding = Branding(raw.get("organisation"), raw.get("logo"), accent, style)
     language = table.get("language", "en")
     check_language(language, f"{path}: {prefix}language")
-    return Config(path, rules, branding, language)
+    site = _site(table.get("site", {}), path, prefix)
+    return Config(path, rules, branding, language, site=site)
+
+
+# A plain web address: scheme, host, optional port and path, no query, quotes or spaces.
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%+/-]*)?")
+
+
+def _site(value: object, path: Path, prefix: str) -> SiteSettings:
+    """`[tool.codify.site]`: file_share (true or false) and site_url (an http(s) address)."""
+    from codify.structure import Suggester, shown
+
+    where = f"{prefix}site"
+    raw = _table(value, path, where, "file_share = true")
+    known = ("file_share", "site_url")
+    for key in raw:
+        if key not in known:
+            hint = Suggester(known).hint(key)
+            raise ConfigError(
+                f"{path}: {where}.{_toml_key(key)}: unknown setting{hint} "
+                "(site takes file_share and site_url)"
+            )
+    file_share = raw.get("file_share", False)
+    if not isinstance(file_share, bool):
+        raise ConfigError(
+            f"{path}: {where}.file_share: expected true or false, got {_kind(file_share)}"
+        )
+    url = raw.get("site_url")
+    if url is not None:
+        if not isinstance(url, str):
+            raise ConfigError(f"{path}: {where}.site_url: expected a string, got {_kind(url)}")
+        # The address goes into every page's <link rel="canonical"> and the sitemap: one plain
+        # http(s) URL, nothing that could end the attribute or start a script.
+        if not _SITE_URL.fullmatch(url):
+            raise ConfigError(
+                f"{path}: {where}.site_url: {shown(url)} is not an http or https address "
+                "such as https://example.org/raid/"
+            )
+    return SiteSettings(file_share=file_share, site_url=url)
 
 
 def check_citation_style(value: object, where: str) -> str:
