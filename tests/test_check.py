@@ -240,7 +240,10 @@ def test_json_output_has_the_documented_shape(tmp_path: Path, base_spec: str) ->
     code, out = run("check", "--format", "json", str(spec))
     data = json.loads(out)
     assert code == 1
-    assert data["files"] == [{"path": str(spec), "loaded": True, "errors": 1, "warnings": 0}]
+    assert data["files"] == [
+        {"path": str(spec), "loaded": True, "errors": 1, "warnings": 0, "suppressed": 0}
+    ]
+    assert (data["suppressed"], data["notes"]) == ([], [])
     (diag,) = data["diagnostics"]
     assert set(diag) == {"path", "line", "column", "code", "severity", "message", "help"}
     assert (diag["code"], diag["severity"], diag["line"]) == ("CR006", "error", 10)

@@ -177,7 +177,13 @@ def _text(out: str) -> None:
 
 
 def _json(out: str) -> None:
-    assert json.loads(out) == {"version": 1, "files": [], "diagnostics": []}
+    assert json.loads(out) == {
+        "version": 1,
+        "files": [],
+        "diagnostics": [],
+        "suppressed": [],
+        "notes": [],
+    }
 
 
 def _github(out: str) -> None:
@@ -190,11 +196,25 @@ def _sarif(out: str) -> None:
     assert log["runs"][0]["results"] == [] and log["runs"][0]["tool"]["driver"]["rules"] == []
 
 
+def _junit(out: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(out)
+    assert root.tag == "testsuites" and list(root) == []
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("0", "0", "0")
+
+
+def _gitlab(out: str) -> None:
+    assert json.loads(out) == []  # GitLab reads an empty array as "no issues"
+
+
 EMPTY_OUTPUT: dict[str, Callable[[str], None]] = {
     "text": _text,
     "json": _json,
     "github": _github,
     "sarif": _sarif,
+    "junit": _junit,
+    "gitlab": _gitlab,
 }
 
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from codify.codes import INVALID_VALUE
 from codify.diagnostics import Diagnostic, Severity
-from codify.loader import Document, LoadError, load_file
+from codify.loader import Document, JsonPath, LoadError, load_file
 from codify.outputs import RECORDS
+from codify.suppress import Note, Suppressed
 
 if TYPE_CHECKING:
     from codify.config import Config
@@ -35,6 +36,10 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     loaded: bool = True
     spec: Intervention | None = None
+    # Findings that a `# codify: ignore[...]` comment or a per-file ignore suppressed, and
+    # notes on suppressions that suppressed nothing: reported, but never problems.
+    suppressed: list[Suppressed] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -126,7 +131,33 @@ def _check_file(path: Path, config: Config | None, display: str | None) -> FileR
         doc = load_file(path, name)
     except LoadError as exc:
         return FileResult(name, [exc.diagnostic], loaded=False)
+    return _check_document(doc, name, path.parent, config, path)
 
+
+def check_source(
+    raw: bytes, name: str, config: Config | None = None, spec_dir: Path | None = None
+) -> FileResult:
+    """Check a spec that is not a file of its own, such as one read from standard input.
+
+    `name` stands for the file in every finding and is matched by per-file ignores (unless it
+    is `-`); relative paths in the spec are read from `spec_dir` (default: the working folder).
+    """
+    from codify.config import Config
+    from codify.loader import decode_text, load_text
+
+    with _gc_paused():
+        try:
+            doc = load_text(decode_text(raw, name), name)
+        except LoadError as exc:
+            return FileResult(name, [exc.diagnostic], loaded=False)
+        match = Path(name) if name != "-" else None
+        return _check_document(doc, name, spec_dir or Path.cwd(), config or Config(), match)
+
+
+def _check_document(
+    doc: Document, name: str, spec_dir: Path, config: Config, match: Path | None
+) -> FileResult:
+    """Validate a loaded document and run the rules; `match` is the path per-file ignores see."""
     fast = _fast_model(doc)
     if fast is None:
         from codify.structure import check_structure
@@ -142,13 +173,19 @@ def _check_file(path: Path, config: Config | None, display: str | None) -> FileR
         spec = fast
 
     from codify.rules import At, RuleContext, run_rules
+    from codify.suppress import apply
 
-    found: list[Diagnostic] = []
-    ctx = RuleContext(spec_dir=path.parent, document=doc)
+    found: list[tuple[Diagnostic, JsonPath]] = []
+    ctx = RuleContext(spec_dir=spec_dir, document=doc)
     for rule, severity, where, message in run_rules(spec, ctx, config.rules):
-        line, col = (where.line, where.column) if isinstance(where, At) else doc.position(where)
-        found.append(Diagnostic(name, line, col, rule.code, message, severity, rule.summary))
-    return FileResult(name, sorted(found), spec=spec)
+        if isinstance(where, At):
+            line, col, at = where.line, where.column, where.path
+        else:
+            (line, col), at = doc.position(where), where
+        found.append((Diagnostic(name, line, col, rule.code, message, severity, rule.summary), at))
+    ignored = config.ignored_for(match) if match is not None else {}
+    kept, suppressed, notes = apply(doc, found, ignored)
+    return FileResult(name, sorted(kept), spec=spec, suppressed=suppressed, notes=notes)
 
 
 def _fast_model(doc: Document) -> Intervention | None:

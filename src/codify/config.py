@@ -15,7 +15,7 @@ from typing import Any
 from codify.diagnostics import Severity
 
 _SEVERITIES = {"error": Severity.error, "warning": Severity.warning, "off": None}
-_KEYS = {"rules", "branding", "language", "citation_style", "site"}
+_KEYS = {"rules", "branding", "language", "citation_style", "per_file_ignores", "site"}
 # The citation styles codify cites with (codify.documents.citations holds their CSL files),
 # named here so that checking a setting never imports the citation engine.
 CITATION_STYLES = ("vancouver", "harvard", "apa")
@@ -59,6 +59,9 @@ class Config:
     branding: Branding = field(default_factory=Branding)
     # The language codify writes documents and sites in (a key of codify.phrases.LANGUAGES).
     language: str = "en"
+    # Glob patterns (relative to the settings file's folder) and the rule codes each switches
+    # off for the specs it matches, like ruff's per-file-ignores; in the order written.
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     # How the replication site is published (codify site).
     site: SiteSettings = field(default_factory=SiteSettings)
 
@@ -66,6 +69,61 @@ class Config:
     def citation_style(self) -> str:
         """The citation style of every document and site (`citation_style` in the settings)."""
         return self.branding.citation_style
+
+    def ignored_for(self, spec: str | Path) -> dict[str, str]:
+        """The codes `per_file_ignores` switches off for `spec`, each with the pattern that did.
+
+        A pattern is matched against the spec's path relative to the settings file's folder
+        (or the working folder, without a settings file) and, when it has no `/`, against the
+        file name alone, so `"draft.intervention.yaml"` matches that file in any folder.
+        """
+        if not self.per_file_ignores:
+            return {}
+        import os
+
+        base = self.source.parent if self.source is not None else Path.cwd()
+        try:
+            relative = Path(os.path.relpath(os.path.abspath(spec), os.path.abspath(base)))
+        except ValueError:  # another drive, on Windows: only the name can match
+            relative = Path(Path(spec).name)
+        found: dict[str, str] = {}
+        for pattern, codes in self.per_file_ignores:
+            if glob_matches(pattern, relative):
+                for code in sorted(codes):
+                    found.setdefault(code, pattern)
+        return found
+
+
+def glob_matches(pattern: str, path: Path) -> bool:
+    """Whether a settings glob matches `path`: `*` and `?` within a folder, `**` across them.
+
+    A pattern without `/` matches the file name in any folder, as in ruff and .gitignore.
+    """
+    target = path.as_posix() if "/" in pattern else path.name
+    return _glob_regex(pattern).fullmatch(target) is not None
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression (every other character taken literally)."""
+    out, i = [], 0
+    pattern = pattern.removeprefix("./")
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))
 
 
 # A settings file is a few lines; a pyproject.toml of a large project is a few kilobytes.
@@ -181,7 +239,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         hint = Suggester(_KEYS).hint(key)
         raise ConfigError(
             f"{path}: {prefix}{_toml_key(key)}: unknown setting{hint} "
-            "(the settings are rules, branding, language and citation_style)"
+            "(the settings are rules, branding, language, citation_style and per_file_ignores)"
         )
     rules = _rules(
         _table(table.get("rules", {}), path, f"{prefix}rules", 'CR011 = "off"'), path, prefix
@@ -212,8 +270,49 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
     branding = Branding(raw.get("organisation"), raw.get("logo"), accent, style)
     language = table.get("language", "en")
     check_language(language, f"{path}: {prefix}language")
+    ignores = _per_file_ignores(
+        _table(
+            table.get("per_file_ignores", {}),
+            path,
+            f"{prefix}per_file_ignores",
+            '"drafts/**" = ["CR009"]',
+        ),
+        path,
+        prefix,
+    )
     site = _site(table.get("site", {}), path, prefix)
-    return Config(path, rules, branding, language, site=site)
+    return Config(path, rules, branding, language, ignores, site=site)
+
+
+def _per_file_ignores(
+    table: dict[str, Any], path: Path, prefix: str
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Patterns and the rule codes each switches off; a code that is not a rule is an error."""
+    from codify.rules import REGISTRY
+    from codify.structure import shown
+
+    out = []
+    for pattern, codes in table.items():
+        where = f"{prefix}per_file_ignores.{_toml_key(pattern)}"
+        if not pattern.strip():
+            raise ConfigError(f"{path}: {where}: the pattern is empty")
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise ConfigError(
+                f'{path}: {where}: expected a list of rule codes such as ["CR009"], '
+                f"got {_kind(codes)}"
+            )
+        for code in codes:
+            if code not in REGISTRY:
+                upper = code.strip().upper()
+                why = (
+                    f"did you mean '{upper}'? codes are upper case"
+                    if upper in REGISTRY
+                    else "only the semantic rules (CR codes, `codify rules` lists them) can be "
+                    "ignored"
+                )
+                raise ConfigError(f"{path}: {where}: {shown(code)} is not a rule code; {why}")
+        out.append((pattern, frozenset(codes)))
+    return tuple(out)
 
 
 # A plain web address: scheme, host, optional port and path, no query, quotes or spaces.

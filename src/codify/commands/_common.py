@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 import click
 
 from codify import api
-from codify.commands._output import fail
+from codify.commands._output import detail, fail
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar as ClickBar
@@ -43,12 +43,81 @@ def language_option() -> Callable[[FC], FC]:
     )
 
 
-def load_settings(config_path: Path | None) -> Config:
-    """The repository's settings, or exit 2 with the problem."""
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, object], object]:
+    """A callback that keeps an option's value in the root context's `meta` for `_output`."""
+
+    def keep(ctx: click.Context, param: click.Parameter, value: object) -> object:
+        if value:  # an option left out never overrides one given to the same run
+            ctx.find_root().meta[key] = value
+        return value
+
+    return keep
+
+
+def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC], FC]:
+    """`-v/--verbose`, and `-q/--quiet` and `--config` for a command that lacks its own.
+
+    Every command takes all three, as ruff's and pre-commit's do, so a script or an alias can
+    pass them to any command. They are kept in the click context rather than passed to the
+    command: `-v` makes `detail` print, `-q` silences notes, and `--config` is read (and so
+    validated) by `settings_path`. A command with its own `-q` or `--config`, whose value it
+    uses directly, passes `quiet=False` or `config=False`.
+    """
+
+    def decorate(f: FC) -> FC:
+        if config:
+            f = click.option(
+                "--config",
+                "config_meta",
+                type=click.Path(path_type=Path, dir_okay=False),
+                expose_value=False,
+                callback=_remember("codify.config"),
+                help="Settings file (default: nearest codify.toml, or pyproject.toml with "
+                "[tool.codify]); read and checked.",
+            )(f)
+        if quiet:
+            f = click.option(
+                "-q",
+                "--quiet",
+                "quiet_meta",
+                is_flag=True,
+                expose_value=False,
+                callback=_remember("codify.quiet"),
+                help="Print only the output asked for and problems.",
+            )(f)
+        f = click.option(
+            "-v",
+            "--verbose",
+            "verbose_meta",
+            count=True,
+            expose_value=False,
+            callback=_remember("codify.verbose"),
+            help="Say more on stderr: the settings file used, each file read.",
+        )(f)
+        return f
+
+    return decorate
+
+
+def settings_path() -> Path | None:
+    """The `--config` given to a command that takes it through `common_options`, if any."""
+    ctx = click.get_current_context(silent=True)
+    value = ctx.find_root().meta.get("codify.config") if ctx is not None else None
+    return value if isinstance(value, Path) else None
+
+
+def load_settings(config_path: Path | None = None) -> Config:
+    """The repository's settings, or exit 2 with the problem; `-v` says where they came from.
+
+    Without `config_path`, a `--config` kept by `common_options` is used, then the nearest
+    settings file.
+    """
     try:
-        return api.load_settings(config_path)
+        config = api.load_settings(config_path or settings_path())
     except api.SettingsError as exc:
         fail(exc.message)
+    detail(f"settings: {config.source}" if config.source else "settings: none found, defaults")
+    return config
 
 
 def find_specs(targets: Iterable[Path], exclude: Path | None = None) -> list[Path]:

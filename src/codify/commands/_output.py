@@ -38,3 +38,21 @@ def fail(message: str, code: int = 2) -> NoReturn:
     input error)."""
     complain(message)
     sys.exit(code)
+
+
+def verbosity() -> int:
+    """How much the running command should say on stderr: -1 with -q, 0 by default, 1 or more
+    with -v (`-vv` is 2). Read from the click context, where the shared options store it."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return 0
+    if ctx.find_root().meta.get("codify.quiet"):
+        return -1
+    level: int = ctx.find_root().meta.get("codify.verbose", 0)
+    return level
+
+
+def detail(message: str) -> None:
+    """Print `codify: message` to stderr only with -v: what was read, checked or skipped."""
+    if verbosity() > 0:
+        complain(message)

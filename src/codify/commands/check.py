@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from codify.commands._common import config_option, find_specs, load_settings
+from codify.commands._common import common_options, config_option, find_specs, load_settings
+from codify.commands._output import detail, fail
 from codify.report import REPORTERS
+
+if TYPE_CHECKING:
+    from codify.checker import CheckResult, FileResult
+    from codify.config import Config
 
 
 def use_color(choice: str, stream: object) -> bool:
@@ -26,11 +32,24 @@ def use_color(choice: str, stream: object) -> bool:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
+    "--output-format",
     "fmt",
     type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
-    help="Output format: human text, JSON, GitHub Actions annotations, or SARIF.",
+    help="Output format: human text, JSON, GitHub Actions annotations, SARIF (code scanning), "
+    "JUnit XML (test reports) or GitLab Code Quality.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="Write the output to this file instead of standard output.",
+)
+@click.option(
+    "--stdin-filename",
+    help="The name to report for a spec read from standard input (`-`), and to match "
+    "per-file ignores against; relative paths in it are read from its folder.",
 )
 @click.option(
     "--color",
@@ -42,9 +61,12 @@ def use_color(choice: str, stream: object) -> bool:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no problems.")
 @config_option
+@common_options(quiet=False, config=False)
 def check(
     paths: tuple[Path, ...],
     fmt: str,
+    output_file: Path | None,
+    stdin_filename: str | None,
     color: str,
     strict: bool,
     quiet: bool,
@@ -53,19 +75,81 @@ def check(
     """Check specs for structural and semantic problems.
 
     PATHS are spec files or folders (default: the current folder). In a folder, codify checks
-    every file named intervention.yaml or *.intervention.yaml, skipping hidden folders.
+    every file named intervention.yaml or *.intervention.yaml, skipping hidden folders. `-`
+    reads a spec from standard input (name it with --stdin-filename).
 
     Each problem is printed as path:line:col: CODE message. `codify explain CODE` says more.
+    A `# codify: ignore[CODE]` comment on a finding's line, or on the `- id:` line of the item
+    it is in, suppresses it; so do per_file_ignores in the settings. Suppressed findings are
+    counted in the summary, and a suppression that suppressed nothing is noted.
+
     Exit codes: 0 no problems (warnings allowed unless --strict); 1 problems found;
     2 a path or file could not be read as YAML, or a usage error.
     """
-    from codify.checker import check_paths
+    from codify.checker import CheckResult, check_paths
 
+    stdin = [p for p in paths if str(p) == "-"]
+    files = [p for p in paths if str(p) != "-"]
+    if len(stdin) > 1:
+        fail("`-` (standard input) is given more than once")
+    if stdin_filename is not None and not stdin:
+        if files:
+            fail("--stdin-filename names a spec read from standard input: add `-` to the paths")
+        stdin = [Path("-")]  # as ruff: a name for standard input and no paths means read it
     config = load_settings(config_path)
-    result = check_paths(find_specs(list(paths) or [Path(".")]), config)
+    results: list[FileResult] = []
+    if stdin:
+        results.append(_check_stdin(stdin_filename, config))
+    if files or not stdin:
+        results += check_paths(find_specs(files or [Path(".")]), config).files
+    result = CheckResult(results)
+    _details(result)
     code = result.exit_code(strict)
     if not (quiet and not result.diagnostics):
-        colored = fmt == "text" and use_color(color, sys.stdout)
-        # click strips ANSI codes when stdout is not a terminal unless told otherwise.
-        click.echo(REPORTERS[fmt](result, colored), nl=False, color=colored)
+        to_file = output_file is not None and str(output_file) != "-"
+        colored = fmt == "text" and not to_file and use_color(color, sys.stdout)
+        out = REPORTERS[fmt](result, colored)
+        if to_file:
+            assert output_file is not None
+            _write(output_file, out)
+        else:
+            # click strips ANSI codes when stdout is not a terminal unless told otherwise.
+            click.echo(out, nl=False, color=colored)
     sys.exit(code)
+
+
+def _check_stdin(name: str | None, config: Config) -> FileResult:
+    """Check the spec on standard input, read as a file is (at most the same size)."""
+    from codify.checker import FileResult, check_source
+    from codify.codes import UNREADABLE_FILE
+    from codify.diagnostics import Diagnostic
+    from codify.loader import MAX_BYTES
+
+    display = name or "-"
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        message = f"standard input is larger than {MAX_BYTES // (1024 * 1024)} MB"
+        return FileResult(display, [Diagnostic(display, 0, 0, UNREADABLE_FILE, message)], False)
+    folder = Path(name).parent if name else None
+    detail(f"checking {display} (standard input)")
+    return check_source(raw, display, config, folder)
+
+
+def _details(result: CheckResult) -> None:
+    """With -v, on stderr: each file checked, and each suppressed finding with what did it."""
+    from codify.diagnostics import printable
+
+    for f in result.files:
+        counts = f"{f.errors} errors, {f.warnings} warnings, {len(f.suppressed)} suppressed"
+        detail(f"checked {f.path}: {counts}")
+        for s in f.suppressed:
+            d = s.diagnostic
+            detail(f"{d.location()}: {d.code} {printable(d.message)} (suppressed by {s.by})")
+
+
+def _write(target: Path, text: str) -> None:
+    """Write the report to `target`, or exit 2 saying why it could not be written."""
+    try:
+        target.write_text(text, encoding="utf-8", errors="surrogateescape")
+    except OSError as exc:
+        fail(f"{target}: cannot write the output: {exc.strerror or exc}")
