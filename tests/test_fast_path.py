@@ -1,4 +1,6 @@
-"""The checker's fast path (pydantic, strict) never accepts a spec the JSON Schema rejects."""
+"""The checker's fast path accepts exactly what the JSON Schema accepts, and builds exactly the
+model pydantic would: the compiled schema (codify._fastschema), regenerated from the models,
+against jsonschema on the committed schema; the constructed model against pydantic's."""
 
 from __future__ import annotations
 
@@ -8,9 +10,12 @@ from typing import Any
 
 import pytest
 
+from codify import fastpath
 from codify.checker import _fast_model
-from codify.loader import load_text
+from codify.loader import load_file, load_text
+from codify.model import Intervention
 from codify.structure import check_structure
+from tests.conftest import EXAMPLES, ROOT
 
 REPLACEMENTS: list[Any] = [
     "text",
@@ -32,6 +37,17 @@ REPLACEMENTS: list[Any] = [
     {"id": "x"},
     "draft",
     "yes_no",
+    None,
+    3.0,
+    float("nan"),
+    float("inf"),
+    "retired",
+    "not_recommended",
+    "a\n",
+    "2020-01-01",
+    [{"family": "Doe", "given": "J."}],
+    [{"name": "NHS England"}],
+    {"min": 1, "max": 2, "unit": "people"},
 ]
 
 
@@ -52,31 +68,176 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
+def _mutate(data: Any, rng: random.Random) -> Any:
+    """A copy of `data` with one or two nodes replaced, removed, or given an unknown key."""
+    data = copy.deepcopy(data)
+    paths = _leaves(data)
+    for path in rng.sample(paths, rng.choice([1, 1, 2])):
+        parent: Any = data
+        try:
+            for part in path[:-1]:
+                parent = parent[part]
+            action = rng.random()
+            if action < 0.7:
+                parent[path[-1]] = copy.deepcopy(rng.choice(REPLACEMENTS))
+            elif action < 0.85:
+                del parent[path[-1]]
+            elif isinstance(parent[path[-1]], dict):
+                parent[path[-1]]["extra_key"] = "x"
+        except (KeyError, IndexError, TypeError):
+            continue
+    return data
+
+
+def _same(fast: Any, slow: Any, where: str = "spec") -> None:
+    """The two models are the same tree: types, values, field order and fields set."""
+    assert type(fast) is type(slow), f"{where}: {type(fast).__name__} vs {type(slow).__name__}"
+    if isinstance(fast, list):
+        assert len(fast) == len(slow), where
+        for i, (a, b) in enumerate(zip(fast, slow, strict=True)):
+            _same(a, b, f"{where}[{i}]")
+    elif isinstance(fast, Intervention.__mro__[1]):  # the shared base, Spec
+        assert list(fast.__dict__) == list(slow.__dict__), where
+        assert fast.model_fields_set == slow.model_fields_set, where
+        for key, value in fast.__dict__.items():
+            _same(value, slow.__dict__[key], f"{where}.{key}")
+    else:
+        assert fast == slow, f"{where}: {fast!r} vs {slow!r}"
+
+
+def _agree(text: str, data: Any) -> tuple[bool, bool]:
+    """Check one mutated spec both ways; whether the schema accepted it and the fast path
+    built it."""
+    from pydantic import ValidationError
+
+    doc = load_text(text)
+    doc.data = data
+    schema_ok = check_structure(doc) == []
+    assert fastpath.accepts(data) == schema_ok, (
+        f"the compiled schema says {not schema_ok}, jsonschema {schema_ok}: {data}"
+    )
+    if not schema_ok:
+        assert _fast_model(doc) is None
+        return False, False
+    try:
+        slow = Intervention.model_validate(data)
+    except ValidationError:
+        slow = None
+    fast = _fast_model(doc)
+    if slow is None:
+        assert fast is None, f"the fast path built a model pydantic refuses: {data}"
+        return True, False
+    if fast is not None:
+        _same(fast, slow)
+    return True, fast is not None
+
+
 @pytest.mark.parametrize("seed", range(4))
-def test_fast_path_agrees_with_the_schema(base_spec: str, seed: int) -> None:
+def test_fast_path_agrees_with_the_schema_and_pydantic(base_spec: str, seed: int) -> None:
     rng = random.Random(seed)
-    doc = load_text(base_spec)
-    paths = _leaves(doc.data)
-    accepted_by_both = 0
+    base = load_text(base_spec).data
+    accepted = built = 0
     for _ in range(150):
-        mutated = load_text(base_spec)
-        data = copy.deepcopy(doc.data)
-        for path in rng.sample(paths, rng.choice([1, 1, 2])):
-            try:
-                _set(data, path, copy.deepcopy(rng.choice(REPLACEMENTS)))
-            except (KeyError, IndexError, TypeError):
-                continue
-        mutated.data = data
-        if _fast_model(mutated) is not None:
-            assert check_structure(mutated) == [], (
-                f"fast path accepted a schema-invalid spec: {data}"
-            )
-            accepted_by_both += 1
-    # Mutations that keep the spec valid (e.g. one text for another) do take the fast path.
-    assert accepted_by_both > 0
+        ok, made = _agree(base_spec, _mutate(base, rng))
+        accepted += ok
+        built += made
+    # Mutations that keep the spec valid (e.g. one text for another) take the fast path.
+    assert built > 0 and accepted > 0
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
+def test_fast_path_agrees_on_mutated_examples(example: Any) -> None:
+    rng = random.Random(example.parent.name)
+    text = example.read_text(encoding="utf-8")
+    base = load_text(text).data
+    built = 0
+    for _ in range(40):
+        built += _agree(text, _mutate(base, rng))[1]
+    assert built > 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*EXAMPLES, *sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))],
+    ids=lambda p: p.relative_to(ROOT).as_posix(),
+)
+def test_valid_specs_take_the_fast_path(path: Any) -> None:
+    doc = load_file(path, str(path))
+    assert fastpath.accepts(doc.data)
+    fast = _fast_model(doc)
+    assert fast is not None, "a valid spec fell back to pydantic's validators"
+    _same(fast, Intervention.model_validate(doc.data))
+
+
+def test_the_compiled_schema_is_generated_from_todays_models() -> None:
+    import ast
+
+    committed = fastpath.GENERATED.read_text(encoding="utf-8")
+    fresh = fastpath.generated_source()
+    assert ast.dump(ast.parse(committed)) == ast.dump(ast.parse(fresh)), (
+        "src/codify/_fastschema.py is out of date: run `python -m codify.fastpath` "
+        "(after `codify schema > spec/intervention.schema.json`) and commit the result"
+    )
+    # An out-of-date copy would not be used: the check would be slow, not wrong.
+    assert fastpath._compiled() is not None
 
 
 def test_nulls_take_the_schema_path(base_spec: str) -> None:
     doc = load_text(base_spec.replace("status: draft", "status: draft\nshort_name:"))
     assert doc.has_null and _fast_model(doc) is None
     assert any(d.code == "CS003" for d in check_structure(doc))
+
+
+# Keywords today's models do not produce, compiled all the same: the models will change, and
+# the compiled schema must mean what jsonschema makes of whatever they produce.
+OTHER_SCHEMAS: list[dict[str, Any]] = [
+    {"oneOf": [{"type": "integer"}, {"type": "number", "minimum": 2}]},
+    {"not": {"type": "string"}},
+    {"const": 1},
+    {"enum": [1, "a", None, True, [1]]},
+    {"type": ["string", "null"], "maxLength": 2},
+    {
+        "type": "object",
+        "properties": {"kind": {"const": "a"}},
+        "if": {"properties": {"kind": {"const": "a"}}, "required": ["kind"]},
+        "then": {"required": ["x"]},
+        "else": {"required": ["y"], "maxProperties": 2},
+    },
+    {
+        "type": "object",
+        "patternProperties": {"^x": {"type": "integer"}},
+        "additionalProperties": False,
+    },
+    {"type": "object", "additionalProperties": {"type": "boolean"}, "minProperties": 1},
+    {"type": "object", "dependentRequired": {"x": ["y"]}},
+    {"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "integer"}},
+    {"type": "array", "uniqueItems": True, "maxItems": 3},
+    {"allOf": [{"exclusiveMinimum": 0}, {"exclusiveMaximum": 10}]},
+    {"anyOf": [{"$ref": "#/$defs/A"}, {"type": "null"}], "$defs": {"A": {"pattern": "^a+$"}}},
+]
+
+SAMPLES: list[Any] = [
+    None, True, False, 0, 1, 1.0, 2, 2.5, 10, -3, "", "a", "aa", "aaa", "a\n", "b",
+    [], [1], [1, 1], [1, 1.0], ["s", 1], ["s", "t"], [True, 1], [1, 2, 3, 4],
+    {}, {"x": 1}, {"y": 1}, {"x": 1, "y": 2}, {"kind": "a"}, {"kind": "a", "x": 1},
+    {"kind": "b", "y": 1}, {"kind": "b", "y": 1, "z": 2, "w": 3}, {"x": True}, {"z": False},
+    {"xa": 1, "xb": "no"}, {"xa": 1.0},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("schema", OTHER_SCHEMAS, ids=lambda s: ",".join(sorted(s)))
+def test_the_compiler_means_what_jsonschema_means(schema: dict[str, Any]) -> None:
+    from codify.structure import validator_for
+
+    namespace: dict[str, Any] = {}
+    exec(compile(fastpath.compile_schema(schema, "test"), "<compiled>", "exec"), namespace)
+    accepts, reference = namespace["accepts"], validator_for(schema)
+    for sample in SAMPLES:
+        assert accepts(sample) == reference.is_valid(sample), f"{schema} on {sample!r}"
+
+
+def test_the_compiler_refuses_keywords_it_does_not_know() -> None:
+    with pytest.raises(NotImplementedError, match="multipleOf"):
+        fastpath.compile_schema({"type": "integer", "multipleOf": 3}, "test")
+    with pytest.raises(NotImplementedError, match=r"\$ref"):
+        fastpath.compile_schema({"$ref": "https://example.org/other.json"}, "test")

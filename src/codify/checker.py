@@ -189,32 +189,26 @@ def _check_document(
 
 
 def _fast_model(doc: Document) -> Intervention | None:
-    """The model, when pydantic's strict JSON validation accepts the data; otherwise None.
+    """The model, when the compiled schema accepts the data and it converts exactly; else None.
 
-    Pydantic's compiled validator checks the same constraints as the JSON Schema generated from
-    it, twenty to thirty times faster than jsonschema on a large spec, so a valid spec skips the
-    slower path. Strict mode accepts a subset of what the schema accepts (no coercion; 1.0 is
-    not an integer), and nulls are sent down the slow path because the schema rejects them
-    where the model would accept them, so the fast path never accepts what the schema rejects
-    (tests/test_fast_path.py checks this). Any failure falls back to the schema, which reports
-    every problem in plain words.
+    A valid spec, the usual case, is checked by the committed schema compiled to Python and
+    built into the model without pydantic's validators (codify.fastpath), so that no validator
+    is built at all. Whatever the fast path refuses or is unsure of (an invalid spec, a value
+    pydantic would convert in a way it does not copy) falls back to the schema and pydantic,
+    which report every problem in plain words; tests/test_fast_path.py checks that the fast
+    path accepts exactly what the schema accepts and builds exactly what pydantic builds.
     """
-    if doc.has_null:
+    from codify import fastpath
+
+    if not fastpath.accepts(doc.data):
         return None
-    import json
-
-    from pydantic import ValidationError
-
     from codify.model import Intervention
 
     try:
-        payload = json.dumps(doc.data, allow_nan=False)
-    except ValueError:
+        spec: Intervention = fastpath.construct(Intervention, doc.data)
+    except (fastpath.GiveUp, NotImplementedError):
         return None
-    try:
-        return Intervention.model_validate_json(payload, strict=True)
-    except ValidationError:
-        return None
+    return spec
 
 
 def _model(doc: Document, name: str) -> Intervention | FileResult:

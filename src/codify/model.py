@@ -36,7 +36,9 @@ PartialDate = Annotated[
 class Spec(BaseModel):
     """Base for every object in the format: unknown keys are errors, never ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # Validators are built on first use, not at import: `codify check` builds a valid spec
+    # without them (codify.fastpath), so most checks never pay for building them.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
 
 
 # --- enumerations ---------------------------------------------------------------------------

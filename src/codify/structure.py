@@ -193,9 +193,18 @@ def _anchored(pattern: str) -> re.Pattern[str]:
 
 @cache
 def _validator() -> Any:
-    from jsonschema import Draft202012Validator, ValidationError, validators
-
     from codify.schema import json_schema
+
+    return validator_for(json_schema())
+
+
+def validator_for(schema: dict[str, Any]) -> Any:
+    """A jsonschema validator for `schema` with patterns anchored as JSON Schema means them.
+
+    This is what a schema means to codify: the compiled fast path (codify.fastpath) is tested
+    against it.
+    """
+    from jsonschema import Draft202012Validator, ValidationError, validators
 
     compiled: dict[str, re.Pattern[str]] = {}
 
@@ -208,7 +217,7 @@ def _validator() -> Any:
             yield ValidationError(f"does not match {value!r}")
 
     strict = validators.extend(Draft202012Validator, {"pattern": pattern})  # type: ignore[no-untyped-call]
-    return strict(json_schema())
+    return strict(schema)
 
 
 def check_structure(doc: Document) -> list[Diagnostic]:
