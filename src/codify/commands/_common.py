@@ -5,15 +5,16 @@ The work is in `codify.api`; these turn its results and errors into output and e
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar, cast
 
 import click
 
 from codify import api
-from codify.commands._output import detail, fail
+from codify.commands._output import detail, fail, verbosity
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar as ClickBar
@@ -59,12 +60,27 @@ def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC],
 
     Every command takes all three, as ruff's and pre-commit's do, so a script or an alias can
     pass them to any command. They are kept in the click context rather than passed to the
-    command: `-v` makes `detail` print, `-q` silences notes, and `--config` is read (and so
-    validated) by `settings_path`. A command with its own `-q` or `--config`, whose value it
-    uses directly, passes `quiet=False` or `config=False`.
+    command: `-v` makes `detail` print (first of all, the settings file in use), `-q` silences
+    notes, and a `--config` given to a command whose output settings do not change is still
+    read, so that a mistake in it is reported. A command with its own `-q` or `--config`, whose
+    value it uses directly, passes `quiet=False` or `config=False`. Apply it below
+    `@click.command()`, as the other options are.
     """
 
-    def decorate(f: FC) -> FC:
+    def decorate(command: FC) -> FC:
+        @functools.wraps(command)
+        def run(*args: object, **kwargs: object) -> object:
+            own = kwargs.get("config_path")
+            given = own if isinstance(own, Path) else settings_path()
+            if config and given is not None:
+                load_settings(given)  # exits 2 on a mistake; -v names the file
+            elif verbosity() > 0:
+                from codify.config import find_config
+
+                _say_settings(given or find_config(Path.cwd()))
+            return command(*args, **kwargs)
+
+        f = cast(FC, run)
         if config:
             f = click.option(
                 "--config",
@@ -81,6 +97,7 @@ def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC],
                 "--quiet",
                 "quiet_meta",
                 is_flag=True,
+                is_eager=True,  # before --config is read, which it may silence
                 expose_value=False,
                 callback=_remember("codify.quiet"),
                 help="Print only the output asked for and problems.",
@@ -90,6 +107,7 @@ def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC],
             "--verbose",
             "verbose_meta",
             count=True,
+            is_eager=True,  # before --config is read, which it reports
             expose_value=False,
             callback=_remember("codify.verbose"),
             help="Say more on stderr: the settings file used, each file read.",
@@ -116,8 +134,17 @@ def load_settings(config_path: Path | None = None) -> Config:
         config = api.load_settings(config_path or settings_path())
     except api.SettingsError as exc:
         fail(exc.message)
-    detail(f"settings: {config.source}" if config.source else "settings: none found, defaults")
+    _say_settings(config.source)
     return config
+
+
+def _say_settings(source: Path | None) -> None:
+    """With -v, name the settings file in use, once in a run however often it is read."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.find_root().meta if ctx is not None else {}
+    if not meta.get("codify.said-settings"):
+        meta["codify.said-settings"] = True
+        detail(f"settings: {source}" if source else "settings: none found, using the defaults")
 
 
 def find_specs(targets: Iterable[Path], exclude: Path | None = None) -> list[Path]:

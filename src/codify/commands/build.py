@@ -15,6 +15,7 @@ import click
 from codify import api
 from codify.commands._common import (
     ProgressBar,
+    common_options,
     config_option,
     language_option,
     report_checked,
@@ -60,6 +61,7 @@ from codify.commands._output import say
 @language_option()
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
+@common_options(quiet=False, config=False)
 def build(
     specs: tuple[Path, ...],
     out_dir: Path,

@@ -140,8 +140,8 @@ def _details(result: CheckResult) -> None:
     from codify.diagnostics import printable
 
     for f in result.files:
-        counts = f"{f.errors} errors, {f.warnings} warnings, {len(f.suppressed)} suppressed"
-        detail(f"checked {f.path}: {counts}")
+        counts = f"errors: {f.errors}, warnings: {f.warnings}, suppressed: {len(f.suppressed)}"
+        detail(f"checked {printable(f.path)}: {counts}")
         for s in f.suppressed:
             d = s.diagnostic
             detail(f"{d.location()}: {d.code} {printable(d.message)} (suppressed by {s.by})")

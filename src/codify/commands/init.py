@@ -14,7 +14,8 @@ from urllib.parse import quote
 
 import click
 
-from codify.commands._output import fail
+from codify.commands._common import common_options
+from codify.commands._output import fail, verbosity
 from codify.diagnostics import printable, unprintable
 from codify.model import SCHEMA_ID
 from codify.render.yamltext import yaml_string
@@ -157,6 +158,7 @@ def _derive_id(name: str) -> str:
     "--name", default="My intervention", show_default=True, help="The intervention's name."
 )
 @click.option("--id", "identifier", help="The spec's id (default: derived from --name).")
+@common_options()
 def init(folder: Path, name: str, identifier: str | None) -> None:
     """Create FOLDER/intervention.yaml, a commented spec to fill in.
 
@@ -198,6 +200,8 @@ def init(folder: Path, name: str, identifier: str | None) -> None:
     except OSError as exc:
         fail(f"{folder}: cannot create the folder: {_reason(exc)}")
     _write_new(target, text)
+    if verbosity() < 0:  # -q: the file is written; nothing to say about it
+        return
     command = f"codify check {shlex.quote(str(folder))}"
     click.echo(
         f"Created {_shown(target)}. Next: replace its TODO: placeholders, then run "

@@ -24,6 +24,7 @@ from typing import Any
 
 import click
 
+from codify.commands._common import common_options
 from codify.commands._output import fail
 
 # A bibliography is larger than a spec's references but far smaller than this.
@@ -503,6 +504,7 @@ def references() -> None:
     type=click.Choice(FORMATS),
     help="The file's format (default: from its extension, .bib .ris .json, or its content).",
 )
+@common_options()
 def import_references(file: Path, fmt: str | None) -> None:
     """Print a BibTeX, RIS or CSL-JSON file's entries as a spec's `references:` list.
 

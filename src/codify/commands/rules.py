@@ -7,6 +7,7 @@ import json
 import click
 
 from codify.codes import CODES, FAMILY_NOTES, Code
+from codify.commands._common import common_options
 from codify.commands._output import fail
 from codify.diagnostics import Severity
 
@@ -23,6 +24,7 @@ def listed() -> list[Code]:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@common_options()
 def rules(fmt: str) -> None:
     """List every diagnostic code: code, default severity, name and summary.
 
@@ -53,6 +55,7 @@ def rules(fmt: str) -> None:
 
 @click.command()
 @click.argument("code")
+@common_options()
 def explain(code: str) -> None:
     """Explain one code: what it checks, why it matters, and for a rule an example.
 

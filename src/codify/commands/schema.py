@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import click
 
+from codify.commands._common import common_options
+
 
 @click.command()
+@common_options()
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the spec format.
 

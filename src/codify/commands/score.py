@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.commands._common import config_option, load_settings, load_valid_spec
+from codify.commands._common import common_options, config_option, load_settings, load_valid_spec
 from codify.commands._output import fail
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings, such as unrated criteria.")
 @config_option
+@common_options(config=False)
 def score(
     assessment: Path, spec_path: Path | None, fmt: str, strict: bool, config_path: Path | None
 ) -> None:

@@ -18,6 +18,7 @@ import click
 from codify import api
 from codify.commands._common import (
     ProgressBar,
+    common_options,
     config_option,
     language_option,
     report_checked,
@@ -80,6 +81,7 @@ from codify.diagnostics import printable
 @language_option()
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing unless something goes wrong.")
+@common_options(quiet=False, config=False)
 def site(
     specs: tuple[Path, ...],
     out_dir: Path,
