@@ -544,7 +544,10 @@ def test_pdf_without_an_engine_says_how_to_get_one(tmp_path: Path, base_spec: st
         check=False,
     )
     assert done.returncode == 2, done.stderr
-    assert "apt install chromium" in done.stderr and "pip install 'codify[pdf]'" in done.stderr
+    assert (
+        "apt install chromium" in done.stderr
+        and "pip install 'codify-interventions[pdf]'" in done.stderr
+    )
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "o").exists()
 

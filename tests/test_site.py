@@ -444,7 +444,9 @@ def _zensical() -> list[str]:
 
     command = zensical_command()
     if command is None:
-        pytest.skip("Zensical is not installed (pip install zensical, or codify[zensical])")
+        pytest.skip(
+            "Zensical is not installed (pip install zensical, or codify-interventions[zensical])"
+        )
     return command
 
 
@@ -494,7 +496,7 @@ def test_serve_previews_and_regenerates_when_the_spec_changes(
     from codify.site.engine import zensical_command
 
     if engine == "zensical" and zensical_command() is None:
-        pytest.skip("zensical is not installed (pip install 'codify[zensical]')")
+        pytest.skip("zensical is not installed (pip install 'codify-interventions[zensical]')")
     port = _free_port()
     out = tmp_path / "site"
     process = subprocess.Popen(

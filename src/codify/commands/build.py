@@ -22,6 +22,7 @@ from codify.commands._common import (
     stop,
 )
 from codify.commands._output import say
+from codify.extras import require_extra
 
 
 @click.command()
@@ -103,6 +104,7 @@ def build(
     error, an output folder that cannot be written, a file in the way that codify will not
     overwrite, or no PDF engine for --pdf.
     """
+    require_extra("handbook", "codify build")
     with ProgressBar({} if quiet else {"building": "Building"}) as progress:
         try:
             result = api.build_documents(

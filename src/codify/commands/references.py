@@ -26,12 +26,15 @@ import click
 
 from codify.commands._common import common_options
 from codify.commands._output import fail
+from codify.extras import require_extra
 
 # A bibliography is larger than a spec's references but far smaller than this.
 MAX_BYTES = 20 * 1024 * 1024
 FORMATS = ("bibtex", "ris", "csljson")
 _BY_SUFFIX = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csljson"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The libraries of the `references` extra that reading each format imports.
+_NEEDS = {"bibtex": ("bibtexparser", "pylatexenc"), "ris": ("rispy",)}
 
 
 class ImportProblem(Exception):
@@ -521,6 +524,8 @@ def import_references(file: Path, fmt: str | None) -> None:
         fail(f"{exc.diagnostic.location()}: {exc}")
     try:
         chosen = fmt or detect_format(file, text)
+        if chosen in _NEEDS:  # CSL-JSON is read by the standard library alone
+            require_extra("references", f"codify references import ({chosen})", _NEEDS[chosen])
         found = references_from(text, chosen, display)
     except ImportProblem as exc:
         fail(str(exc))

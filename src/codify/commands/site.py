@@ -26,6 +26,7 @@ from codify.commands._common import (
 )
 from codify.commands._output import complain, say
 from codify.diagnostics import printable
+from codify.extras import EXTRAS, require_extra
 
 
 @click.command()
@@ -118,6 +119,9 @@ def site(
     2 a usage error, a spec or setting could not be read, or OUT could not be written;
     130 the preview was stopped with Ctrl-C.
     """
+    require_extra("site", "codify site", EXTRAS["handbook"])
+    if (do_build or do_serve) and engine == "mkdocs":
+        require_extra("site", "codify site --build or --serve", ("mkdocs", "material"))
     with _interruptible():
         engine_name = cast("api.Engine", engine)
         try:

@@ -56,8 +56,8 @@ MAX_PRINTS = 3
 
 HOW_TO_GET = (
     "--pdf needs Chromium or WeasyPrint, and neither was found. Install one of them:\n"
-    "  apt install chromium          (Debian/Ubuntu; or install Google Chrome)\n"
-    "  pip install 'codify[pdf]'     (WeasyPrint)\n"
+    "  apt install chromium                     (Debian/Ubuntu; or install Google Chrome)\n"
+    "  pip install 'codify-interventions[pdf]'  (WeasyPrint)\n"
     "or set CODIFY_CHROMIUM to the path of a Chrome or Chromium binary."
 )
 

@@ -28,7 +28,7 @@ from codify.outputs import BUILT_RECORD
 
 ZENSICAL_MISSING = (
     "Zensical is not installed; install it with `pip install zensical` "
-    "(or `pip install 'codify[zensical]'`), or use --engine mkdocs"
+    "(or `pip install 'codify-interventions[zensical]'`), or use --engine mkdocs"
 )
 
 
