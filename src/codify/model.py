@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_ID = "https://codify.dev/schema/v1/intervention.schema.json"
+SCHEMA_ID = "https://codify-health.github.io/codify/schema/v1/intervention.schema.json"
 
 Id = Annotated[
     str,
