@@ -97,6 +97,7 @@ def test_severities_are_those_reported() -> None:
         "CR023",
         "CR024",
         "CR025",
+        "CR027",
         "CA002",
         "CA007",
     }

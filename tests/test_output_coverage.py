@@ -35,7 +35,7 @@ from pydantic import BaseModel
 from codify.cli import cli
 from codify.documents.formats import num as number
 from codify.loader import load_file
-from codify.model import Criterion, Intervention, ScaleKind
+from codify.model import Audience, Criterion, Intervention, Party, ScaleKind
 from codify.render.text import md_to_html, plain, words
 from tests.conftest import EXAMPLES, ROOT
 
@@ -278,6 +278,8 @@ ALLOWED: dict[str, dict[str, str]] = {
     SITE: {
         **EVERYWHERE,
         **CITED,
+        "audience": "who reads the documents decides how the handbook opens ('It is for the "
+        "staff, volunteers and managers...'); a site page addresses no one in particular",
         "materials[*].path": "material paths are copied as files: the site offers the file "
         "to download, and the link text is the material's title",
     },
@@ -406,6 +408,12 @@ def texts_of(build: Path, site: Path) -> dict[str, str]:
 LABELS: dict[Enum, tuple[str, ...]] = {
     ScaleKind.yes_no: ("yes (1) or no (0)",),
     ScaleKind.rating: ("rated ",),
+    # Whose a role is, as the role says it ("The adopting organisation's").
+    Party.adopter: ("adopting organisation",),
+    Party.central: ("central team",),
+    Party.partner: ("partner organisation",),
+    # Who the documents are for, as the handbook's opening sentence addresses them.
+    Audience.mixed: ("staff, volunteers and managers",),
 }
 
 

@@ -530,6 +530,60 @@ CR: dict[str, Case] = {
             ),
         ],
     ),
+    "CR026": Case(
+        edit(
+            (
+                "  The problem the intervention addresses, and for whom.\n",
+                "  The problem that [[lead]] and [[nobody|the team]] address, and [[Local lead]].\n",
+            )
+        ),
+        [
+            (
+                "CR026",
+                7,
+                33,
+                "problem: cross-reference '[[nobody|the team]]' names no id in the spec",
+            ),
+            (
+                "CR026",
+                7,
+                66,
+                "problem: '[[Local lead]]' is not a cross-reference; write [[id]] or "
+                "[[id|words]] with an id from the spec, such as 'activity-delivered', or \\[[ to "
+                "print the brackets",
+            ),
+        ],
+    ),
+    "CR027": Case(
+        edit(
+            (
+                "  summary: Why the intervention is expected to work.\n",
+                "  summary: Why it works, as rationale.mechanisms says.\n",
+            ),
+            (
+                "    - A mechanism through which it acts.\n",
+                "    - A mechanism, as `variants` shows.\n",
+            ),
+        ),
+        [
+            (
+                "CR027",
+                9,
+                29,
+                "rationale.summary: 'rationale.mechanisms' names a field of the spec, which "
+                "readers of the documents will see as it is; say it in words, or point at an "
+                "item with [[id]] or [[id|words]]",
+            ),
+            (
+                "CR027",
+                11,
+                23,
+                "rationale.mechanisms[0]: '`variants`' names a field of the spec, which "
+                "readers of the documents will see as it is; say it in words, or point at an "
+                "item with [[id]] or [[id|words]]",
+            ),
+        ],
+    ),
 }
 
 # --- hints: a common mistake behind a code gets a message that says how to fix it ----------------

@@ -79,7 +79,10 @@ def score(doc: Document, spec: Intervention) -> Score:
     """Check the assessment in `doc` against `spec` and compute its result."""
     from codify.scoring import criterion_range, scale_range
 
-    result = Score(criteria=len(spec.fidelity.criteria))
+    if spec.fidelity is None:
+        raise ValueError("the spec sets no fidelity criteria to score against")
+    fidelity = spec.fidelity
+    result = Score(criteria=len(fidelity.criteria))
     result.lowest, result.highest = scale_range(spec)
     data: dict[str, Any] = doc.data
 
@@ -125,7 +128,7 @@ def score(doc: Document, spec: Intervention) -> Score:
     if not isinstance(entries, list):
         problem(("criteria",), BAD_ASSESSMENT, f"criteria: expected a list, got {kind_of(entries)}")
         entries = []
-    by_id = {c.id: c for c in spec.fidelity.criteria}
+    by_id = {c.id: c for c in fidelity.criteria}
     id_hints = Suggester(by_id, budget)
     ratings: dict[str, int] = {}
     seen: set[str] = set()
@@ -167,7 +170,7 @@ def score(doc: Document, spec: Intervention) -> Score:
             )
             continue
         ratings[ident] = rating
-    for criterion in spec.fidelity.criteria:
+    for criterion in fidelity.criteria:
         if criterion.id not in seen:
             problem(
                 ("criteria",),
@@ -178,9 +181,9 @@ def score(doc: Document, spec: Intervention) -> Score:
     result.rated = len(ratings)
     if len(ratings) == len(by_id) and not result.errors:
         result.total = sum(ratings.values())
-        result.band = next((b for b in spec.fidelity.bands if b.min <= result.total <= b.max), None)
+        result.band = next((b for b in fidelity.bands if b.min <= result.total <= b.max), None)
         result.failed_minimums = [
-            c for c in spec.fidelity.criteria if c.minimum is not None and ratings[c.id] < c.minimum
+            c for c in fidelity.criteria if c.minimum is not None and ratings[c.id] < c.minimum
         ]
         _compare_stated(data, result, problem)
     return result

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import sys
@@ -31,6 +32,30 @@ def tidier_table() -> str:
     return "\n".join(rows) + "\n"
 
 
+# An item of a `[...]` list that YAML would read differently unquoted: a comma or bracket
+# ends the item, ': ' or ' #' changes it, and some first characters start other syntax.
+_NEEDS_QUOTES = re.compile(r"[,\[\]{}]|: |:$| #|^[-?:!&*|>'\"%@`]|^\s|\s$")
+
+
+def _flow_list(values: list[Any]) -> str:
+    """A list as the docs show it, `[a, "b, c"]`: whole items, quoted where YAML needs it.
+
+    Examples are copied into specs, so each must read back as the items it shows: an item is
+    never split, a long one is shortened with an ellipsis inside its quotes, and the list by
+    whole items (`...` after the last shown).
+    """
+    shown: list[str] = []
+    for v in values[:3]:
+        item = " ".join(str(v).split())
+        item = item if len(item) <= 48 else item[:47].rstrip() + "…"
+        shown.append(json.dumps(item, ensure_ascii=False) if _NEEDS_QUOTES.search(item) else item)
+        if len(", ".join(shown)) > 60 and len(shown) > 1:
+            shown.pop()
+            break
+    more = ", ..." if len(shown) < len(values) else ""
+    return "[" + ", ".join(shown) + more + "]"
+
+
 def _examples(schema: dict[str, Any], spec_files: list[Path]) -> dict[tuple[str, str], str]:
     """A real value for each (object, key), taken from the bundled example specs."""
     from codify.loader import load_file
@@ -55,10 +80,7 @@ def _examples(schema: dict[str, Any], spec_files: list[Path]) -> dict[tuple[str,
                 and (obj_name, key) not in found
                 and all(isinstance(v, (str, int)) for v in value)
             ):
-                text = ", ".join(" ".join(str(v).split()) for v in value[:3])
-                found[(obj_name, key)] = (
-                    "[" + (text if len(text) <= 60 else text[:57] + "...") + "]"
-                )
+                found[(obj_name, key)] = _flow_list(value)
             ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
             if ref:
                 name = ref.rpartition("/")[2]
@@ -363,8 +385,10 @@ def fields_reference(spec_files: list[Path] | None = None) -> str:
         "Every part of the spec format, starting with the top level of the file. Each table "
         "lists the keys one part may have: what to write (the type), whether it must be "
         "there, what it is for, and a real value from the worked examples. A key not listed "
-        "is an error; an optional key may be left out. Text may use Markdown. New to YAML? "
-        "Read the [YAML primer](../getting-started/yaml.md) first.\n",
+        "is an error; an optional key may be left out. Text may use Markdown, and may point at "
+        "another part of the spec with a cross-reference such as `[[prepared-panel]]` (see "
+        "[Writing for readers](../guides/writing.md)). New to YAML? Read the "
+        "[YAML primer](../getting-started/yaml.md) first.\n",
         _READING_TYPES,
     ]
     for name, obj, where in _objects(schema):
@@ -387,11 +411,23 @@ def fields_reference(spec_files: list[Path] | None = None) -> str:
                 desc += " " + _SEE_ALSO[(name, key)]
             example = examples.get((name, key))
             shown = f"`{example.replace('|', '¦').replace('`', '')}`" if example else ""
-            cells = [f"`{key}`", typ, "yes" if key in required else "no", desc]
+            needed = "yes" if key in required else "no"
+            if key in _conditional(obj):
+                needed = "yes, unless the status is `not_recommended` or `retired`"
+            cells = [f"`{key}`", typ, needed, desc]
             cells = [c.replace("|", "\\|") for c in cells]
             out.append("| " + " | ".join([*cells, shown]) + " |")
         out.append("")
     return "\n".join(out)
+
+
+def _conditional(obj: dict[str, Any]) -> set[str]:
+    """Keys an object's `if`/`then` requires: the top level's, for interventions meant for
+    adoption."""
+    found: set[str] = set()
+    for clause in obj.get("allOf", []):
+        found.update(clause.get("then", {}).get("required", []))
+    return found
 
 
 def rules_reference() -> str:

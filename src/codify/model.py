@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_ID = "https://codify-health.github.io/codify/schema/v1/intervention.schema.json"
 
@@ -53,6 +53,30 @@ class Status(StrEnum):
     mainstreamed = "mainstreamed"
     not_recommended = "not_recommended"
     retired = "retired"
+
+
+# The statuses under which an intervention is meant to be taken up. For the others (a record of
+# something tested and not recommended, or withdrawn) there is nothing to license, no pathway to
+# follow and no fidelity to hold sites to, so those sections become optional.
+ADOPTION_STATUSES = (Status.draft, Status.piloting, Status.spreading, Status.mainstreamed)
+# What an intervention meant for adoption must have; the schema and the model both say so.
+ADOPTION_REQUIRES = ("licence", "pathway", "fidelity")
+
+
+class Audience(StrEnum):
+    """Who reads the documents, which decides how codify's own sentences address them."""
+
+    clinical = "clinical"  # health or care staff and their managers
+    community = "community"  # community and voluntary organisations: volunteers, committees
+    mixed = "mixed"  # both, e.g. a partnership of a hospital and a charity
+
+
+class Party(StrEnum):
+    """Whose a role is: who employs or provides the person, and so who must find them."""
+
+    adopter = "adopter"  # the organisation taking the intervention up
+    central = "central"  # the licence holder, franchisor or central team
+    partner = "partner"  # another organisation the adopter works with
 
 
 class SpreadModel(StrEnum):
@@ -460,7 +484,16 @@ class Role(Spec):
     time_commitment: Text | None = Field(
         None, description="Time the role needs, e.g. '2 hours a month'."
     )
-    required: bool = Field(True, description="False when the role is recommended but optional.")
+    party: Party | None = Field(
+        None,
+        description="Whose role it is: the adopting organisation's, the central team's or a "
+        "partner's. Left out, the documents do not say.",
+    )
+    required: bool | None = Field(
+        None,
+        description="True when an adopter must have the role, false when it is recommended but "
+        "optional. Left out, the documents do not say.",
+    )
 
 
 class Material(Spec):
@@ -895,7 +928,23 @@ class Intervention(Spec):
         extra="forbid",
         frozen=True,
         title="Codified intervention",
-        json_schema_extra={"$id": SCHEMA_ID},
+        json_schema_extra={
+            "$id": SCHEMA_ID,
+            # An intervention meant for adoption needs its licence, pathway and fidelity; a
+            # record of a rejected or retired one may leave them out (and `check` says so).
+            "allOf": [
+                {
+                    "if": {
+                        "properties": {"status": {"enum": [s.value for s in ADOPTION_STATUSES]}},
+                        "required": ["status"],
+                    },
+                    "then": {
+                        "required": list(ADOPTION_REQUIRES),
+                        "properties": {"pathway": {"minItems": 1}},
+                    },
+                }
+            ],
+        },
     )
 
     id: Id
@@ -918,7 +967,16 @@ class Intervention(Spec):
     contacts: list[Contact] = Field(
         default_factory=list, description="Who adopters contact to start or for support."
     )
-    licence: Licence = Field(description="How others may use and spread it.")
+    licence: Licence | None = Field(
+        None,
+        description="How others may use and spread it: required unless the status is "
+        "not_recommended or retired.",
+    )
+    audience: Audience | None = Field(
+        None,
+        description="Who reads the documents: clinical, community or mixed. Left out, it is "
+        "read from the settings' types.",
+    )
     population: Population = Field(description="Who it is for.")
     settings: list[Setting] = Field(
         min_length=1, description="Where it is delivered (TIDieR item 7)."
@@ -938,8 +996,16 @@ class Intervention(Spec):
         default_factory=list, description="What adopters must never do."
     )
     delivery: Delivery = Field(description="How, when and how much (TIDieR items 4, 6, 8).")
-    pathway: list[Phase] = Field(min_length=1, description="The implementation pathway, in phases.")
-    fidelity: Fidelity = Field(description="How fidelity is assessed (TIDieR items 11, 12).")
+    pathway: list[Phase] = Field(
+        default_factory=list,
+        description="The implementation pathway, in phases: at least one unless the status is "
+        "not_recommended or retired.",
+    )
+    fidelity: Fidelity | None = Field(
+        None,
+        description="How fidelity is assessed (TIDieR items 11, 12): required unless the status "
+        "is not_recommended or retired.",
+    )
     modifications: list[Modification] = Field(
         default_factory=list, description="Modifications made so far, FRAME-coded (TIDieR item 10)."
     )
@@ -967,3 +1033,24 @@ class Intervention(Spec):
         default_factory=list,
         description="TIDieR items that do not apply yet, with the reason (e.g. 12 before any assessment).",
     )
+
+    @model_validator(mode="after")
+    def _adoption_sections(self) -> Intervention:
+        """The schema's if/then, for specs built in Python: adoption needs these sections."""
+        if self.for_adoption:
+            missing = [k for k in ADOPTION_REQUIRES if not getattr(self, k)]
+            if missing:
+                raise ValueError(
+                    f"{', '.join(missing)} required while the status is {self.status.value}"
+                )
+        return self
+
+    @property
+    def for_adoption(self) -> bool:
+        """Whether the intervention is meant to be taken up (every status but a record's)."""
+        return self.status in ADOPTION_STATUSES
+
+    @property
+    def spread_model(self) -> SpreadModel:
+        """How it is passed on: a record without a licence is not for spread."""
+        return self.licence.spread_model if self.licence else SpreadModel.none

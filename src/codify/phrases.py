@@ -61,8 +61,21 @@ PHRASES: dict[str, Phrase] = {
     "fact.content_licence": "This handbook's licence",
     # --- how to use ------------------------------------------------------------------------
     "howto.title": "How to use this handbook.",
+    # Who the handbook is for, by the spec's `audience` (or what its settings suggest); with
+    # neither, the sentence names no profession rather than assume a clinical reader.
     "howto.audience": (
+        "It is for the people who will lead and deliver {name} in an organisation adopting it."
+    ),
+    "howto.audience.clinical": (
         "It is for the clinical and managerial staff of an organisation adopting {name}."
+    ),
+    "howto.audience.community": (
+        "It is for the volunteers, staff and committee or trustees of an organisation adopting "
+        "{name}."
+    ),
+    "howto.audience.mixed": (
+        "It is for the staff, volunteers and managers of the organisations that deliver {name} "
+        "together."
     ),
     "howto.marked": (
         "One kind of content is marked throughout, in words as well as by its border:",
@@ -221,6 +234,11 @@ PHRASES: dict[str, Phrase] = {
     "roles.required": "Required",
     "roles.optional": "Optional",
     "roles.not_stated": "Not stated",
+    # The headings roles are grouped under once any role says whose it is (`party`).
+    "roles.group.adopter": "At the adopting organisation",
+    "roles.group.central": "From the licence holder or central team",
+    "roles.group.partner": "At partner organisations",
+    "roles.group.unstated": "Other roles",
     "roles.responsibilities": "Responsibilities",
     "roles.commitment": "Time commitment",
     "roles.background": "Background",
@@ -349,24 +367,20 @@ PHRASES: dict[str, Phrase] = {
     "support.contacts": "Who to contact",
     "support.owners": "Who maintains this handbook",
     "support.approaches": "Approaches to spread",
-    "spread.open": "Anyone may adopt it, free of charge, without asking.",
+    # Each says only what the spread model itself means: training, support, fees or standards
+    # are printed only from the fields that state them (`licence`, `support`).
+    "spread.open": "Anyone may adopt it without asking permission.",
     "spread.dissemination": (
-        "The originator publishes how to do it, through guidance, training and events; "
-        "organisations adopt and run it themselves."
+        "The originator publishes how to do it; organisations adopt and run it themselves."
     ),
     "spread.licence": (
-        "Organisations adopt it under a licence from the holder and agree to its terms "
-        "before starting."
+        "Organisations adopt it under a licence from the holder, on the holder's terms."
     ),
     "spread.franchise": (
-        "Organisations join as franchisees and deliver it under its name, with training, "
-        "support and fidelity review from the holder; they must meet the holder's standard "
-        "to use the name."
+        "Organisations deliver it under its name as franchisees of the holder, on the "
+        "holder's terms."
     ),
-    "spread.network": (
-        "Organisations join a network of adopters that trains and supports its sites, shares "
-        "learning and holds each site to the standard."
-    ),
+    "spread.network": "Organisations adopt it by joining the network of sites that run it.",
     "spread.direct": "The originating organisation delivers it in new places itself.",
     # --- references ------------------------------------------------------------------------
     # The citation style writes every citation and entry (codify.documents.citations), in the
@@ -775,6 +789,10 @@ PHRASES.update(SITE_PHRASES)
 # English labels for enum values where the value itself, read aloud, is not the best wording.
 LABELS: dict[str, str] = {
     "enum.SpreadModel.none": "not for spread",
+    "enum.Party.adopter": "the adopting organisation",
+    "enum.Party.central": "the licence holder or central team",
+    "enum.Party.partner": "a partner organisation",
+    "enum.Audience.community": "community and voluntary",
     "enum.Status.not_recommended": "not recommended",
 }
 

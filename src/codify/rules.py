@@ -8,14 +8,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from codify import xref
 from codify.codes import CODES, Code, Family
 from codify.diagnostics import Severity
 from codify.loader import Document, JsonPath
-from codify.model import Intervention, Spec, Status
+from codify.model import Criterion, Intervention, Party, Spec, Status
 
 # Re-exported (`as`) for modules that still import these from here; they live in their own
 # modules because documents, sites and scoring use them without the rules.
@@ -98,7 +99,7 @@ class RuleContext:
         """
         found = self.block(path)
         if found is None:
-            return path
+            return self._on_line(path, needle, nth)
         first, _indent, body = found
         seen = 0
         for offset, text in enumerate(body):
@@ -109,6 +110,20 @@ class RuleContext:
                 seen += 1
                 at = text.find(needle, at + 1)
         return path
+
+    def _on_line(self, path: JsonPath, needle: str, nth: int) -> JsonPath | At:
+        """The `nth` `needle` on the line where a value on one line starts, else `path`."""
+        start = self.document.positions.get(path) if self.document is not None else None
+        if start is None or not 0 < start[0] <= len(self.lines):
+            return path
+        line, col = start
+        text = self.lines[line - 1]
+        at = text.find(needle, col - 1)
+        for _ in range(nth):
+            if at == -1:
+                break
+            at = text.find(needle, at + 1)
+        return At(path, line, at + 1) if at != -1 else path
 
 
 @dataclass(frozen=True)
@@ -161,6 +176,11 @@ def rule(code: str, explanation: str, example: str) -> Callable[[Check], Check]:
 # --- helpers -----------------------------------------------------------------------------------
 
 
+def _criteria(spec: Intervention) -> list[Criterion]:
+    """The fidelity criteria, none when a record of a tested intervention leaves fidelity out."""
+    return list(spec.fidelity.criteria) if spec.fidelity else []
+
+
 def _ids(spec: Intervention) -> Iterator[tuple[JsonPath, str, str]]:
     """Every declared id with its path and kind."""
     for field in (
@@ -179,7 +199,7 @@ def _ids(spec: Intervention) -> Iterator[tuple[JsonPath, str, str]]:
             yield (field, i, "id"), item.id, field
     for i, proc in enumerate(spec.delivery.procedures):
         yield ("delivery", "procedures", i, "id"), proc.id, "procedures"
-    for i, crit in enumerate(spec.fidelity.criteria):
+    for i, crit in enumerate(_criteria(spec)):
         yield ("fidelity", "criteria", i, "id"), crit.id, "criteria"
 
 
@@ -219,10 +239,10 @@ def _references(spec: Intervention) -> Iterator[tuple[JsonPath, str, tuple[str, 
         for field in ("roles", "materials"):
             for j, ref in enumerate(getattr(proc, field)):
                 yield ("delivery", "procedures", i, field, j), ref, (field,)
-    for i, crit in enumerate(spec.fidelity.criteria):
+    for i, crit in enumerate(_criteria(spec)):
         for j, ref in enumerate(crit.core_elements):
             yield ("fidelity", "criteria", i, "core_elements", j), ref, ("core_elements",)
-    for i, res in enumerate(spec.fidelity.results):
+    for i, res in enumerate(spec.fidelity.results if spec.fidelity else ()):
         if res.reference:
             yield ("fidelity", "results", i, "reference"), res.reference, ("references",)
     for i, mod in enumerate(spec.modifications):
@@ -332,7 +352,10 @@ fidelity:
 """,
 )
 def _core_without_criterion(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
-    covered = {ref for crit in spec.fidelity.criteria for ref in crit.core_elements}
+    # A record of a rejected or retired intervention asks no one to keep its elements.
+    if not spec.for_adoption:
+        return
+    covered = {ref for crit in _criteria(spec) for ref in crit.core_elements}
     for i, ce in enumerate(spec.core_elements):
         if ce.id not in covered:
             yield ("core_elements", i), f"core element '{ce.id}' has no fidelity criterion"
@@ -427,6 +450,8 @@ bands:
 """,
 )
 def _bands(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if spec.fidelity is None:
+        return
     low, high = scale_range(spec)
     bands = spec.fidelity.bands
     for i, b in enumerate(bands):
@@ -482,7 +507,7 @@ scale:
 """,
 )
 def _anchors(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
-    for i, crit in enumerate(spec.fidelity.criteria):
+    for i, crit in enumerate(_criteria(spec)):
         s = crit.scale
         where: JsonPath = ("fidelity", "criteria", i, "scale")
         scale_known = s.kind == "yes_no" or (s.min is not None and s.max is not None)
@@ -689,7 +714,7 @@ bands:
 def _standard_band(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     # Only where adoption is intended: the record of a rejected or retired intervention sets
     # no standard for anyone to meet.
-    if spec.status.value in ("not_recommended", "retired"):
+    if not spec.for_adoption or spec.fidelity is None:
         return
     if not any(b.meets_standard for b in spec.fidelity.bands):
         yield ("fidelity", "bands"), "no band has meets_standard: true"
@@ -982,10 +1007,11 @@ def _heading_places(ctx: RuleContext, path: JsonPath, heads: list[str]) -> list[
     "CR021",
     """
 TIDieR item 5 asks who delivers the intervention, and an adopting organisation's first question
-about each role it must staff is how much of someone's time it takes. A required role without
+about each role it must staff is how much of someone's time it takes. A role without
 `time_commitment` is printed as "Time it takes: Not stated" in the handbook. Say it, even
 roughly; when the sources set no figure, say that and who agrees it locally. (An optional role,
-`required: false`, may leave it out: not every adopter takes it on.)
+`required: false`, and a role the central team or a partner staffs, `party: central` or
+`party: partner`, may leave it out: the adopter does not find the time for it.)
 """,
     """
 roles:
@@ -997,7 +1023,8 @@ roles:
 )
 def _no_time(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     for i, role in enumerate(spec.roles):
-        if role.required and not role.time_commitment:
+        adopters_own = role.party in (None, Party.adopter)
+        if role.required is not False and adopters_own and not role.time_commitment:
             yield (
                 ("roles", i),
                 f"role '{role.id}' has no time_commitment; the handbook will say "
@@ -1112,7 +1139,7 @@ bands:
 """,
 )
 def _band_order(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
-    bands = spec.fidelity.bands
+    bands = spec.fidelity.bands if spec.fidelity else []
     for i in range(1, len(bands)):
         before, band = bands[i - 1], bands[i]
         if band.min < before.min:
@@ -1150,6 +1177,164 @@ def _authors_as_text(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
                 f"reference '{ref.id}' gives its authors as one line of text, cited as one "
                 "author exactly as written; list them, each as {family: ..., given: ...} or "
                 "{literal: ...} for an organisation",
+            )
+
+
+def _prose(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
+    """Every string a reader may see as text: not ids, web addresses, file paths or dates."""
+    for path, text in _strings(spec):
+        last = path[-1] if path else ""
+        if last in _NOT_PROSE or (len(path) >= 2 and path[-2] in _NOT_PROSE):
+            continue
+        yield path, text
+
+
+# Keys whose strings are identifiers or addresses, never prose: no cross-reference is read
+# there and a dotted name there is not a field path someone wrote by mistake.
+_NOT_PROSE = frozenset(
+    {"id", "url", "doi", "path", "email", "version", "core_elements", "roles", "materials",
+     "references", "evidence", "reference", "adaptable_elements"}
+)  # fmt: skip
+
+
+@rule(
+    "CR026",
+    f"""
+Any text can point at another part of the spec with a cross-reference, {xref.SYNTAX}: the
+documents show the target's name (or the words after '|'), linked where the output can link.
+The id must be one the spec defines (a core or adaptable element, a practice to avoid, a role,
+a material, a procedure, a phase, a readiness or fidelity criterion, an outcome or a
+reference), or the reader is sent nowhere. Write `\\[[` for brackets meant as text.
+""",
+    """
+core_elements:
+  - id: prepared-panel
+    rationale: >-
+      Without it the discussion drifts; see [[facilitator|the facilitator's role]]
+      and the evaluation [[maben_2018]].
+""",
+)
+def _unknown_cross_reference(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if "[[" not in _all_text(spec):
+        return
+    known = {ident for _path, ident, _kind in _ids(spec)}
+    hints = Suggester(sorted(known), SuggestionBudget())
+    for path, text in _prose(spec):
+        if "[[" not in text:
+            continue
+        seen: Counter[str] = Counter()
+        for ref in xref.find(text):
+            # Placed by its opening '[[id', which holds no space (words after '|' may).
+            needle = ref.raw.split("|", 1)[0].rstrip("]").strip()
+            nth = seen[needle]
+            seen[needle] += 1
+            if ref.id not in known:
+                yield (
+                    ctx.find(path, needle, nth) if " " not in needle else path,
+                    f"{format_path(path)}: cross-reference {shown(ref.raw)} names no id in "
+                    "the spec" + hints.hint(ref.id),
+                )
+        for raw in xref.malformed(text):
+            example = f", such as '{min(known)}'" if known else ""
+            yield (
+                ctx.find(path, raw.split()[0]),
+                f"{format_path(path)}: {shown(raw)} is not a cross-reference; write "
+                f"{xref.SYNTAX} with an id from the spec{example}, or \\[[ to print the "
+                "brackets",
+            )
+
+
+@cache
+def field_paths() -> frozenset[str]:
+    """Every dotted path of the format's fields below the top level: 'rationale.mechanisms'.
+
+    Read from the models, so a new field is known at once. Only paths of two or more names
+    are listed: a single word such as 'summary' is ordinary prose.
+    """
+    found: set[str] = set()
+
+    def walk(model: type[Spec], prefix: str, depth: int) -> None:
+        for name, info in model.model_fields.items():
+            here = f"{prefix}.{name}" if prefix else name
+            if prefix:
+                found.add(here)
+            if depth < 4:
+                for inner in _models_in(info.annotation):
+                    walk(inner, here, depth + 1)
+
+    walk(Intervention, "", 0)
+    return frozenset(found)
+
+
+@cache
+def field_names() -> frozenset[str]:
+    """Every field's own name, at any level of the format: 'variants', 'time_commitment'."""
+    return frozenset(p.rpartition(".")[2] for p in field_paths()) | frozenset(
+        Intervention.model_fields
+    )
+
+
+# A single word in `code`, the way an author names a field of the YAML file.
+_CODE_NAME = re.compile(r"`([a-z][a-z_]*)`")
+
+
+def _models_in(annotation: Any) -> Iterator[type[Spec]]:
+    """The format's models inside a field's type: X, list[X], X | None."""
+    if isinstance(annotation, type) and issubclass(annotation, Spec):
+        yield annotation
+        return
+    for arg in getattr(annotation, "__args__", ()):
+        yield from _models_in(arg)
+
+
+_DOTTED = re.compile(
+    r"(?<![\w./@:-])([a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z][a-z_]*(?:\[\d+\])?)+)(?![\w/@-])"
+)
+
+
+def _undotted(found: str) -> str:
+    """'fidelity.criteria[2].scale' as the field path it names: 'fidelity.criteria.scale'."""
+    return re.sub(r"\[\d+\]", "", found)
+
+
+@rule(
+    "CR027",
+    """
+A spec field's path, such as `rationale.mechanisms` or `licence.previous_holders`, means
+something to the author of the YAML file and nothing to the people who read the handbook: it
+is printed as it is. Say it in words ("the mechanisms above"), or point at an item with a
+cross-reference such as [[prepared-panel]], which every output shows by its name.
+""",
+    """
+rationale:
+  summary: >-
+    It works through the mechanisms described below.   # not: see rationale.mechanisms
+""",
+)
+def _field_path_in_text(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    paths, names = field_paths(), field_names()
+
+    def named(text: str) -> Iterator[str]:
+        # A dotted path of the format, or one field's name alone in `code`: `variants`.
+        for m in _DOTTED.finditer(text):
+            if _undotted(m.group(1)) in paths:
+                yield m.group(1)
+        if "`" in text:
+            for m in _CODE_NAME.finditer(text):
+                if m.group(1) in names:
+                    yield m.group(0)
+
+    # One pass over all the text first: most specs name no field, and walking every string
+    # with its path is ten times slower.
+    if next(named(_all_text(spec)), None) is None:
+        return
+    for path, text in _prose(spec):
+        for found in named(text):
+            yield (
+                ctx.find(path, found) if " " not in found else path,
+                f"{format_path(path)}: {shown(found)} names a field of the spec, which readers "
+                "of the documents will see as it is; say it in words, or point at an item "
+                f"with {xref.SYNTAX}",
             )
 
 

@@ -21,5 +21,5 @@ def criterion_range(criterion: Criterion) -> tuple[int, int]:
 
 def scale_range(spec: Intervention) -> tuple[int, int]:
     """The lowest and highest possible total fidelity score."""
-    ranges = [criterion_range(c) for c in spec.fidelity.criteria]
+    ranges = [criterion_range(c) for c in (spec.fidelity.criteria if spec.fidelity else ())]
     return sum(low for low, _ in ranges), sum(high for _, high in ranges)

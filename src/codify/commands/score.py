@@ -55,6 +55,8 @@ def score(
     config = load_settings(config_path)
     spec_file = spec_path or _default_spec(assessment)
     spec = load_valid_spec(spec_file, config)
+    if spec.fidelity is None:
+        fail(f"{spec_file}: the spec sets no fidelity criteria, so there is nothing to score")
     try:
         doc = load_file(assessment)
     except LoadError as exc:

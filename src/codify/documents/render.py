@@ -16,13 +16,12 @@ from typing import Any
 
 from codify.config import Branding
 from codify.documents.assets import material_files
-from codify.documents.view import CriterionView, Document, build_document
+from codify.documents.view import CriterionView, Document, Link, build_document
 from codify.model import Intervention
 from codify.render.filters import NOT_YAML_TEXT
 from codify.render.templates import TemplateFailure, render
 
 __all__ = ["TemplateFailure", "checklist_csv", "environment", "render_spec", "render_template"]
-from codify.render.text import plain
 
 HANDBOOK_FILES = {
     "handbook.html": "handbook/handbook.html",
@@ -56,9 +55,19 @@ def environment(templates: Path | None, branding: Branding, language: str = "en"
 # --- rendering ----------------------------------------------------------------------------------
 
 
-def render_template(env: Any, name: str, doc: Document) -> str:
-    """Render one document template, turning any failure into TemplateFailure."""
+def render_template(env: Any, name: str, doc: Document, *, links: bool = False) -> str:
+    """Render one document template, turning any failure into TemplateFailure.
+
+    With `links`, a cross-reference in spec text links to its target's anchor in the same
+    document (the HTML handbook, and the PDF printed from it); elsewhere it is words.
+    """
+    if links:
+        return render(env, name, doc=doc, spec=doc.spec, xref_href=_anchor_href)
     return render(env, name, doc=doc, spec=doc.spec)
+
+
+def _anchor_href(target: Link) -> str:
+    return f"#{target.anchor}"
 
 
 def checklist_csv(doc: Document) -> str:
@@ -95,11 +104,13 @@ def checklist_csv(doc: Document) -> str:
     )
     # A draft, a pilot or a rejected intervention says so on every row a spreadsheet shows.
     status_note = (
-        doc.book.fill(doc.banner_key, verdict=plain(doc.verdict_summary)) if doc.banner_key else ""
+        doc.book.fill(doc.banner_key, verdict=doc.words(doc.verdict_summary))
+        if doc.banner_key
+        else ""
     )
     for c in doc.criteria:
         crit = c.criterion
-        anchors = _anchor_text(c)
+        anchors = _anchor_text(c, doc)
         row = [
             spec.id,
             spec.version,
@@ -107,11 +118,11 @@ def checklist_csv(doc: Document) -> str:
             status_note,
             c.number,
             crit.id,
-            plain(crit.name),
-            "; ".join(plain(link.label) for link in c.core),
+            doc.words(crit.name),
+            "; ".join(doc.words(link.label) for link in c.core),
             " ".join(crit.core_elements),
             doc.book.label(crit.dimension) if crit.dimension else "",
-            plain(crit.method),
+            doc.words(crit.method),
             "; ".join(doc.book.label(d) for d in crit.data_sources),
             "yes_no" if c.is_yes_no else "rating",
             c.low,
@@ -125,12 +136,12 @@ def checklist_csv(doc: Document) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def _anchor_text(c: CriterionView) -> str:
+def _anchor_text(c: CriterionView, doc: Document) -> str:
     """The scale's points as text: '1 = yes: ...; 0 = no' or '1: ...; 2: ...'."""
     parts = []
     for p in c.points:
         label = f"{p.score} = {p.name.lower()}" if c.is_yes_no else str(p.score)
-        parts.append(f"{label}: {plain(p.description)}" if p.description else label)
+        parts.append(f"{label}: {doc.words(p.description)}" if p.description else label)
     return "; ".join(parts)
 
 
@@ -176,9 +187,14 @@ def render_spec(
         spec, branding, logo, materials.targets if materials else None, book=env.codify_book
     )
     for part in parts:
+        if part == "checklist" and spec.fidelity is None:
+            # Only a record of a tested intervention may leave fidelity out (the schema says
+            # so); with no criteria there is no checklist to print, which the build reports.
+            out.notes.append("no fidelity checklist: the spec sets no fidelity criteria")
+            continue
         names = HANDBOOK_FILES if part == "handbook" else CHECKLIST_FILES
         for target, template in names.items():
-            text = render_template(env, template, doc)
+            text = render_template(env, template, doc, links=target == "handbook.html")
             out.files[target] = text.encode("utf-8")
             if target.endswith(".html"):
                 out.html[target] = text

@@ -21,7 +21,7 @@ def _always(spec: Intervention) -> bool:
 
 def for_adoption(spec: Intervention) -> bool:
     """Whether the spec is meant to be adopted: not a record of a rejected or retired one."""
-    return spec.status.value not in ("not_recommended", "retired")
+    return spec.for_adoption
 
 
 @dataclass(frozen=True)
@@ -60,9 +60,15 @@ HANDBOOK: tuple[SectionSpec, ...] = (
         lambda s: bool(s.readiness) and for_adoption(s),
         summary="What must be in place before launch (not in the record of a tested one).",
     ),
-    SectionSpec("pathway", summary="The implementation phases and their steps."),
+    SectionSpec(
+        "pathway", lambda s: bool(s.pathway), summary="The implementation phases and their steps."
+    ),
     SectionSpec("delivery", summary="Mode, format, schedule, dose and procedures."),
-    SectionSpec("fidelity", summary="The criteria, their scales, the bands and the standard."),
+    SectionSpec(
+        "fidelity",
+        lambda s: s.fidelity is not None,
+        summary="The criteria, their scales, the bands and the standard.",
+    ),
     SectionSpec("outcomes", summary="What to measure, how and when."),
     SectionSpec("evidence", summary="The evidence, where it comes from, spread and variants."),
     SectionSpec("support", summary="Spread model, licence, support, obligations and contacts."),

@@ -25,6 +25,7 @@ from typing import Generic, TypeVar
 
 from markupsafe import Markup
 
+from codify import xref
 from codify.config import Branding
 from codify.documents.citations import Entry, bibliography
 from codify.documents.sections import HANDBOOK, SectionSpec
@@ -32,6 +33,8 @@ from codify.model import (
     AdaptableElement,
     AdoptionFigure,
     Anchor,
+    Audience,
+    Band,
     CoreElement,
     Criterion,
     DomainRating,
@@ -39,15 +42,18 @@ from codify.model import (
     FidelityResult,
     Guardrail,
     Intervention,
+    Licence,
     LocalAdaptation,
     Material,
     Modification,
     Outcome,
+    Party,
     Procedure,
     Proscribed,
     Reference,
     Role,
     ScaleKind,
+    SpreadModel,
     Status,
     Variant,
 )
@@ -222,6 +228,21 @@ class RoleView:
         """The HTML id of the role."""
         return f"role-{self.role.id}"
 
+    @property
+    def need_key(self) -> str | None:
+        """'roles.required' or 'roles.optional' as the author said, None when they did not."""
+        if self.role.required is None:
+            return None
+        return "roles.required" if self.role.required else "roles.optional"
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """Roles that belong to one party, under its heading (None: one list, no party stated)."""
+
+    heading_key: str | None
+    roles: list[RoleView]
+
 
 @dataclass(frozen=True)
 class MaterialView:
@@ -352,6 +373,25 @@ class Document:
     score_min: int
     score_max: int
     _by_key: dict[str, Section] = field(default_factory=dict, repr=False)
+    # What each id a cross-reference in prose may name points at (codify.xref).
+    targets: dict[str, Link] = field(default_factory=dict, repr=False)
+
+    def xref_label(self, ref: xref.XRef) -> str:
+        """The words a cross-reference shows: the author's, else the target's name.
+
+        A reference is cited as the documents cite it, in brackets; an id nothing defines
+        (only under --force) is shown as words.
+        """
+        target = self.targets.get(ref.id)
+        if ref.words:
+            return ref.words
+        if target is None:
+            return xref.as_words(ref.id)
+        return f"({target.label})" if target.kind == "ref" else plain(target.label)
+
+    def words(self, text: str | None) -> str:
+        """Spec text as plain words, cross-references as their targets' names: CSV cells."""
+        return plain(xref.expand(text or "", self.xref_label))
 
     def section(self, key: str) -> Section | None:
         """The section with this key, or None when the spec has nothing for it."""
@@ -412,6 +452,45 @@ class Document:
         return self.book.fill(key) if key in all_phrases() else None
 
     @property
+    def audience(self) -> Audience | None:
+        """Who reads the documents: as the spec sets it, else as its settings suggest."""
+        return self.spec.audience or audience_of(self.spec)
+
+    @property
+    def audience_key(self) -> str:
+        """The phrase saying who the document is for, worded for its readers.
+
+        A record is for anyone deciding whether to use the intervention, whoever they are;
+        with no audience set or derivable, the sentence names no profession.
+        """
+        if self.record or self.audience is None:
+            return "howto.audience"
+        return f"howto.audience.{self.audience.value}"
+
+    @property
+    def role_groups(self) -> list[RoleGroup]:
+        """The roles grouped by whose they are, in a fixed order; one group if none says."""
+        if not any(r.role.party for r in self.roles):
+            return [RoleGroup(None, list(self.roles))]
+        groups = []
+        for party in (*Party, None):
+            found = [r for r in self.roles if r.role.party == party]
+            if found:
+                key = f"roles.group.{party.value if party else 'unstated'}"
+                groups.append(RoleGroup(key, found))
+        return groups
+
+    @property
+    def roles_need_stated(self) -> bool:
+        """Whether any role says if it is required, so the table needs that column."""
+        return any(r.role.required is not None for r in self.roles)
+
+    @property
+    def roles_time_stated(self) -> bool:
+        """Whether any role says how much time it takes, so the table needs that column."""
+        return any(r.role.time_commitment for r in self.roles)
+
+    @property
     def kind(self) -> str:
         """What the handbook is called: 'Adopter handbook', or 'Record of a tested ...'."""
         return self.say("doc.handbook")
@@ -424,13 +503,18 @@ class Document:
     @property
     def standard_min(self) -> int | None:
         """The lowest total score that meets the standard, if a band marks one."""
-        lows = [b.min for b in self.spec.fidelity.bands if b.meets_standard]
+        lows = [b.min for b in self._bands if b.meets_standard]
         return min(lows) if lows else None
+
+    @property
+    def licence(self) -> Licence:
+        """The spec's licence; a record that states none reads as one not for spread."""
+        return self.spec.licence or Licence(spread_model=SpreadModel.none)
 
     @property
     def spread_model_text(self) -> str:
         """What the spread model means for an adopter, in a sentence."""
-        return self.book.fill(f"spread.{self.spec.licence.spread_model.value}")
+        return self.book.fill(f"spread.{self.spec.spread_model.value}")
 
     @property
     def must_pass(self) -> list[CriterionView]:
@@ -440,10 +524,49 @@ class Document:
     @property
     def standard_bands(self) -> list[str]:
         """The labels of the bands that meet the standard."""
-        return [b.label for b in self.spec.fidelity.bands if b.meets_standard]
+        return [b.label for b in self._bands if b.meets_standard]
+
+    @property
+    def _bands(self) -> list[Band]:
+        return list(self.spec.fidelity.bands) if self.spec.fidelity else []
 
 
 # --- building the view ------------------------------------------------------------------------
+
+# Words in a setting's type that say who works there. A setting that matches neither list (or
+# both) says nothing, and a spec whose settings say nothing gets wording that names no one.
+_CLINICAL_WORDS = (
+    "hospital", "ward", "clinic", "surgery", "general practice", "gp", "primary care",
+    "pharmacy", "nhs", "hospice", "health", "medical", "nursing", "care home",
+    "emergency department", "operating theatre", "maternity", "mental health", "outpatient",
+)  # fmt: skip
+_COMMUNITY_WORDS = (
+    "food bank", "foodbank", "charity", "church", "faith", "mosque", "temple", "voluntary",
+    "volunteer", "community centre", "community group", "village hall", "school", "library",
+    "youth", "housing association", "social enterprise", "third sector",
+)  # fmt: skip
+
+
+_CLINICAL = re.compile(rf"\b(?:{'|'.join(_CLINICAL_WORDS)})s?\b", re.IGNORECASE)
+_COMMUNITY = re.compile(rf"\b(?:{'|'.join(_COMMUNITY_WORDS)})s?\b", re.IGNORECASE)
+
+
+def audience_of(spec: Intervention) -> Audience | None:
+    """The readers the settings suggest: clinical, community, both (mixed), or unknown."""
+    clinical = community = False
+    for setting in spec.settings:
+        is_clinical = bool(_CLINICAL.search(setting.type))
+        is_community = bool(_COMMUNITY.search(setting.type))
+        if is_clinical != is_community:  # one setting that reads as both decides nothing
+            clinical |= is_clinical
+            community |= is_community
+    if clinical and community:
+        return Audience.mixed
+    if clinical:
+        return Audience.clinical
+    if community:
+        return Audience.community
+    return None
 
 
 def _sections(
@@ -496,7 +619,18 @@ class _Resolver:
                 (c.criterion.id, f"{c.number}. {plain(c.criterion.name)}", c.anchor)
                 for c in criteria
             ),
+            "outcome": index((o.id, o.name, f"outcome-{o.id}") for o in spec.outcomes),
+            "phase": index((p.id, p.name, f"phase-{p.id}") for p in spec.pathway),
+            "ready": index((r.id, r.criterion, f"ready-{r.id}") for r in spec.readiness),
         }
+
+    def targets(self) -> dict[str, Link]:
+        """Every id a cross-reference in prose may name, as a Link (ids are unique, CR001)."""
+        found: dict[str, Link] = {}
+        for kind, labels in self.labels.items():
+            for ident, (label, anchor) in labels.items():
+                found.setdefault(ident, Link(ident, label, anchor, kind))
+        return found
 
     def one(self, kind: str, ident: str) -> Link:
         found = self.labels[kind].get(ident)
@@ -583,11 +717,15 @@ def _tidier(s: Intervention, sections: list[Section], book: Phrasebook) -> list[
                 + book.fill("tidier.bands", len(s.fidelity.bands)),
                 book.fill("tidier.assessors", text=plain(s.fidelity.assessors)),
                 book.fill("tidier.frequency", text=plain(s.fidelity.frequency)),
-            ],
+            ]
+            if s.fidelity
+            else [],
             ["fidelity"],
         ),
         12: (
-            [f"{r.site} ({r.date}): {plain(r.summary)}" for r in s.fidelity.results],
+            [f"{r.site} ({r.date}): {plain(r.summary)}" for r in s.fidelity.results]
+            if s.fidelity
+            else [],
             ["fidelity"],
         ),
     }
@@ -633,7 +771,10 @@ def build_document(
     material_files = material_files or {}
     refs = _references(spec, branding, book)
     res = _Resolver(spec, refs, [])
-    criteria = [_criterion(crit, i, res, book) for i, crit in enumerate(spec.fidelity.criteria, 1)]
+    criteria = [
+        _criterion(crit, i, res, book)
+        for i, crit in enumerate(spec.fidelity.criteria if spec.fidelity else (), 1)
+    ]
     res = _Resolver(spec, refs, criteria)
 
     # What points at each core element, indexed once: looking it up element by element grew
@@ -750,7 +891,7 @@ def build_document(
         ],
         results=[
             Cited(r, res.many("ref", [r.reference] if r.reference else []))
-            for r in spec.fidelity.results
+            for r in (spec.fidelity.results if spec.fidelity else ())
         ],
         complexity=complexity,
         verdict_references=res.many("ref", spec.verdict.references) if spec.verdict else [],
@@ -758,4 +899,5 @@ def build_document(
         score_min=low,
         score_max=high,
         _by_key={s.key: s for s in found_sections},
+        targets=res.targets(),
     )

@@ -183,6 +183,66 @@ def filters(book: Phrasebook) -> dict[str, Callable[..., Any]]:
     }
 
 
+# Filters whose result stays Markdown (or becomes HTML from it): a cross-reference becomes a
+# link where the template's context says how to reach its target (`xref_href`), else words.
+_LINKING = ("md_html", "md_html_inline", "md_block", "md_line", "md_cell")
+# Filters whose result is plain text (titles, labels, CSV, YAML): the target's name, as words.
+_WORDING = ("plain", "title_text", "html_text", "md_heading", "md_label", "yaml_comment")
+
+
+def with_cross_references(table: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+    """The text filters, taught to show each `[[id]]` in spec text (codify.xref).
+
+    The template's `doc` names each target; `xref_href`, when the template has one, turns a
+    target into a link (the HTML handbook: an anchor; the site: a page). Text with no `[[` is
+    passed straight through, so the cost falls only on text that uses the syntax.
+    """
+    from jinja2 import pass_context
+    from jinja2.runtime import Context
+
+    from codify import xref
+
+    def label_of(ctx: Context, ref: xref.XRef) -> str:
+        doc = ctx.get("doc")
+        if doc is not None and hasattr(doc, "xref_label"):
+            return str(doc.xref_label(ref))
+        return ref.words or xref.as_words(ref.id)
+
+    def linking(base: Callable[..., Any]) -> Callable[..., Any]:
+        @pass_context
+        def wrapped(ctx: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(value, str) and not isinstance(value, Markup) and "[[" in value:
+                doc = ctx.get("doc")
+                href = ctx.get("xref_href")
+
+                def show(ref: xref.XRef) -> str:
+                    label = str(md.label(label_of(ctx, ref)))
+                    target = getattr(doc, "targets", {}).get(ref.id)
+                    url = href(target) if href and target and target.anchor else None
+                    return f"[{label}]({url})" if url else label
+
+                value = xref.expand(value, show)
+            return base(value, *args, **kwargs)
+
+        return wrapped
+
+    def wording(base: Callable[..., Any]) -> Callable[..., Any]:
+        @pass_context
+        def wrapped(ctx: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(value, str) and not isinstance(value, Markup) and "[[" in value:
+                value = xref.expand(value, lambda ref: label_of(ctx, ref))
+            return base(value, *args, **kwargs)
+
+        return wrapped
+
+    out = dict(table)
+    for name in _LINKING:
+        out[name] = linking(table[name])
+    for name in _WORDING:
+        out[name] = wording(table[name])
+    return out
+
+
 def phrase_globals(book: Phrasebook) -> dict[str, Any]:
     """The phrase functions templates call: `t` (HTML or Markdown, by the template) and `tp`."""
     from jinja2 import pass_context

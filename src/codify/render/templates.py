@@ -32,7 +32,7 @@ def environment(
 
     from codify import __version__
     from codify.phrases import Phrasebook
-    from codify.render.filters import filters, phrase_globals
+    from codify.render.filters import filters, phrase_globals, with_cross_references
 
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
@@ -49,7 +49,7 @@ def environment(
     book = Phrasebook(language)
     env.codify_book = book
     env.codify_overrides = overrides
-    env.filters.update(filters(book))
+    env.filters.update(with_cross_references(filters(book)))
     env.globals.update(phrase_globals(book))
     env.globals["codify_version"] = __version__
     env.globals["content_security_policy"] = CONTENT_SECURITY_POLICY

@@ -188,21 +188,26 @@ def _spec_pages(view: SpecView, found: _Plan) -> list[NavItem | str]:
         adapt.append({site_text.theme_text(element.name): page})
     deliver: list[NavItem | str] = []
     for name, template in DELIVER_PAGES:
+        if template == "pathway" and not spec.pathway:
+            continue  # a record of a tested intervention may have no pathway to follow
         pages.append(Page(p(name), template, title(template), view))
         deliver.append({title(template): p(name)})
-    pages.append(Page(p("fidelity.md"), "fidelity", title("fidelity"), view))
+    if spec.fidelity is not None:
+        pages.append(Page(p("fidelity.md"), "fidelity", title("fidelity"), view))
     reference: list[NavItem | str] = []
     for name, template in REFERENCE_PAGES:
         pages.append(Page(p(name), template, title(template), view))
         reference.append({title(template): p(name)})
-    return [
+    menu: list[NavItem | str] = [
         {nav("overview"): p("index.md")},
         {nav("keep"): _bounded_section(keep, p("keep/"), found)},
         {nav("adapt"): _bounded_section(adapt, p("adapt/"), found)},
         {nav("deliver"): deliver},
-        {title("fidelity"): p("fidelity.md")},
-        {nav("reference"): reference},
     ]
+    if spec.fidelity is not None:
+        menu.append({title("fidelity"): p("fidelity.md")})
+    menu.append({nav("reference"): reference})
+    return menu
 
 
 def _bounded_section(
@@ -307,7 +312,9 @@ def render_pages(
         }
         if page.view is not None:
             page.view.current = page.path
-            context.update(s=page.view, spec=page.view.spec, doc=page.view.doc)
+            context.update(
+                s=page.view, spec=page.view.spec, doc=page.view.doc, xref_href=page.view.xref_href
+            )
         else:
             if portfolio_views is None:
                 portfolio_views = _portfolio_views(pages)

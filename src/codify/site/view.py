@@ -207,7 +207,7 @@ class SpecView:
     @cached_property
     def _criteria_by_core(self) -> dict[str, list[Criterion]]:
         found: dict[str, list[Criterion]] = {}
-        for c in self.spec.fidelity.criteria:
+        for c in self.spec.fidelity.criteria if self.spec.fidelity else ():
             for element_id in dict.fromkeys(c.core_elements):
                 found.setdefault(element_id, []).append(c)
         return found
@@ -417,6 +417,36 @@ class SpecView:
     def file_link(self, path: str, text: str) -> Markup:
         """A link to a file in docs/ (a download), relative to the current page."""
         return Markup(f"[{label(text)}]({self.url(path)})")
+
+    def xref_href(self, target: Link) -> str | None:
+        """Where a cross-reference in prose leads on this site, relative to the current page.
+
+        Items with a page of their own link to it; items listed on a shared page link to
+        their entry there; the rest (practices to avoid, readiness criteria) to their page.
+        """
+        pages: dict[str, tuple[str, str | None]] = {
+            "role": ("roles.md", f"role-{target.id}"),
+            "material": ("materials.md", f"material-{target.id}"),
+            "procedure": ("delivery.md", f"procedure-{target.id}"),
+            "phase": ("pathway.md", f"phase-{target.id}"),
+            "ready": ("pathway.md", None),
+            "criterion": ("fidelity.md", f"crit-{target.id}"),
+            "ref": ("references.md", f"ref-{target.id}"),
+            "never": ("keep/index.md", None),
+            "outcome": ("index.md", None),
+        }
+        if target.kind == "core" and target.id in self._core_paths:
+            return str(self.url(self.core_path(target.id)))
+        if target.kind == "adapt" and target.id in self._adapt_paths:
+            return str(self.url(self.adapt_path(target.id)))
+        if target.kind not in pages:
+            return None
+        if target.kind == "criterion" and self.spec.fidelity is None:
+            return None
+        if target.kind in ("phase", "ready") and not self.spec.pathway:
+            return None
+        page, anchor = pages[target.kind]
+        return str(self.url(self.path(page), anchor))
 
     def link(self, target: Link) -> Markup:
         """A link from the document to its target's page on this site, or the bare label.
