@@ -105,6 +105,16 @@ def test_the_version_is_written_once() -> None:
     assert first and first.group(1) == __version__, "CHANGELOG.md has no entry for this version"
 
 
+def test_deptry_finds_every_import_declared_and_every_dependency_used() -> None:
+    deptry = Path(sys.executable).with_name("deptry")
+    if not deptry.exists():
+        pytest.skip("deptry is not installed (pip install --group dev)")
+    done = subprocess.run(
+        [str(deptry), "src"], cwd=ROOT, capture_output=True, text=True, check=False, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_dev_tools_are_a_dependency_group_not_an_extra() -> None:
     assert "dev" not in PROJECT["optional-dependencies"]
     group = {_name(r) for r in PYPROJECT["dependency-groups"]["dev"]}
@@ -128,7 +138,9 @@ def test_readme_links_are_absolute_so_they_work_on_pypi() -> None:
     assert relative == []
 
 
-def _without(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _without(
+    module: str, *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`codify ARGS` in a process where `module` cannot be imported, as if not installed."""
     code = (
         "import sys\n"
@@ -141,7 +153,12 @@ def _without(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[
         "main(sys.argv[1:])\n"
     )
     return subprocess.run(
-        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, check=False
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
 
 
@@ -171,6 +188,20 @@ def test_a_missing_extra_for_a_bibtex_file_names_the_references_extra(tmp_path: 
     done = _without("bibtexparser", "references", "import", str(bib), cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert install_command("references") in done.stderr
+
+
+def test_pdf_with_neither_engine_names_both_ways_to_get_one(tmp_path: Path) -> None:
+    # The dev environment has WeasyPrint (the pdf extra); hidden, and with no Chromium on PATH,
+    # --pdf has no engine.
+    env = {k: v for k, v in os.environ.items() if k != "CODIFY_CHROMIUM"}
+    env["PATH"] = str(tmp_path / "empty")
+    out = tmp_path / "out"
+    done = _without(
+        "weasyprint", "build", "examples/raid", "--out", str(out), "--pdf", cwd=ROOT, env=env
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "apt install chromium" in done.stderr and install_command("pdf") in done.stderr
+    assert not out.exists()
 
 
 # --- the core wheel, alone, in a fresh venv ------------------------------------------------------

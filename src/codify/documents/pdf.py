@@ -184,7 +184,9 @@ def _weasyprint(html: str) -> bytes:
     import weasyprint
 
     try:
-        data: bytes = weasyprint.HTML(string=html, url_fetcher=_data_only).write_pdf()
+        data: bytes = weasyprint.HTML(string=html, url_fetcher=_data_only).write_pdf(
+            pdf_tags=True  # tagged for screen readers, as public-sector accessibility rules ask
+        )
     except Exception as exc:
         raise PdfError(f"WeasyPrint failed: {exc}") from None
     return data
