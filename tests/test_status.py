@@ -163,3 +163,57 @@ def test_approval_the_spec_does_not_mention_is_not_asserted(tmp_path: Path) -> N
     for name, text in out.items():
         assert "No approval from the licence holder is needed" not in text, name
         assert "must approve a change" not in text, name
+
+
+def _preventt_without(folder: Path, *keys: str, status: str = "retired") -> Path:
+    """PREVENTT with some top-level sections left out (and another status, if asked)."""
+    yaml = YAML(typ="safe")
+    spec: dict[str, Any] = yaml.load(PREVENTT.read_text(encoding="utf-8"))
+    for key in keys:
+        spec.pop(key)
+    spec["status"] = status
+    spec["verdict"]["replaced_by"] = "Treating iron deficiency when it is found, for its own sake"
+    if "fidelity" in keys:  # TIDieR asks how fidelity was planned: say why it does not apply
+        spec["not_applicable"].append(
+            {"item": 11, "reason": "Nobody is to deliver it, so no fidelity is assessed."}
+        )
+    path = folder / "intervention.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        YAML().dump(spec, handle)
+    return path
+
+
+def test_a_record_may_leave_out_licence_pathway_and_fidelity(tmp_path: Path) -> None:
+    path = _preventt_without(tmp_path, "licence", "pathway", "fidelity")
+    runner = CliRunner()
+    checked = runner.invoke(cli, ["check", "--strict", str(path)])
+    assert checked.exit_code == 0, checked.output
+    built = runner.invoke(cli, ["build", str(path), "--out", str(tmp_path / "b")])
+    assert built.exit_code == 0, built.output
+    assert "no fidelity checklist: the spec sets no fidelity criteria" in built.output
+    names = {p.name for p in (tmp_path / "b").iterdir()}
+    assert {"handbook.html", "handbook.md"} <= names
+    assert not names & {"checklist.html", "checklist.md", "checklist.csv", "assessment.yaml"}
+    handbook = (tmp_path / "b" / "handbook.html").read_text(encoding="utf-8")
+    assert "Not for spread" in handbook and "checklist.html" not in handbook
+    assert 'id="pathway"' not in handbook and 'id="fidelity"' not in handbook
+    # The site has no checklist or pathway page, and MkDocs finds no link to one (strict).
+    site = runner.invoke(cli, ["site", str(path), "--out", str(tmp_path / "s"), "--build", "-q"])
+    assert site.exit_code == 0, site.output
+    docs = tmp_path / "s" / "docs"
+    assert not (docs / "fidelity.md").exists() and not (docs / "pathway.md").exists()
+    assert "fidelity.md" not in (tmp_path / "s" / "mkdocs.yml").read_text(encoding="utf-8")
+    score = runner.invoke(cli, ["score", str(tmp_path / "a.yaml"), "--spec", str(path)])
+    assert score.exit_code == 2 and "sets no fidelity criteria" in score.output
+
+
+@pytest.mark.parametrize("status", ["draft", "piloting", "spreading", "mainstreamed"])
+def test_an_intervention_meant_for_adoption_needs_them(tmp_path: Path, status: str) -> None:
+    path = _preventt_without(tmp_path, "licence", "pathway", "fidelity", status=status)
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    for key in ("licence", "pathway", "fidelity"):
+        assert (
+            f"missing required key '{key}' (needed while the status is '{status}'; only a "
+            "not_recommended or retired intervention may leave it out)"
+        ) in result.output

@@ -279,10 +279,22 @@ def _translate(doc: Document, error: Any, hints: _Hints) -> Iterator[Diagnostic]
         line, col = doc.position(path)
         if v == "required":
             missing = err.validator_value
+            # A key the top level's if/then asks for is needed only while the intervention is
+            # meant for adoption: say so, or the author of a record adds scaffolding.
+            why = (
+                f" (needed while the status is {shown(value.get('status'))}; only a "
+                "not_recommended or retired intervention may leave it out)"
+                if "then" in err.schema_path and isinstance(value, dict)
+                else ""
+            )
             for key in missing:
                 if key not in value:
                     yield Diagnostic(
-                        doc.path, line, col, MISSING_KEY, f"{where}: missing required key '{key}'"
+                        doc.path,
+                        line,
+                        col,
+                        MISSING_KEY,
+                        f"{where}: missing required key '{key}'{why}",
                     )
             continue
         if v == "type":
