@@ -241,3 +241,27 @@ def test_the_compiler_refuses_keywords_it_does_not_know() -> None:
         fastpath.compile_schema({"type": "integer", "multipleOf": 3}, "test")
     with pytest.raises(NotImplementedError, match=r"\$ref"):
         fastpath.compile_schema({"$ref": "https://example.org/other.json"}, "test")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
+def test_checking_a_valid_spec_builds_no_validator(example: Any) -> None:
+    """The valid path compiles nothing at run time: no pydantic validator is built, jsonschema
+    is not imported, and no installed package's metadata is read (pydantic reads every
+    package's entry points when it builds its first validator)."""
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import json, sys\n"
+        "from codify.cli import main\n"
+        f"sys.argv = ['codify', 'check', '-q', {str(example)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "import codify.model as m\n"
+        "built = sorted(n for n, c in vars(m).items() if getattr(c, '__pydantic_complete__', 0))\n"
+        "loaded = [n for n in ('jsonschema', 'importlib.metadata') if n in sys.modules]\n"
+        "print(json.dumps([code, built, loaded]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.splitlines()[-1]) == [0, [], []]
