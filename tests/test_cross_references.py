@@ -131,3 +131,27 @@ def test_the_syntax(text: str, ids: list[str]) -> None:
 def test_malformed_references_are_found_and_escapes_are_not() -> None:
     assert list(malformed("[[Not An Id]], [[ok]] and \\[[fine]]")) == ["[[Not An Id]]"]
     assert expand("a \\[[b]] c", lambda r: "X") == "a [[b]] c"
+
+
+HOSTILE_WORDS = "<script>alert(1)</script>](javascript:alert(2)) *x* \\\\ `y` &lt;b&gt;"
+
+
+def test_hostile_words_after_the_bar_are_text_in_every_output(tmp_path: Path) -> None:
+    spec = _raid_with_references(tmp_path)
+    text = spec.read_text(encoding="utf-8")
+    hostile = HOSTILE_WORDS.replace("[", "").replace("]", "")
+    text = text.replace("[[consultant|the consultants]]", f"[[consultant|{hostile}]]")
+    spec.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    built = runner.invoke(cli, ["build", str(spec), "--out", str(tmp_path / "b"), "-q"])
+    assert built.exit_code == 0, built.output
+    site = runner.invoke(cli, ["site", str(spec), "--out", str(tmp_path / "s"), "--build", "-q"])
+    assert site.exit_code == 0, site.output
+    pages = [*(tmp_path / "b").glob("*.html"), *(tmp_path / "s" / "site").rglob("*.html")]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, page
+        assert 'href="javascript:' not in html, page
+    handbook = (tmp_path / "b" / "handbook.html").read_text(encoding="utf-8")
+    # A link's text is plain: angle brackets become the look-alikes codify uses in labels.
+    assert "\u2039script\u203aalert(1)\u2039/script\u203a(javascript:alert(2))" in handbook
