@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-MODELS_DIGEST = '81c14ff7000f1cbea762e04a4f0ab5a054047faa6169e079cde9dd6a4de7ed1b'
+MODELS_DIGEST = '06cdf3bc500f32f9d4750c0546bc8a2dec0545fc5b376824da1a78fa51b2bf9b'
 
 
 def _integer(x: Any) -> bool:
@@ -116,8 +116,9 @@ _c408 = frozenset(['action', 'output', 'owner', 'timescale'])
 _c417 = frozenset(['contact', 'obligations', 'offered'])
 _c424 = frozenset(['description', 'name', 'references'])
 _c435 = frozenset(['applies_to', 'date', 'decided_by', 'reason', 'references', 'replaced_by', 'summary'])
-_c511 = frozenset(['adaptable_elements', 'adoption', 'audience', 'complexity', 'contacts', 'core_elements', 'delivery', 'evidence', 'fidelity', 'glossary', 'id', 'licence', 'materials', 'modifications', 'name', 'not_applicable', 'origin', 'outcomes', 'owners', 'pathway', 'population', 'problem', 'proscribed', 'rationale', 'readiness', 'references', 'roles', 'settings', 'short_name', 'spread_approaches', 'status', 'summary', 'support', 'variants', 'verdict', 'version'])
-_c516 = frozenset(['draft', 'mainstreamed', 'piloting', 'spreading'])
+_c438 = re.compile('^\\d+(\\.\\d+)?\\Z').search
+_c513 = frozenset(['adaptable_elements', 'adoption', 'audience', 'complexity', 'contacts', 'core_elements', 'delivery', 'evidence', 'fidelity', 'format_version', 'glossary', 'id', 'licence', 'materials', 'modifications', 'name', 'not_applicable', 'origin', 'outcomes', 'owners', 'pathway', 'population', 'problem', 'proscribed', 'rationale', 'readiness', 'references', 'roles', 'settings', 'short_name', 'spread_approaches', 'status', 'summary', 'support', 'variants', 'verdict', 'version'])
+_c518 = frozenset(['draft', 'mainstreamed', 'piloting', 'spreading'])
 
 
 def _s7(x: Any) -> bool:
@@ -1894,204 +1895,204 @@ def _d_Verdict(x: Any) -> bool:
     return True
 
 
-def _s447(x: Any) -> bool:
+def _s449(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v448 in x:
-        if not (_d_Evidence(_v448)):
+    for _v450 in x:
+        if not (_d_Evidence(_v450)):
             return False
     return True
 
 
-def _s451(x: Any) -> bool:
+def _s453(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
         return False
-    for _v452 in x:
-        if not (_d_Contact(_v452)):
+    for _v454 in x:
+        if not (_d_Contact(_v454)):
             return False
     return True
 
 
-def _s454(x: Any) -> bool:
+def _s456(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v455 in x:
-        if not (_d_Contact(_v455)):
+    for _v457 in x:
+        if not (_d_Contact(_v457)):
             return False
     return True
 
 
-def _s460(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    if len(x) < 1:
-        return False
-    for _v461 in x:
-        if not (_d_Setting(_v461)):
-            return False
-    return True
-
-
-def _s463(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v464 in x:
-        if not (_d_ReadinessCriterion(_v464)):
-            return False
-    return True
-
-
-def _s466(x: Any) -> bool:
+def _s462(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
         return False
-    for _v467 in x:
-        if not (_d_Role(_v467)):
+    for _v463 in x:
+        if not (_d_Setting(_v463)):
             return False
     return True
 
 
-def _s469(x: Any) -> bool:
+def _s465(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v470 in x:
-        if not (_d_Material(_v470)):
+    for _v466 in x:
+        if not (_d_ReadinessCriterion(_v466)):
             return False
     return True
 
 
-def _s472(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    if len(x) < 1:
-        return False
-    for _v473 in x:
-        if not (_d_CoreElement(_v473)):
-            return False
-    return True
-
-
-def _s475(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v476 in x:
-        if not (_d_AdaptableElement(_v476)):
-            return False
-    return True
-
-
-def _s478(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v479 in x:
-        if not (_d_Proscribed(_v479)):
-            return False
-    return True
-
-
-def _s482(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v483 in x:
-        if not (_d_Phase(_v483)):
-            return False
-    return True
-
-
-def _s486(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v487 in x:
-        if not (_d_Modification(_v487)):
-            return False
-    return True
-
-
-def _s490(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v491 in x:
-        if not (_d_Variant(_v491)):
-            return False
-    return True
-
-
-def _s493(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v494 in x:
-        if not (_d_AdoptionFigure(_v494)):
-            return False
-    return True
-
-
-def _s496(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v497 in x:
-        if not (_d_SpreadApproach(_v497)):
-            return False
-    return True
-
-
-def _s499(x: Any) -> bool:
+def _s468(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
         return False
-    for _v500 in x:
-        if not (_d_Outcome(_v500)):
+    for _v469 in x:
+        if not (_d_Role(_v469)):
             return False
     return True
 
 
-def _s503(x: Any) -> bool:
+def _s471(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v504 in x:
-        if not (_d_GlossaryTerm(_v504)):
+    for _v472 in x:
+        if not (_d_Material(_v472)):
             return False
     return True
 
 
-def _s506(x: Any) -> bool:
+def _s474(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v507 in x:
-        if not (_d_Reference(_v507)):
+    if len(x) < 1:
+        return False
+    for _v475 in x:
+        if not (_d_CoreElement(_v475)):
             return False
     return True
 
 
-def _s509(x: Any) -> bool:
+def _s477(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v510 in x:
-        if not (_d_NotApplicable(_v510)):
+    for _v478 in x:
+        if not (_d_AdaptableElement(_v478)):
             return False
+    return True
+
+
+def _s480(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v481 in x:
+        if not (_d_Proscribed(_v481)):
+            return False
+    return True
+
+
+def _s484(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v485 in x:
+        if not (_d_Phase(_v485)):
+            return False
+    return True
+
+
+def _s488(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v489 in x:
+        if not (_d_Modification(_v489)):
+            return False
+    return True
+
+
+def _s492(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v493 in x:
+        if not (_d_Variant(_v493)):
+            return False
+    return True
+
+
+def _s495(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v496 in x:
+        if not (_d_AdoptionFigure(_v496)):
+            return False
+    return True
+
+
+def _s498(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v499 in x:
+        if not (_d_SpreadApproach(_v499)):
+            return False
+    return True
+
+
+def _s501(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for _v502 in x:
+        if not (_d_Outcome(_v502)):
+            return False
+    return True
+
+
+def _s505(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v506 in x:
+        if not (_d_GlossaryTerm(_v506)):
+            return False
+    return True
+
+
+def _s508(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v509 in x:
+        if not (_d_Reference(_v509)):
+            return False
+    return True
+
+
+def _s511(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v512 in x:
+        if not (_d_NotApplicable(_v512)):
+            return False
+    return True
+
+
+def _s517(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _c518):
+        return False
     return True
 
 
 def _s515(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _c516):
-        return False
-    return True
-
-
-def _s513(x: Any) -> bool:
     if isinstance(x, dict):
         if not ('status' in x):
             return False
-        _v514 = x.get('status', _MISSING)
-        if _v514 is not _MISSING and not (_s515(_v514)):
+        _v516 = x.get('status', _MISSING)
+        if _v516 is not _MISSING and not (_s517(_v516)):
             return False
     return True
 
 
-def _s518(x: Any) -> bool:
+def _s520(x: Any) -> bool:
     if isinstance(x, list):
         if len(x) < 1:
             return False
@@ -2103,122 +2104,125 @@ def accepts(x: Any) -> bool:
         return False
     if not ('id' in x and 'name' in x and 'version' in x and 'status' in x and 'summary' in x and 'problem' in x and 'rationale' in x and 'origin' in x and 'owners' in x and 'population' in x and 'settings' in x and 'roles' in x and 'core_elements' in x and 'delivery' in x and 'outcomes' in x):
         return False
-    _v437 = x.get('id', _MISSING)
-    if _v437 is not _MISSING and not ((isinstance(_v437, str)) and (_c2(_v437) is not None)):
+    _v437 = x.get('format_version', _MISSING)
+    if _v437 is not _MISSING and not ((isinstance(_v437, str)) and (_c438(_v437) is not None)):
         return False
-    _v438 = x.get('name', _MISSING)
-    if _v438 is not _MISSING and not ((isinstance(_v438, str)) and (len(_v438) >= 1)):
+    _v439 = x.get('id', _MISSING)
+    if _v439 is not _MISSING and not ((isinstance(_v439, str)) and (_c2(_v439) is not None)):
         return False
-    _v439 = x.get('short_name', _MISSING)
-    if _v439 is not _MISSING and not ((isinstance(_v439, str)) and (len(_v439) >= 1)):
+    _v440 = x.get('name', _MISSING)
+    if _v440 is not _MISSING and not ((isinstance(_v440, str)) and (len(_v440) >= 1)):
         return False
-    _v440 = x.get('version', _MISSING)
-    if _v440 is not _MISSING and not (isinstance(_v440, str)):
+    _v441 = x.get('short_name', _MISSING)
+    if _v441 is not _MISSING and not ((isinstance(_v441, str)) and (len(_v441) >= 1)):
         return False
-    _v441 = x.get('status', _MISSING)
-    if _v441 is not _MISSING and not (_d_Status(_v441)):
+    _v442 = x.get('version', _MISSING)
+    if _v442 is not _MISSING and not (isinstance(_v442, str)):
         return False
-    _v442 = x.get('verdict', _MISSING)
-    if _v442 is not _MISSING and not (_d_Verdict(_v442)):
+    _v443 = x.get('status', _MISSING)
+    if _v443 is not _MISSING and not (_d_Status(_v443)):
         return False
-    _v443 = x.get('summary', _MISSING)
-    if _v443 is not _MISSING and not ((isinstance(_v443, str)) and (len(_v443) >= 1)):
+    _v444 = x.get('verdict', _MISSING)
+    if _v444 is not _MISSING and not (_d_Verdict(_v444)):
         return False
-    _v444 = x.get('problem', _MISSING)
-    if _v444 is not _MISSING and not ((isinstance(_v444, str)) and (len(_v444) >= 1)):
+    _v445 = x.get('summary', _MISSING)
+    if _v445 is not _MISSING and not ((isinstance(_v445, str)) and (len(_v445) >= 1)):
         return False
-    _v445 = x.get('rationale', _MISSING)
-    if _v445 is not _MISSING and not (_d_Rationale(_v445)):
+    _v446 = x.get('problem', _MISSING)
+    if _v446 is not _MISSING and not ((isinstance(_v446, str)) and (len(_v446) >= 1)):
         return False
-    _v446 = x.get('evidence', _MISSING)
-    if _v446 is not _MISSING and not (_s447(_v446)):
+    _v447 = x.get('rationale', _MISSING)
+    if _v447 is not _MISSING and not (_d_Rationale(_v447)):
         return False
-    _v449 = x.get('origin', _MISSING)
-    if _v449 is not _MISSING and not (_d_Origin(_v449)):
+    _v448 = x.get('evidence', _MISSING)
+    if _v448 is not _MISSING and not (_s449(_v448)):
         return False
-    _v450 = x.get('owners', _MISSING)
-    if _v450 is not _MISSING and not (_s451(_v450)):
+    _v451 = x.get('origin', _MISSING)
+    if _v451 is not _MISSING and not (_d_Origin(_v451)):
         return False
-    _v453 = x.get('contacts', _MISSING)
-    if _v453 is not _MISSING and not (_s454(_v453)):
+    _v452 = x.get('owners', _MISSING)
+    if _v452 is not _MISSING and not (_s453(_v452)):
         return False
-    _v456 = x.get('licence', _MISSING)
-    if _v456 is not _MISSING and not (_d_Licence(_v456)):
+    _v455 = x.get('contacts', _MISSING)
+    if _v455 is not _MISSING and not (_s456(_v455)):
         return False
-    _v457 = x.get('audience', _MISSING)
-    if _v457 is not _MISSING and not (_d_Audience(_v457)):
+    _v458 = x.get('licence', _MISSING)
+    if _v458 is not _MISSING and not (_d_Licence(_v458)):
         return False
-    _v458 = x.get('population', _MISSING)
-    if _v458 is not _MISSING and not (_d_Population(_v458)):
+    _v459 = x.get('audience', _MISSING)
+    if _v459 is not _MISSING and not (_d_Audience(_v459)):
         return False
-    _v459 = x.get('settings', _MISSING)
-    if _v459 is not _MISSING and not (_s460(_v459)):
+    _v460 = x.get('population', _MISSING)
+    if _v460 is not _MISSING and not (_d_Population(_v460)):
         return False
-    _v462 = x.get('readiness', _MISSING)
-    if _v462 is not _MISSING and not (_s463(_v462)):
+    _v461 = x.get('settings', _MISSING)
+    if _v461 is not _MISSING and not (_s462(_v461)):
         return False
-    _v465 = x.get('roles', _MISSING)
-    if _v465 is not _MISSING and not (_s466(_v465)):
+    _v464 = x.get('readiness', _MISSING)
+    if _v464 is not _MISSING and not (_s465(_v464)):
         return False
-    _v468 = x.get('materials', _MISSING)
-    if _v468 is not _MISSING and not (_s469(_v468)):
+    _v467 = x.get('roles', _MISSING)
+    if _v467 is not _MISSING and not (_s468(_v467)):
         return False
-    _v471 = x.get('core_elements', _MISSING)
-    if _v471 is not _MISSING and not (_s472(_v471)):
+    _v470 = x.get('materials', _MISSING)
+    if _v470 is not _MISSING and not (_s471(_v470)):
         return False
-    _v474 = x.get('adaptable_elements', _MISSING)
-    if _v474 is not _MISSING and not (_s475(_v474)):
+    _v473 = x.get('core_elements', _MISSING)
+    if _v473 is not _MISSING and not (_s474(_v473)):
         return False
-    _v477 = x.get('proscribed', _MISSING)
-    if _v477 is not _MISSING and not (_s478(_v477)):
+    _v476 = x.get('adaptable_elements', _MISSING)
+    if _v476 is not _MISSING and not (_s477(_v476)):
         return False
-    _v480 = x.get('delivery', _MISSING)
-    if _v480 is not _MISSING and not (_d_Delivery(_v480)):
+    _v479 = x.get('proscribed', _MISSING)
+    if _v479 is not _MISSING and not (_s480(_v479)):
         return False
-    _v481 = x.get('pathway', _MISSING)
-    if _v481 is not _MISSING and not (_s482(_v481)):
+    _v482 = x.get('delivery', _MISSING)
+    if _v482 is not _MISSING and not (_d_Delivery(_v482)):
         return False
-    _v484 = x.get('fidelity', _MISSING)
-    if _v484 is not _MISSING and not (_d_Fidelity(_v484)):
+    _v483 = x.get('pathway', _MISSING)
+    if _v483 is not _MISSING and not (_s484(_v483)):
         return False
-    _v485 = x.get('modifications', _MISSING)
-    if _v485 is not _MISSING and not (_s486(_v485)):
+    _v486 = x.get('fidelity', _MISSING)
+    if _v486 is not _MISSING and not (_d_Fidelity(_v486)):
         return False
-    _v488 = x.get('complexity', _MISSING)
-    if _v488 is not _MISSING and not (_d_Complexity(_v488)):
+    _v487 = x.get('modifications', _MISSING)
+    if _v487 is not _MISSING and not (_s488(_v487)):
         return False
-    _v489 = x.get('variants', _MISSING)
-    if _v489 is not _MISSING and not (_s490(_v489)):
+    _v490 = x.get('complexity', _MISSING)
+    if _v490 is not _MISSING and not (_d_Complexity(_v490)):
         return False
-    _v492 = x.get('adoption', _MISSING)
-    if _v492 is not _MISSING and not (_s493(_v492)):
+    _v491 = x.get('variants', _MISSING)
+    if _v491 is not _MISSING and not (_s492(_v491)):
         return False
-    _v495 = x.get('spread_approaches', _MISSING)
-    if _v495 is not _MISSING and not (_s496(_v495)):
+    _v494 = x.get('adoption', _MISSING)
+    if _v494 is not _MISSING and not (_s495(_v494)):
         return False
-    _v498 = x.get('outcomes', _MISSING)
-    if _v498 is not _MISSING and not (_s499(_v498)):
+    _v497 = x.get('spread_approaches', _MISSING)
+    if _v497 is not _MISSING and not (_s498(_v497)):
         return False
-    _v501 = x.get('support', _MISSING)
-    if _v501 is not _MISSING and not (_d_Support(_v501)):
+    _v500 = x.get('outcomes', _MISSING)
+    if _v500 is not _MISSING and not (_s501(_v500)):
         return False
-    _v502 = x.get('glossary', _MISSING)
-    if _v502 is not _MISSING and not (_s503(_v502)):
+    _v503 = x.get('support', _MISSING)
+    if _v503 is not _MISSING and not (_d_Support(_v503)):
         return False
-    _v505 = x.get('references', _MISSING)
-    if _v505 is not _MISSING and not (_s506(_v505)):
+    _v504 = x.get('glossary', _MISSING)
+    if _v504 is not _MISSING and not (_s505(_v504)):
         return False
-    _v508 = x.get('not_applicable', _MISSING)
-    if _v508 is not _MISSING and not (_s509(_v508)):
+    _v507 = x.get('references', _MISSING)
+    if _v507 is not _MISSING and not (_s508(_v507)):
         return False
-    if not _c511.issuperset(x):
+    _v510 = x.get('not_applicable', _MISSING)
+    if _v510 is not _MISSING and not (_s511(_v510)):
         return False
-    if _s513(x):
+    if not _c513.issuperset(x):
+        return False
+    if _s515(x):
         if isinstance(x, dict):
             if not ('licence' in x and 'pathway' in x and 'fidelity' in x):
                 return False
-            _v517 = x.get('pathway', _MISSING)
-            if _v517 is not _MISSING and not (_s518(_v517)):
+            _v519 = x.get('pathway', _MISSING)
+            if _v519 is not _MISSING and not (_s520(_v519)):
                 return False
     return True
 

@@ -12,6 +12,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+# The spec format this release writes and reads natively; older specs are migrated to it.
+FORMAT_VERSION = "2"
+
 SCHEMA_ID = "https://codify-health.github.io/codify/schema/v1/intervention.schema.json"
 
 Id = Annotated[
@@ -947,6 +950,12 @@ class Intervention(Spec):
         },
     )
 
+    format_version: str | None = Field(
+        None,
+        pattern=r"^\d+(\.\d+)?$",
+        description="The version of the spec format it is written for, e.g. '2'. Left out, the "
+        "spec is read as format 1; `codify migrate` brings it up to date.",
+    )
     id: Id
     name: Text = Field(description="The intervention's name (TIDieR item 1).")
     short_name: Text | None = Field(None, description="A short name or acronym.")
