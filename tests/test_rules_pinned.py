@@ -584,6 +584,51 @@ CR: dict[str, Case] = {
             ),
         ],
     ),
+    "CR028": Case(
+        edit(
+            (
+                "    time_commitment: About two hours a month\n",
+                "    time_commitment: About two hours a month\n    party: pharmacy\n",
+            ),
+            ("settings:\n", "parties:\n  - {id: adopter, name: Us, kind: adopter}\nsettings:\n"),
+        ),
+        [
+            (
+                "CR028",
+                24,
+                10,
+                "party id 'adopter' is one of the kinds every spec has; give the organisation "
+                "its own id (its kind goes in `kind`)",
+            ),
+            (
+                "CR028",
+                33,
+                12,
+                "party 'pharmacy' is not one of adopter, central, commissioner, partner or a "
+                "party listed under `parties`",
+            ),
+        ],
+    ),
+    "CR029": Case(
+        edit(
+            (
+                "settings:\n",
+                "components:\n  - {id: one, name: One, summary: The first.}\n"
+                "choose:\n  rule: at_least\n  count: 2\nsettings:\n",
+            )
+        ),
+        [("CR029", 27, 10, "choose: at least 2 of 1 components cannot be met")],
+    ),
+    "CR030": Case(
+        edit(
+            (
+                "settings:\n",
+                "components:\n  - {id: one, name: One, summary: The first., "
+                "spec: ../missing/intervention.yaml}\nsettings:\n",
+            )
+        ),
+        [("CR030", 24, 53, "component 'one': '../missing/intervention.yaml' is not a file")],
+    ),
 }
 
 # --- hints: a common mistake behind a code gets a message that says how to fix it ----------------

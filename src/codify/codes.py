@@ -287,6 +287,24 @@ _TABLE = (
         _warning,
         "Text adopters read does not name a spec field path such as rationale.mechanisms.",
     ),
+    Code(
+        "CR028",
+        "unknown-party",
+        _error,
+        "Every party a role, procedure, step, readiness criterion or obligation names is known.",
+    ),
+    Code(
+        "CR029",
+        "component-choice",
+        _error,
+        "A programme's choice of components can be met: its count fits the components listed.",
+    ),
+    Code(
+        "CR030",
+        "component-spec",
+        _error,
+        "A component's own spec is a file beside this one that holds a valid spec.",
+    ),
     # --- assessments ---------------------------------------------------------------------------
     Code(
         WRONG_INTERVENTION,

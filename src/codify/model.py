@@ -75,11 +75,108 @@ class Audience(StrEnum):
 
 
 class Party(StrEnum):
-    """Whose a role is: who employs or provides the person, and so who must find them."""
+    """The kind of organisation a party is: who employs or provides the people in a role."""
 
     adopter = "adopter"  # the organisation taking the intervention up
     central = "central"  # the licence holder, franchisor or central team
     partner = "partner"  # another organisation the adopter works with
+    commissioner = "commissioner"  # the body that pays for the service
+
+
+class EvidenceKind(StrEnum):
+    """What a piece of evidence is evidence of."""
+
+    effectiveness = "effectiveness"
+    implementation = "implementation"
+    need = "need"
+    cost = "cost"
+    safety = "safety"
+    experience = "experience"
+
+
+class EvidenceDirection(StrEnum):
+    """Which way a finding points, so a null or harmful result never reads as support."""
+
+    supports = "supports"
+    no_effect = "no_effect"
+    mixed = "mixed"
+    harm = "harm"
+
+
+class Certainty(StrEnum):
+    """How sure the finding is, in GRADE's four levels."""
+
+    high = "high"
+    moderate = "moderate"
+    low = "low"
+    very_low = "very_low"
+
+
+class Basis(StrEnum):
+    """Whether a figure was observed, or modelled or estimated from other figures."""
+
+    observed = "observed"
+    modelled = "modelled"
+    estimated = "estimated"
+
+
+class Qualifier(StrEnum):
+    """How exact a count is: '422', 'about 400', 'more than 16,000'."""
+
+    exactly = "exactly"
+    about = "about"
+    more_than = "more_than"
+    at_least = "at_least"
+    fewer_than = "fewer_than"
+    up_to = "up_to"
+
+
+class GuidanceStance(StrEnum):
+    """What a guideline says about the intervention."""
+
+    recommends = "recommends"
+    supports = "supports"
+    mentions = "mentions"
+    does_not_recommend = "does_not_recommend"
+    predates_evidence = "predates_evidence"  # written before evidence that now contradicts it
+
+
+class FundingKind(StrEnum):
+    """Who paid, as readers judge a conflict of interest by it."""
+
+    public = "public"
+    charity = "charity"
+    industry = "industry"
+    academic = "academic"
+    mixed = "mixed"
+    other = "other"
+
+
+class Provenance(StrEnum):
+    """Where a fidelity instrument comes from, which says how far to trust its cut-offs."""
+
+    official = "official"  # the owner's own instrument, as published
+    adapted = "adapted"  # the owner's or a published instrument, changed for this spec
+    illustrative = "illustrative"  # written for this spec to show what checking could cover
+
+
+class AssessmentUnit(StrEnum):
+    """What one fidelity assessment is of."""
+
+    site = "site"
+    team = "team"
+    practice = "practice"
+    service = "service"
+    pathway = "pathway"
+    system = "system"
+    individual = "individual"
+
+
+class ChoiceRule(StrEnum):
+    """How many of a programme's components an adopter takes."""
+
+    all = "all"
+    at_least = "at_least"
 
 
 class SpreadModel(StrEnum):
@@ -102,6 +199,11 @@ class DeliveryMode(StrEnum):
     telephone = "telephone"
     hybrid = "hybrid"
     written = "written"
+    sms = "sms"
+    app = "app"
+    web = "web"
+    automated_message = "automated_message"
+    remote_monitoring = "remote_monitoring"
 
 
 class DeliveryFormat(StrEnum):
@@ -170,6 +272,7 @@ class FramePlanned(StrEnum):
     planned_proactive = "planned_proactive"
     planned_reactive = "planned_reactive"
     unplanned_reactive = "unplanned_reactive"
+    unknown = "unknown"
 
 
 class FrameDecider(StrEnum):
@@ -186,6 +289,7 @@ class FrameDecider(StrEnum):
     practitioner = "practitioner"
     community_members = "community_members"
     recipients = "recipients"
+    unknown = "unknown"
 
 
 class FrameWhat(StrEnum):
@@ -313,16 +417,63 @@ class Rationale(Spec):
     )
 
 
+class Endpoint(Spec):
+    """One outcome a study measured, with what it found."""
+
+    name: Text = Field(description="The outcome measured, e.g. 'transfusion or death at 30 days'.")
+    primary: bool | None = Field(
+        None, description="True for the study's primary outcome, false for a secondary one."
+    )
+    estimate: Text | None = Field(
+        None, description="The result as reported, e.g. 'risk ratio 1.03 (95% CI 0.78 to 1.37)'."
+    )
+    direction: EvidenceDirection | None = Field(
+        None, description="Which way this result points: supports, no_effect, mixed or harm."
+    )
+    basis: Basis | None = Field(None, description="Observed, modelled or estimated.")
+
+
 class Evidence(Spec):
-    """One piece of evidence that the intervention works, tied to a reference."""
+    """One piece of evidence about the intervention, tied to its references."""
 
     reference: Id = Field(
         description="The id of the entry in `references` this evidence comes from."
     )
+    references: list[Id] = Field(
+        default_factory=list, description="Ids of further references for the same evidence."
+    )
+    kind: EvidenceKind | None = Field(
+        None,
+        description="What it is evidence of: effectiveness, implementation, need, cost, safety "
+        "or experience.",
+    )
+    direction: EvidenceDirection | None = Field(
+        None,
+        description="Which way the findings point: supports, no_effect, mixed or harm. A null "
+        "or harmful result is never shown as support.",
+    )
+    certainty: Certainty | None = Field(
+        None, description="How certain the findings are (GRADE): high, moderate, low, very_low."
+    )
     design: Text = Field(description="Study design, e.g. 'mixed-methods evaluation in 10 trusts'.")
     findings: Text = Field(description="What was found, with figures where there are some.")
+    endpoints: list[Endpoint] = Field(
+        default_factory=list, description="The outcomes measured, primary first, with results."
+    )
     population: Text | None = Field(None, description="Who or what was studied.")
     limitations: Text | None = Field(None, description="What limits confidence in the findings.")
+    basis: Basis | None = Field(
+        None, description="Whether the findings were observed, or modelled or estimated."
+    )
+
+
+class Lineage(Spec):
+    """An earlier intervention this one was derived from."""
+
+    name: Text = Field(description="The intervention it was derived from.")
+    place: Text | None = Field(None, description="Where that one runs, e.g. 'Boston, USA'.")
+    note: Text | None = Field(None, description="What was kept and what changed.")
+    reference: Id | None = Field(None, description="The id of a reference describing it.")
 
 
 class Origin(Spec):
@@ -331,6 +482,9 @@ class Origin(Spec):
     organisation: Text = Field(description="The organisation that first developed or ran it.")
     place: Text | None = Field(None, description="Where it was first run.")
     first_delivered: PartialDate | None = Field(None, description="When it was first run.")
+    derived_from: list[Lineage] = Field(
+        default_factory=list, description="Earlier interventions it was adapted from."
+    )
     innovators: list[Text] = Field(
         default_factory=list, description="People or teams credited with the innovation."
     )
@@ -361,6 +515,18 @@ class PreviousHolder(Spec):
     note: Text | None = Field(None, description="What changed for adopters.")
 
 
+class Tier(Spec):
+    """A level of membership or licence, with its own obligations and fees."""
+
+    id: Id
+    name: Text = Field(description="The tier's name, e.g. 'member food bank' or 'Core 24'.")
+    description: Text = Field(description="Who it is for and what it allows.")
+    obligations: list[Text] = Field(
+        default_factory=list, description="What an organisation in this tier commits to."
+    )
+    fee: Text | None = Field(None, description="What an organisation in this tier pays.")
+
+
 class Licence(Spec):
     """How the intervention may be used and spread by others."""
 
@@ -379,6 +545,10 @@ class Licence(Spec):
     url: str | None = Field(None, description="Where the current terms are published.")
     content_licence: Text | None = Field(
         None, description="The licence of this spec and its generated documents, e.g. CC BY 4.0."
+    )
+    tiers: list[Tier] = Field(
+        default_factory=list,
+        description="Levels of membership or licence, each with its own obligations and fee.",
     )
 
 
@@ -467,6 +637,31 @@ class Setting(Spec):
     )
 
 
+# Which organisation something belongs to: one of the four kinds, or a party the spec lists.
+PartyId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        description="adopter, central, partner or commissioner, or the id of one of `parties`.",
+    ),
+]
+
+
+class PartyEntry(Spec):
+    """An organisation involved in delivering the intervention, and what it does."""
+
+    id: Id
+    name: Text = Field(description="The organisation, or the kind, e.g. 'community pharmacy'.")
+    kind: Party = Field(
+        description="adopter (takes it up), central (licence holder or central team), partner "
+        "or commissioner."
+    )
+    description: Text | None = Field(None, description="Who it is and why it takes part.")
+    responsibilities: list[Text] = Field(
+        default_factory=list, description="What it does in the intervention."
+    )
+
+
 class ReadinessCriterion(Spec):
     """Something an adopting organisation must have in place before it starts."""
 
@@ -474,6 +669,7 @@ class ReadinessCriterion(Spec):
     criterion: Text = Field(description="What must be true before starting.")
     how_to_show: Text | None = Field(None, description="How an organisation shows it is met.")
     required: bool = Field(True, description="False when it is recommended rather than required.")
+    party: PartyId | None = Field(None, description="Which organisation must have it in place.")
 
 
 class Role(Spec):
@@ -487,15 +683,18 @@ class Role(Spec):
     time_commitment: Text | None = Field(
         None, description="Time the role needs, e.g. '2 hours a month'."
     )
-    party: Party | None = Field(
+    party: PartyId | None = Field(
         None,
-        description="Whose role it is: the adopting organisation's, the central team's or a "
-        "partner's. Left out, the documents do not say.",
+        description="Whose role it is: adopter, central, partner, commissioner or the id of one "
+        "of `parties`. Left out, the documents do not say.",
     )
     required: bool | None = Field(
         None,
         description="True when an adopter must have the role, false when it is recommended but "
         "optional. Left out, the documents do not say.",
+    )
+    references: list[Id] = Field(
+        default_factory=list, description="Ids of references that describe the role."
     )
 
 
@@ -560,10 +759,26 @@ class Range(Spec):
     unit: Text = Field(description="The unit, e.g. 'minutes' or 'panellists'.")
 
 
+class Option(Spec):
+    """One permitted choice, when it needs more than its words: its own approval rule."""
+
+    option: Text = Field(description="The choice, in words.")
+    requires_approval: bool | None = Field(
+        None,
+        description="True when this choice needs the licence holder's approval, false when it "
+        "does not; left out, the element's own rule applies.",
+    )
+    note: Text | None = Field(None, description="When to choose it, or what it needs.")
+
+
 class PermittedAdaptations(Spec):
     """What adopters may choose instead of the default: options, a range, or guidance."""
 
-    options: list[Text] = Field(default_factory=list, description="Choices an adopter may make.")
+    options: list[Text | Option] = Field(
+        default_factory=list,
+        description="Choices an adopter may make: each a line of text, or {option, "
+        "requires_approval, note} when one choice needs approval and others do not.",
+    )
     range: Range | None = Field(None, description="A numeric range the choice must stay within.")
     guidance: Text | None = Field(
         None, description="For open adaptations: how to decide, and what to avoid."
@@ -634,6 +849,11 @@ class Procedure(Spec):
     timing: Text | None = Field(
         None, description="When it happens, e.g. 'a week before the Round'."
     )
+    party: PartyId | None = Field(None, description="Which organisation carries it out.")
+    automated: bool | None = Field(
+        None,
+        description="True when software does it (a reminder text, a risk score), not a person.",
+    )
 
 
 class GroupSize(Spec):
@@ -641,6 +861,15 @@ class GroupSize(Spec):
 
     min: int = Field(ge=1, description="The fewest participants.")
     max: int | None = Field(None, ge=1, description="The most participants; omit for no limit.")
+
+
+class ModeDetail(Spec):
+    """Group size and duration for one mode of delivery, where they differ between modes."""
+
+    mode: DeliveryMode = Field(description="The mode these figures are for.")
+    group_size: GroupSize | None = Field(None, description="How many take part at once.")
+    duration: Text | None = Field(None, description="How long each session lasts in this mode.")
+    note: Text | None = Field(None, description="Anything else that differs in this mode.")
 
 
 class Delivery(Spec):
@@ -656,6 +885,11 @@ class Delivery(Spec):
         None, description="How much, e.g. caseload or contacts per week."
     )
     period: Text | None = Field(None, description="Over what period, e.g. 'ongoing'.")
+    by_mode: list[ModeDetail] = Field(
+        default_factory=list,
+        description="Group size and duration per mode, where they differ (face to face 6-8, "
+        "online up to 5).",
+    )
 
 
 class Step(Spec):
@@ -665,6 +899,10 @@ class Step(Spec):
     owner: Text = Field(description="Who does it in the adopting organisation.")
     timescale: Text | None = Field(None, description="How long it typically takes.")
     output: Text | None = Field(None, description="What exists when the step is done.")
+    party: PartyId | None = Field(None, description="Which organisation does it.")
+    roles: list[Id] = Field(default_factory=list, description="Ids of the roles who do it.")
+    materials: list[Id] = Field(default_factory=list, description="Ids of the materials used.")
+    automated: bool | None = Field(None, description="True when software does the step.")
 
 
 class Phase(Spec):
@@ -744,6 +982,23 @@ class FidelityResult(Spec):
     score: int | None = Field(None, description="The total score, if scored.")
     summary: Text = Field(description="What the assessment found.")
     reference: Id | None = Field(None, description="The id of a reference reporting it.")
+    basis: Basis | None = Field(None, description="Observed, modelled or estimated.")
+
+
+class Instrument(Spec):
+    """Where the fidelity checklist comes from, so readers know how far to trust its cut-offs."""
+
+    provenance: Provenance = Field(
+        description="official (the owner's published instrument), adapted (changed from one), "
+        "or illustrative (written to show what checking could cover)."
+    )
+    validated: bool | None = Field(
+        None, description="True when the instrument has been validated, false when it has not."
+    )
+    owner: Text | None = Field(None, description="Who owns the instrument.")
+    url: str | None = Field(None, description="Where it is published.")
+    reference: Id | None = Field(None, description="The id of a reference describing it.")
+    note: Text | None = Field(None, description="What was adapted, or how it was validated.")
 
 
 class Fidelity(Spec):
@@ -758,6 +1013,12 @@ class Fidelity(Spec):
     )
     strategies: list[Text] = Field(
         default_factory=list, description="What keeps fidelity up: training, supervision, feedback."
+    )
+    instrument: Instrument | None = Field(
+        None, description="Where the checklist comes from: official, adapted or illustrative."
+    )
+    unit: AssessmentUnit | None = Field(
+        None, description="What one assessment is of: site, team, practice, service, pathway..."
     )
     criteria: list[Criterion] = Field(min_length=1, description="The criteria, in checklist order.")
     bands: list[Band] = Field(min_length=1, description="Bands of total score, lowest first.")
@@ -854,6 +1115,7 @@ class Obligation(Spec):
     basis: Text | None = Field(
         None, description="Where it comes from, e.g. 'licence agreement' or 'national guidance'."
     )
+    party: PartyId | None = Field(None, description="Which organisation it falls on.")
 
 
 class Support(Spec):
@@ -886,6 +1148,13 @@ class AdoptionFigure(Spec):
     description: Text = Field(description="What the figure says, in a sentence.")
     count: int | None = Field(None, ge=0, description="How many organisations.")
     out_of: int | None = Field(None, ge=0, description="Out of how many eligible.")
+    unit: Text | None = Field(
+        None, description="What is counted, e.g. 'food banks' or 'distribution centres'."
+    )
+    qualifier: Qualifier | None = Field(
+        None, description="How exact the count is: exactly, about, more_than, at_least..."
+    )
+    basis: Basis | None = Field(None, description="Observed, modelled or estimated.")
     reference: Id | None = Field(None, description="The id of the reference reporting it.")
 
 
@@ -901,6 +1170,113 @@ class NotApplicable(Spec):
 
     item: int = Field(ge=1, le=12, description="The TIDieR item number, 1 to 12.")
     reason: Text = Field(description="Why it does not apply yet.")
+
+
+# --- context: technology, guidance, funding, programmes ----------------------------------------
+
+
+class TechComponent(Spec):
+    """A piece of technology the service runs on: a platform, an app, a device."""
+
+    name: Text = Field(description="The component, e.g. 'text-messaging platform'.")
+    description: Text = Field(description="What it does in the service.")
+    supplier: Text | None = Field(None, description="Who supplies it.")
+    owner: Text | None = Field(None, description="Who owns or is responsible for it.")
+    url: str | None = Field(None, description="Where to find out more.")
+
+
+class Regulation(Spec):
+    """A regulatory status the technology holds or needs."""
+
+    scheme: Text = Field(
+        description="The scheme, e.g. 'UK medical device regulations' or 'NHS DTAC'."
+    )
+    status: Text = Field(description="Its status under the scheme, e.g. 'class I, registered'.")
+    reference: Id | None = Field(None, description="The id of a reference recording it.")
+
+
+class Technology(Spec):
+    """The technology a technology-enabled service depends on, and what adopters must check."""
+
+    components: list[TechComponent] = Field(
+        min_length=1, description="The platforms, apps and devices it uses."
+    )
+    regulatory: list[Regulation] = Field(
+        default_factory=list, description="Medical-device class, DTAC and other statuses."
+    )
+    data_protection: Text | None = Field(
+        None, description="The data protection impact assessment and what it found or needs."
+    )
+    interoperability: list[Text] = Field(
+        default_factory=list, description="Standards it uses to exchange data, e.g. FHIR."
+    )
+    hosting: Text | None = Field(None, description="Where it runs and who hosts it.")
+
+
+class Guidance(Spec):
+    """A guideline or policy that names the intervention, and what it says."""
+
+    body: Text = Field(description="Who issued it, e.g. 'NICE'.")
+    document: Text = Field(description="The guideline or policy, e.g. 'NG196'.")
+    date: PartialDate | None = Field(None, description="When it was issued.")
+    stance: GuidanceStance = Field(
+        description="recommends, supports, mentions, does_not_recommend, or predates_evidence "
+        "(written before evidence that now contradicts it)."
+    )
+    note: Text | None = Field(None, description="What it says, in a sentence.")
+    reference: Id | None = Field(None, description="The id of the reference for it.")
+
+
+class SpreadLesson(Spec):
+    """Something learnt about spreading it: a lever that was pulled and what it did."""
+
+    lever: Text = Field(description="What was done to spread it, e.g. 'a payment per referral'.")
+    effect: Text = Field(description="What happened, e.g. 'more referrals, no more attendance'.")
+    reference: Id | None = Field(None, description="The id of a reference reporting it.")
+
+
+class Funding(Spec):
+    """Who paid for the intervention or its evaluation: readers weigh the evidence by it."""
+
+    funder: Text = Field(description="Who paid.")
+    kind: FundingKind = Field(description="public, charity, industry, academic, mixed or other.")
+    purpose: Text | None = Field(None, description="What it paid for: delivery, evaluation...")
+    period: Text | None = Field(None, description="When, e.g. '2019 to 2022'.")
+    reference: Id | None = Field(None, description="The id of a reference recording it.")
+
+
+class Target(Spec):
+    """A target set for the intervention's reach or results."""
+
+    name: Text = Field(description="What the target is, e.g. '85% of people with AF treated'.")
+    by: PartialDate | None = Field(None, description="When it is to be met.")
+    set_by: Text | None = Field(None, description="Who set it.")
+    reference: Id | None = Field(None, description="The id of the reference for it.")
+
+
+class Component(Spec):
+    """One part of a programme: described here, or a spec of its own beside this one."""
+
+    id: Id
+    name: Text = Field(description="The component's name.")
+    summary: Text = Field(description="What it is, in a sentence or two.")
+    spec: str | None = Field(
+        None,
+        description="The path of the component's own spec, relative to this spec's folder, "
+        "e.g. '../detect/intervention.yaml'.",
+    )
+    required: bool | None = Field(
+        None,
+        description="True when every adopter must take this component, whatever the rule.",
+    )
+
+
+class Choice(Spec):
+    """How many of the components an adopter takes."""
+
+    rule: ChoiceRule = Field(description="all, or at_least `count` of them.")
+    count: int | None = Field(None, ge=1, description="For at_least: how many.")
+    note: Text | None = Field(None, description="How to choose, e.g. 'by local priorities'.")
 
 
 # --- the whole spec -----------------------------------------------------------------------------
@@ -970,7 +1346,18 @@ class Intervention(Spec):
     summary: Text = Field(description="What the intervention is, in two or three sentences.")
     problem: Text = Field(description="The problem it addresses.")
     rationale: Rationale = Field(description="Why it works (TIDieR item 2).")
-    evidence: list[Evidence] = Field(default_factory=list, description="Evidence that it works.")
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Evidence about it: that it works, or that it does not."
+    )
+    guidance: list[Guidance] = Field(
+        default_factory=list, description="Guidelines and policies that name it, and their stance."
+    )
+    funding: list[Funding] = Field(
+        default_factory=list, description="Who paid for it or its evaluation."
+    )
+    conflicts_of_interest: list[Text] = Field(
+        default_factory=list, description="Interests of the developers, funders or evaluators."
+    )
     origin: Origin = Field(description="Where and when it was first run.")
     owners: list[Contact] = Field(min_length=1, description="Who maintains this spec.")
     contacts: list[Contact] = Field(
@@ -985,6 +1372,20 @@ class Intervention(Spec):
         None,
         description="Who reads the documents: clinical, community or mixed. Left out, it is "
         "read from the settings' types.",
+    )
+    parties: list[PartyEntry] = Field(
+        default_factory=list,
+        description="The organisations involved, when delivery spans more than the adopter.",
+    )
+    components: list[Component] = Field(
+        default_factory=list,
+        description="For a programme: its components, from which adopters take as `choose` says.",
+    )
+    choose: Choice | None = Field(
+        None, description="For a programme: how many components an adopter takes."
+    )
+    technology: Technology | None = Field(
+        None, description="For a technology-enabled service: the technology it depends on."
     )
     population: Population = Field(description="Who it is for.")
     settings: list[Setting] = Field(
@@ -1027,6 +1428,12 @@ class Intervention(Spec):
     )
     spread_approaches: list[SpreadApproach] = Field(
         default_factory=list, description="The NHS spread approaches used."
+    )
+    spread_lessons: list[SpreadLesson] = Field(
+        default_factory=list, description="What spreading it has taught: levers and their effects."
+    )
+    targets: list[Target] = Field(
+        default_factory=list, description="Targets set for its reach or results."
     )
     outcomes: list[Outcome] = Field(min_length=1, description="Outcomes and how they are measured.")
     support: Support | None = Field(

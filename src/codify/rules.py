@@ -194,9 +194,13 @@ def _ids(spec: Intervention) -> Iterator[tuple[JsonPath, str, str]]:
         "outcomes",
         "references",
         "modifications",
+        "parties",
+        "components",
     ):
         for i, item in enumerate(getattr(spec, field)):
             yield (field, i, "id"), item.id, field
+    for i, tier in enumerate(spec.licence.tiers if spec.licence else ()):
+        yield ("licence", "tiers", i, "id"), tier.id, "tiers"
     for i, proc in enumerate(spec.delivery.procedures):
         yield ("delivery", "procedures", i, "id"), proc.id, "procedures"
     for i, crit in enumerate(_criteria(spec)):
@@ -264,9 +268,41 @@ def _references(spec: Intervention) -> Iterator[tuple[JsonPath, str, tuple[str, 
     for i, out in enumerate(spec.outcomes):
         for j, ref in enumerate(out.references):
             yield ("outcomes", i, "references", j), ref, ("references",)
+    yield from _references_v2(spec)
+
+
+def _references_v2(spec: Intervention) -> Iterator[tuple[JsonPath, str, tuple[str, ...]]]:
+    """References from the parts added in format 2: steps, roles, evidence and context."""
+    refs = ("references",)
+    for i, phase in enumerate(spec.pathway):
+        for j, step in enumerate(phase.steps):
+            for field in ("roles", "materials"):
+                for k, ref in enumerate(getattr(step, field)):
+                    yield ("pathway", i, "steps", j, field, k), ref, (field,)
+    for i, role in enumerate(spec.roles):
+        for j, ref in enumerate(role.references):
+            yield ("roles", i, "references", j), ref, refs
+    for i, ev in enumerate(spec.evidence):
+        for j, ref in enumerate(ev.references):
+            yield ("evidence", i, "references", j), ref, refs
+    for j, lineage in enumerate(spec.origin.derived_from):
+        if lineage.reference:
+            yield ("origin", "derived_from", j, "reference"), lineage.reference, refs
+    for field in ("guidance", "spread_lessons", "funding", "targets"):
+        for i, item in enumerate(getattr(spec, field)):
+            if item.reference:
+                yield (field, i, "reference"), item.reference, refs
+    if spec.technology is not None:
+        for i, reg in enumerate(spec.technology.regulatory):
+            if reg.reference:
+                yield ("technology", "regulatory", i, "reference"), reg.reference, refs
+    instrument = spec.fidelity.instrument if spec.fidelity else None
+    if instrument is not None and instrument.reference:
+        yield ("fidelity", "instrument", "reference"), instrument.reference, refs
 
 
 _KIND_WORDS = {
+    "parties": "party",
     "roles": "role",
     "materials": "material",
     "references": "reference",
@@ -607,18 +643,20 @@ def _evidence_gate(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     "CR011",
     """
-A role or material that no core element, adaptable element or procedure names is either left over
-from an earlier version or missing its links. Either way, the handbook cannot say where it fits.
+A role or material that no core element, adaptable element, procedure or pathway step names is
+either left over from an earlier version or missing its links. Either way, the handbook cannot
+say where it fits.
 """,
     """
 materials:
   - id: evaluation-form
 core_elements:
   - id: evaluation
-    materials: [evaluation-form]
+    materials: [evaluation-form]   # or a procedure's or a pathway step's materials
 """,
 )
 def _unused(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    # Steps of the pathway count too (format 2): a role that only sets things up is used.
     used = {ref for path, ref, kinds in _references(spec) if kinds in (("roles",), ("materials",))}
     for field in ("roles", "materials"):
         for i, item in enumerate(getattr(spec, field)):
@@ -1023,7 +1061,7 @@ roles:
 )
 def _no_time(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     for i, role in enumerate(spec.roles):
-        adopters_own = role.party in (None, Party.adopter)
+        adopters_own = party_kind(spec, role.party) in (None, Party.adopter)
         if role.required is not False and adopters_own and not role.time_commitment:
             yield (
                 ("roles", i),
@@ -1290,6 +1328,162 @@ def _models_in(annotation: Any) -> Iterator[type[Spec]]:
 _DOTTED = re.compile(
     r"(?<![\w./@:-])([a-z][a-z_]*(?:\[\d+\])?(?:\.[a-z][a-z_]*(?:\[\d+\])?)+)(?![\w/@-])"
 )
+
+
+# The kinds any spec may name without listing them under `parties`.
+BUILTIN_PARTIES = frozenset(p.value for p in Party)
+
+
+def party_kind(spec: Intervention, ident: str | None) -> Party | None:
+    """The kind of the party an id names: a built-in kind, or a listed party's kind."""
+    if ident is None:
+        return None
+    if ident in BUILTIN_PARTIES:
+        return Party(ident)
+    return next((p.kind for p in spec.parties if p.id == ident), None)
+
+
+def _party_refs(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
+    """Every `party:` in the spec, with its path."""
+    for i, role in enumerate(spec.roles):
+        if role.party:
+            yield ("roles", i, "party"), role.party
+    for i, ready in enumerate(spec.readiness):
+        if ready.party:
+            yield ("readiness", i, "party"), ready.party
+    for i, proc in enumerate(spec.delivery.procedures):
+        if proc.party:
+            yield ("delivery", "procedures", i, "party"), proc.party
+    for i, phase in enumerate(spec.pathway):
+        for j, step in enumerate(phase.steps):
+            if step.party:
+                yield ("pathway", i, "steps", j, "party"), step.party
+    for i, ob in enumerate(spec.support.obligations if spec.support else ()):
+        if ob.party:
+            yield ("support", "obligations", i, "party"), ob.party
+
+
+@rule(
+    "CR028",
+    """
+When delivery spans organisations, roles, procedures, pathway steps, readiness criteria and
+obligations say which one they belong to with `party`: one of the four kinds (adopter, central,
+partner, commissioner) or the id of an organisation listed under `parties`. An id that names
+neither leaves the reader not knowing who does the work. A listed party may not take the name
+of a kind, or every `party: adopter` would become ambiguous.
+""",
+    """
+parties:
+  - {id: community-pharmacy, name: The patient's community pharmacy, kind: partner}
+roles:
+  - id: pharmacist
+    party: community-pharmacy      # or adopter, central, partner, commissioner
+""",
+)
+def _unknown_party(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    listed = {p.id for p in spec.parties}
+    for i, entry in enumerate(spec.parties):
+        if entry.id in BUILTIN_PARTIES:
+            yield (
+                ("parties", i, "id"),
+                f"party id '{entry.id}' is one of the kinds every spec has; give the "
+                "organisation its own id (its kind goes in `kind`)",
+            )
+    known = sorted(BUILTIN_PARTIES | listed)
+    hints = Suggester(known, SuggestionBudget())
+    for path, ident in _party_refs(spec):
+        if ident not in BUILTIN_PARTIES and ident not in listed:
+            yield (
+                path,
+                f"party '{ident}' is not one of {', '.join(sorted(BUILTIN_PARTIES))} or a party "
+                "listed under `parties`" + hints.hint(ident),
+            )
+
+
+@rule(
+    "CR029",
+    """
+A programme lets adopters choose among its components. `choose` says how many: `all`, or
+`at_least` a `count`. A count above the number of components, or an `at_least` with no count,
+is a rule no adopter can follow, and components that every adopter must take (`required: true`)
+count towards it.
+""",
+    """
+components:
+  - {id: detect, name: Detect, summary: Find people with undiagnosed AF.}
+  - {id: protect, name: Protect, summary: Offer anticoagulation.}
+choose:
+  rule: at_least
+  count: 1
+""",
+)
+def _component_choice(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    choice = spec.choose
+    if choice is None:
+        return
+    if not spec.components:
+        yield ("choose",), "`choose` is set but the spec lists no components"
+        return
+    if choice.rule.value == "at_least":
+        if choice.count is None:
+            yield ("choose",), "choose: at_least needs a `count`"
+        elif choice.count > len(spec.components):
+            yield (
+                ("choose", "count"),
+                f"choose: at least {choice.count} of {len(spec.components)} components cannot "
+                "be met",
+            )
+    elif choice.count is not None:
+        yield ("choose", "count"), "choose: all takes no `count`; remove it or use at_least"
+
+
+@rule(
+    "CR030",
+    """
+A component may be a spec of its own, named by its path from this spec's folder (for example
+`../detect/intervention.yaml`). The file must exist and hold a spec with an id, so that the
+handbook and the site can link to it; check the specs of a programme together
+(`codify check programme/`) and each is checked in full.
+""",
+    """
+components:
+  - id: detect
+    name: Detect
+    summary: Find people with undiagnosed AF.
+    spec: ../detect/intervention.yaml
+""",
+)
+def _component_spec(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    from codify.loader import LoadError, load_file
+
+    for i, comp in enumerate(spec.components):
+        if comp.spec is None or ctx.spec_dir is None:
+            continue
+        where: JsonPath = ("components", i, "spec")
+        problem = _component_path_problem(comp.spec)
+        if problem:
+            yield where, f"component '{comp.id}': {problem}"
+            continue
+        target = ctx.spec_dir / comp.spec
+        if not target.is_file():
+            yield where, f"component '{comp.id}': {shown(comp.spec)} is not a file"
+            continue
+        try:
+            data = load_file(target).data
+        except LoadError as exc:
+            yield where, f"component '{comp.id}': {shown(comp.spec)} cannot be read: {exc}"
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+            yield where, f"component '{comp.id}': {shown(comp.spec)} holds no spec with an id"
+
+
+def _component_path_problem(path: str) -> str | None:
+    """Why a component's spec path is unusable: unlike a material's, it may go up a folder."""
+    if UNSAFE_CHARACTERS.search(path) or "\x00" in path or re.search("[\n\t]", path):
+        return f"{shown(path)} contains a control character; remove it"
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path):
+        return f"{shown(path)} is absolute; use a path relative to this spec's folder"
+    return None
 
 
 def _undotted(found: str) -> str:
