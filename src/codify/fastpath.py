@@ -60,8 +60,8 @@ def models_digest() -> str:
 
 
 @cache
-def _compiled() -> Callable[[Any], bool] | None:
-    """The compiled schema's entry point, or None when it was generated from other models."""
+def _compiled() -> Any:
+    """The compiled schema's module, or None when it was generated from other models."""
     try:
         from codify import _fastschema
 
@@ -69,14 +69,14 @@ def _compiled() -> Callable[[Any], bool] | None:
             return None
     except (ImportError, OSError, AttributeError):
         return None
-    return _fastschema.accepts
+    return _fastschema
 
 
 def accepts(data: Any) -> bool:
     """Whether the committed JSON Schema accepts `data`; False when unsure (slow path)."""
-    check = _compiled()
+    compiled = _compiled()
     try:
-        return check is not None and check(data)
+        return compiled is not None and bool(compiled.accepts(data))
     except RecursionError:  # deeper than the loader allows; the slow path says what is wrong
         return False
 
@@ -295,10 +295,9 @@ def _strip(tp: Any) -> Any:
 
 def _def_accepts(name: str, value: Any) -> bool:
     """Whether the schema's definition `name` accepts `value` (False when there is none)."""
-    from codify import _fastschema
-
-    check = _fastschema.DEFS.get(name)
-    return check is not None and check(value)
+    compiled = _compiled()
+    check = compiled.DEFS.get(name) if compiled is not None else None
+    return check is not None and bool(check(value))
 
 
 # Settings that change what validation makes of a value, which the converters do not copy.
@@ -348,7 +347,7 @@ def _model_converter(model: type[BaseModel]) -> Convert:
         if type(value) is not dict or not names.issuperset(value):
             raise GiveUp
         if not plan:
-            plan.extend(_field_plan(model))
+            plan.extend(list(_field_plan(model)))  # whole, or not at all if it raises
         values: dict[str, Any] = {}
         for name, convert_field, default_of, default in plan:
             item = value.get(name, _MISSING)
