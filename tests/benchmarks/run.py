@@ -89,6 +89,10 @@ def interleaved(
     return {k: statistics.median(v) for k, v in times.items()}
 
 
+# The sources the codify column runs (--sources); None for this checkout's installed copy.
+SOURCES: list[Path | None] = [None]
+
+
 def codify_cmd(src: Path | None, *args: str) -> tuple[Command, dict[str, str]]:
     """`codify ARGS` from this checkout, or from the sources in `src` (for --before)."""
     if src is None:
@@ -103,7 +107,7 @@ def runner(cmd: Command, env: dict[str, str] | None = None, cwd: Path | None = N
 
 def tools(path_args: list[str], before: Path | None) -> dict[str, Callable[[], float]]:
     """codify check (and the --before copy), check-jsonschema and python -c pass on the files."""
-    cmd, env = codify_cmd(None, "check", "-q", *path_args)
+    cmd, env = codify_cmd(SOURCES[0], "check", "-q", *path_args)
     found = {"codify": runner(cmd, env)}
     if before is not None:
         cmd, env = codify_cmd(before, "check", "-q", *path_args)
@@ -202,15 +206,19 @@ def section_precommit(args: argparse.Namespace, tmp: Path) -> None:
     # The published hook's file selection and serial setting, run from this checkout rather
     # than installed by pre-commit (which would measure pip); a shell wrapper counts processes.
     local = {k: v for k, v in hook.items() if k not in ("entry", "language", "description")}
-    local["entry"] = (
-        f'sh -c \'echo x >> "$CODIFY_HOOK_CALLS"; exec "{BIN / "codify"}" check "$@"\' --'
-    )
+    check, check_env = codify_cmd(SOURCES[0], "check")
+    program = " ".join(f'"{part}"' for part in check)
+    local["entry"] = f'sh -c \'echo x >> "$CODIFY_HOOK_CALLS"; exec {program} "$@"\' --'
     local["language"] = "system"
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     with (repo / ".pre-commit-config.yaml").open("w", encoding="utf-8") as fh:
         yaml.dump({"repos": [{"repo": "local", "hooks": [local]}]}, fh)
-    env = {**ENV, "PRE_COMMIT_HOME": str(tmp / "pre-commit-home"), "CODIFY_HOOK_CALLS": str(count)}
+    env = {
+        **check_env,
+        "PRE_COMMIT_HOME": str(tmp / "pre-commit-home"),
+        "CODIFY_HOOK_CALLS": str(count),
+    }
     env.pop("VIRTUAL_ENV", None)
     for cmd in (["init", "-q"], ["config", "user.email", "b@example.org"]):
         subprocess.run(["git", *cmd], cwd=repo, check=True, capture_output=True)
@@ -232,7 +240,7 @@ def section_precommit(args: argparse.Namespace, tmp: Path) -> None:
         commands[f"hook {n}"] = runner(
             [pre_commit, "run", "--color", "never", "--files", *names], env, repo
         )
-        commands[f"codify {n}"] = runner([str(BIN / "codify"), "check", "-q", *names], cwd=repo)
+        commands[f"codify {n}"] = runner([*check, "-q", *names], check_env, repo)
         commands[f"cjs {n}"] = runner(
             [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), *names], cwd=repo
         )
@@ -283,6 +291,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", nargs="*", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument("--before", type=Path, help="codify sources to compare with")
     parser.add_argument(
+        "--sources",
+        type=Path,
+        help="run the codify column from these sources (a copy taken while others edit)",
+    )
+    parser.add_argument(
         "--clock",
         choices=["wall", "cpu"],
         default="wall",
@@ -290,6 +303,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args, rest = parser.parse_known_args(argv)
     CLOCK[0] = args.clock
+    SOURCES[0] = args.sources
     print(
         f"Medians of {args.repeats} interleaved runs ({args.clock} time); cjs = check-jsonschema, "
         f"pass = {Path(sys.executable).name} -c pass. Ratios are codify's time over theirs."
