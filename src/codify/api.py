@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from codify.config import Config
     from codify.diagnostics import Diagnostic
     from codify.documents.pdf import PdfEngine
-    from codify.documents.render import Rendered
     from codify.model import Intervention
+    from codify.render.write import OutputWriter
     from codify.site.downloads import Maker
     from codify.site.project import Project, SiteSource
 
@@ -178,12 +178,13 @@ class PreviewError(CodifyError):
 class Progress:
     """One step of a long run, for a progress display.
 
-    `stage` is "checking" or "building"; `done` of `total` items are finished. Each item is
-    announced as it starts, with its spec file as `path`; a last call with `done == total`
-    and no path says the stage is over.
+    `stage` is "checking", "building" or "printing" (the PDFs a build has to print, after
+    every spec is rendered); `done` of `total` items are finished. Each item is announced as
+    it starts, with its spec file as `path`; a last call with `done == total` and no path says
+    the stage is over.
     """
 
-    stage: Literal["checking", "building"]
+    stage: Literal["checking", "building", "printing"]
     done: int
     total: int
     path: Path | None
@@ -198,6 +199,9 @@ class BuiltSpec:
     folder: Path  # where its files are: `out`, or `out/<spec id>` when several are built
     files: tuple[Path, ...]  # every file of its build, each as out/<name>, in name order
     written: tuple[Path, ...]  # those whose content changed; the rest were left untouched
+    # Files taken as the last build left them, not rendered or printed again, because nothing
+    # they are made from has changed (see `build_documents`).
+    reused: tuple[Path, ...] = ()
 
     @property
     def unchanged(self) -> tuple[Path, ...]:
@@ -364,13 +368,17 @@ def build_documents(
     written (warnings are printed there); `on_progress` with each spec as it is built.
 
     Writing is all or nothing, never over a file codify did not write or one edited since, and
-    files of kinds not built (with `only`, or PDFs without `pdf`) are kept. Raises
+    files of kinds not built (with `only`, or PDFs without `pdf`) are kept. Nothing is made
+    again that has not changed: the manifest records with each file a digest of everything it
+    is made from (the spec, its materials, the settings, the language, the logo, the template
+    overrides, codify's own code and templates, and for a PDF its HTML and the engine), and a
+    file whose digest is the same, and which is still as written, is taken as it is. All the
+    PDFs of a run are printed by one browser. Raises
     SettingsError, InputError, SpecProblems, EngineNotFound, OutputFolderError, TemplateError
     or PdfError; ValueError for an `only` or `language` codify does not know.
     """
     from codify.documents.assets import AssetError, logo_data_uri
     from codify.documents.pdf import HOW_TO_GET, find_engine
-    from codify.documents.render import TemplateFailure, environment
     from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
 
     if only is not None and only not in get_args(Part):
@@ -395,7 +403,6 @@ def build_documents(
         refuse_overlap(out_dir, [job.path for job in jobs])
     except OutputError as exc:
         raise OutputFolderError(str(exc)) from None
-    env = environment(overrides, settings.branding, chosen)
     writer = OutputWriter(
         out_dir,
         manifest=BUILD_MANIFEST,
@@ -404,19 +411,24 @@ def build_documents(
     )
     for name in _unbuilt(writer.previous(), jobs, only, pdf):
         writer.keep(name)
-    notes: list[str] = []
+    build = _Build(
+        writer,
+        settings,
+        chosen,
+        logo,
+        overrides,
+        only,
+        _digest(_codify_code(), chosen, _canonical(settings), logo or "", _tree(overrides)),
+    )
     try:
         for done, job in enumerate(jobs):
             if on_progress is not None:
                 on_progress(Progress("building", done, len(jobs), job.path))
-            rendered = _render(job, env, settings, logo, only, engine)
-            for relative, data in rendered.files.items():
-                writer.add(job.prefix + relative, data)
-            notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
+            build.spec(job)
         if on_progress is not None:
             on_progress(Progress("building", len(jobs), len(jobs), None))
-    except TemplateFailure as exc:
-        raise TemplateError(f"{exc}; nothing was written") from None
+        if engine is not None:
+            build.print_pdfs(engine, on_progress)
     except OutputError as exc:
         raise OutputFolderError(str(exc)) from None
     try:
@@ -428,15 +440,17 @@ def build_documents(
     names = [str(f) for f in writer.files]
     return BuildResult(
         out=out_dir,
-        specs=tuple(_built(job, out_dir, names, changed_names) for job in jobs),
+        specs=tuple(_built(job, out_dir, names, changed_names, build.reused) for job in jobs),
         removed=tuple(out_dir / p.relative_to(root) for p in writer.removed),
-        notes=tuple(notes),
+        notes=tuple(build.notes),
         checked=tuple(job.result for job in jobs),
     )
 
 
-def _built(job: _Job, out_dir: Path, names: list[str], changed: set[str]) -> BuiltSpec:
-    """One spec's part of the build: its files, in name order, and which were written."""
+def _built(
+    job: _Job, out_dir: Path, names: list[str], changed: set[str], reused: set[str]
+) -> BuiltSpec:
+    """One spec's part of the build: its files, in name order, which were written or reused."""
     mine = sorted(f for f in names if f.startswith(job.prefix))
     return BuiltSpec(
         spec=job.spec,
@@ -444,6 +458,7 @@ def _built(job: _Job, out_dir: Path, names: list[str], changed: set[str]) -> Bui
         folder=out_dir / job.prefix if job.prefix else out_dir,
         files=tuple(out_dir / f for f in mine),
         written=tuple(out_dir / f for f in mine if f in changed),
+        reused=tuple(out_dir / f for f in mine if f in reused),
     )
 
 
@@ -479,11 +494,8 @@ def _unbuilt(previous: dict[str, str], jobs: list[_Job], only: str | None, pdf: 
     `only="handbook"` keeps the checklist files (and the reverse), and a build without `pdf`
     keeps the PDFs, rather than removing them as no longer generated.
     """
-    from codify.documents.render import CHECKLIST_FILES, HANDBOOK_FILES, PDF_SOURCES
-
-    kinds = {name: "handbook" for name in HANDBOOK_FILES}
-    kinds.update({name: "checklist" for name in [*CHECKLIST_FILES, "checklist.csv"]})
-    kinds.update({pdf_name: kinds[source] for pdf_name, source in PDF_SOURCES.items()})
+    kinds = dict(_PART_OF)
+    kinds.update({pdf_name: kinds[source] for pdf_name, source in _PDF_SOURCES.items()})
     kept: list[str] = []
     for name in previous:
         for job in jobs:
@@ -493,35 +505,273 @@ def _unbuilt(previous: dict[str, str], jobs: list[_Job], only: str | None, pdf: 
             kind = "handbook" if rest.startswith("materials/") else kinds.get(rest)
             if kind is None:
                 continue
-            if (only is not None and kind != only) or (rest in PDF_SOURCES and not pdf):
+            if (only is not None and kind != only) or (rest in _PDF_SOURCES and not pdf):
                 kept.append(name)
                 break
     return kept
 
 
-def _render(
-    job: _Job,
-    env: object,
-    config: Config,
-    logo: str | None,
-    only: str | None,
-    engine: PdfEngine | None,
-) -> Rendered:
-    """Every file of one spec's build, PDFs included when an engine is given."""
-    from codify.documents.pdf import PdfError as EnginePdfError
-    from codify.documents.render import PDF_SOURCES, render_spec
+# The files each part renders and the HTML each PDF is printed from, as in
+# codify.documents.render: named here too, so that a build that renders nothing does not import
+# the renderers (tests/test_build_incremental.py checks that the two agree).
+_PART_OF: dict[str, Part] = {
+    "handbook.html": "handbook",
+    "handbook.md": "handbook",
+    "checklist.html": "checklist",
+    "checklist.md": "checklist",
+    "assessment.yaml": "checklist",
+    "checklist.csv": "checklist",
+}
+_PDF_SOURCES = {"handbook.pdf": "handbook.html", "checklist.pdf": "checklist.html"}
+# Libraries whose upgrade can change what is rendered; each is named in the digest of codify's
+# code by where it is installed and when, which costs no import.
+_RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "citeproc", "lxml", "pypdf")
 
-    rendered = render_spec(job.spec, job.path, env, config.branding, logo, only)
-    if engine is not None:
-        for target, source in PDF_SOURCES.items():
-            if source in rendered.html:
+
+@dataclass
+class _Print:
+    """One PDF a build has to print: where it goes, the HTML it is printed from, its source."""
+
+    job: _Job
+    name: str
+    html: str
+    source: str
+
+
+class _Build:
+    """One run of `build_documents`: each spec's files, made or taken from the last build.
+
+    A file is made again only when its source digest differs from the one the manifest
+    records for it (or the file is not as it was written). Rendering is all of a spec's parts
+    or none: the parts share one document model, so they are made together.
+    """
+
+    def __init__(
+        self,
+        writer: OutputWriter,
+        settings: Config,
+        language: str,
+        logo: str | None,
+        overrides: Path | None,
+        only: Part | None,
+        common: str,
+    ) -> None:
+        self.writer = writer
+        self.settings = settings
+        self.language = language
+        self.logo = logo
+        self.overrides = overrides
+        self.parts: list[Part] = [only] if only else ["handbook", "checklist"]
+        self.only = only
+        self.common = common
+        self.notes: list[str] = []
+        self.reused: set[str] = set()
+        # Each HTML file's spec and text, by its name in the output: what PDFs print.
+        self.html: dict[str, tuple[_Job, str]] = {}
+        self.pending: list[_Print] = []
+        self._env: object | None = None
+
+    def spec(self, job: _Job) -> None:
+        """Add one spec's files to the writer: taken as they are if unchanged, else rendered."""
+        import hashlib
+
+        from codify.documents.assets import material_files
+
+        materials = material_files(job.spec, job.path.parent) if "handbook" in self.parts else None
+        spec_key = _digest(
+            self.common,
+            job.prefix,
+            str(job.path),
+            _canonical(job.spec),
+            self.only or "",
+            *(
+                f"{target}\0{hashlib.sha256(data).hexdigest()}"
+                for target, data in (materials.contents.items() if materials else ())
+            ),
+            *(materials.skipped if materials else ()),
+        )
+        sources = {part: _digest(spec_key, part) for part in self.parts}
+        taken = self._previous(job, sources)
+        if taken is None:
+            self._render(job, sources)
+        else:
+            for name, data in taken.items():
+                part = _PART_OF[name.removeprefix(job.prefix)]
+                self.writer.add(name, data, sources[part])
+                self.reused.add(name)
+                if name.endswith(".html"):
+                    self.html[name] = (job, data.decode("utf-8"))
+            if materials is not None:
+                for relative, data in materials.contents.items():
+                    self.writer.add(job.prefix + relative, data)
+                self.notes.extend(f"{job.result.path}: {n}" for n in materials.skipped)
+
+    def _previous(self, job: _Job, sources: dict[Part, str]) -> dict[str, bytes] | None:
+        """Every rendered file of the spec as the last build wrote it, if all can be reused.
+
+        A part renders all its files or (a checklist with no fidelity criteria) none; a spec
+        whose part renders none is rendered each time, which is cheap, rather than reused.
+        """
+        if "checklist" in sources and job.spec.fidelity is None:
+            return None
+        taken: dict[str, bytes] = {}
+        for name, part in _PART_OF.items():
+            if part in sources:
+                data = self.writer.reusable(job.prefix + name, sources[part])
+                if data is None:
+                    return None
+                taken[job.prefix + name] = data
+        return taken
+
+    def _render(self, job: _Job, sources: dict[Part, str]) -> None:
+        """Render the spec's files and add them, each rendered one with its part's source."""
+        from codify.documents.render import TemplateFailure, environment, render_spec
+
+        if self._env is None:
+            self._env = environment(self.overrides, self.settings.branding, self.language)
+        try:
+            rendered = render_spec(
+                job.spec, job.path, self._env, self.settings.branding, self.logo, self.only
+            )
+        except TemplateFailure as exc:
+            raise TemplateError(f"{exc}; nothing was written") from None
+        for relative, data in rendered.files.items():
+            part = _PART_OF.get(relative)
+            self.writer.add(job.prefix + relative, data, sources[part] if part else None)
+        for relative, text in rendered.html.items():
+            self.html[job.prefix + relative] = (job, text)
+        self.notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
+
+    def print_pdfs(self, engine: PdfEngine, on_progress: ProgressCallback | None) -> None:
+        """Add every PDF: taken from the last build if its HTML and engine are the same, else
+        printed, all of them by one browser, started only if one has to be printed."""
+        from codify.documents.pdf import PdfError as EnginePdfError
+
+        identity = _digest(_codify_code(), engine.identity())
+        for name, (job, html) in self.html.items():
+            for target, source in _PDF_SOURCES.items():
+                if name != job.prefix + source:
+                    continue
+                pdf_name = job.prefix + target
+                key = _digest(identity, html)
+                data = self.writer.reusable(pdf_name, key)
+                if data is not None:
+                    self.writer.add(pdf_name, data, key)
+                    self.reused.add(pdf_name)
+                else:
+                    self.pending.append(_Print(job, pdf_name, html, key))
+        if not self.pending:
+            return
+        total = len(self.pending)
+        with engine.printer() as printer:
+            for done, item in enumerate(self.pending):
+                if on_progress is not None:
+                    on_progress(Progress("printing", done, total, item.job.path))
                 try:
-                    rendered.files[target] = engine.render(rendered.html[source])
+                    data = printer.render(item.html)
                 except EnginePdfError as exc:
                     raise PdfError(
-                        f"{job.path}: printing {target} with {engine.describe()}: {exc}"
+                        f"{item.job.path}: printing {item.name.rpartition('/')[2]} with "
+                        f"{engine.describe()}: {exc}"
                     ) from None
-    return rendered
+                self.writer.add(item.name, data, item.source)
+        if on_progress is not None:
+            on_progress(Progress("printing", total, total, None))
+
+
+def _digest(*parts: str) -> str:
+    """One SHA-256 over several strings, each ended so that no two lists give the same text."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape")
+        h.update(str(len(data)).encode() + b":" + data)
+    return h.hexdigest()
+
+
+def _canonical(value: object) -> str:
+    """Settings or a spec's model as JSON in one order: sets sorted, paths and enumerations as
+    text. A model is walked field by field rather than dumped, which would build pydantic's
+    serialiser (codify builds none on a path that only checks)."""
+    import dataclasses
+    import enum
+    import json
+
+    def plain(v: object) -> object:
+        if dataclasses.is_dataclass(v) and not isinstance(v, type):
+            return {f.name: plain(getattr(v, f.name)) for f in dataclasses.fields(v)}
+        fields = getattr(type(v), "model_fields", None)
+        if isinstance(fields, dict):  # a pydantic model: its fields, and any extra ones
+            extra = getattr(v, "__pydantic_extra__", None) or {}
+            found = {name: getattr(v, name) for name in fields} | dict(extra)
+            return {"": type(v).__name__} | {k: plain(x) for k, x in sorted(found.items())}
+        if isinstance(v, dict):
+            return {str(k): plain(x) for k, x in sorted(v.items(), key=lambda kv: str(kv[0]))}
+        if isinstance(v, (set, frozenset)):
+            return sorted((plain(x) for x in v), key=repr)
+        if isinstance(v, (list, tuple)):
+            return [plain(x) for x in v]
+        if isinstance(v, enum.Enum):
+            return plain(v.value)
+        if v is None or isinstance(v, (str, int, float, bool)):
+            return v
+        return str(v)
+
+    return json.dumps(plain(value), sort_keys=True)
+
+
+def _tree(folder: Path | None) -> str:
+    """A digest of a folder's files (names and contents): the template overrides."""
+    if folder is None:
+        return ""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+_CODE: list[str] = []
+
+
+def _codify_code() -> str:
+    """A digest of the codify that is running: its version, every file of the package (code,
+    templates, phrases, styles) and where and when each rendering library was installed.
+
+    So an upgrade, or an edit to a template in a development copy, makes everything again.
+    Worked out once per process.
+    """
+    if not _CODE:
+        import hashlib
+        import importlib.util
+
+        from codify import __version__
+
+        package = Path(__file__).resolve().parent
+        h = hashlib.sha256(__version__.encode())
+        for path in sorted(package.rglob("*")):
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
+            h.update(path.relative_to(package).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        for name in _RENDERING_LIBRARIES:
+            try:
+                found = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                found = None
+            origin = found.origin if found is not None else None
+            h.update(name.encode() + b"\0")
+            if origin:
+                try:
+                    st = os.stat(origin)
+                except OSError:
+                    continue
+                h.update(f"{origin}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+        _CODE.append(h.hexdigest())
+    return _CODE[0]
 
 
 # --- the site -----------------------------------------------------------------------------------

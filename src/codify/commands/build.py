@@ -105,7 +105,9 @@ def build(
     overwrite, or no PDF engine for --pdf.
     """
     require_extra("handbook", "codify build")
-    with ProgressBar({} if quiet else {"building": "Building"}) as progress:
+    # On a terminal only (ProgressBar), and only for a stage of several items: specs or PDFs.
+    labels = {"building": "Building", "printing": "Printing PDFs"}
+    with ProgressBar({} if quiet else labels) as progress:
         try:
             result = api.build_documents(
                 list(specs),

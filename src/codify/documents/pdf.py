@@ -11,6 +11,13 @@ gets codify's Content-Security-Policy, which allows nothing to load but data: UR
 sends every request to a proxy that does not exist, loopback included; WeasyPrint is given a
 fetcher that answers data: URIs only.
 
+One build prints all its PDFs with one Chromium (`PdfEngine.printer`): it is started once,
+driven over the DevTools protocol on a pipe (never a network port another process could
+reach), and each page is printed in its own tab. Starting Chromium costs more than printing a
+page, so a build of several PDFs pays it once. Chromium numbers a tagged PDF's structure
+elements after the page's DOM nodes, a count that runs on across pages; the numbers are
+rewritten in order, so a PDF's bytes do not depend on what the browser printed before it.
+
 The PDF has bookmarks from the headings, and the contents give each section's page. WeasyPrint
 does both itself (`target-counter()` in the print CSS); Chromium writes the bookmarks
 (`--generate-pdf-document-outline`) but cannot count pages, so when pypdf is installed the page
@@ -20,13 +27,19 @@ again with the numbers filled in. pypdf also mends the bookmark titles Chromium 
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import os
 import re
+import select
 import shutil
 import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -74,18 +87,89 @@ class PdfEngine:
     binary: str | None = None
 
     def render(self, html: str) -> bytes:
-        """The PDF of one self-contained HTML page, with bookmarks and a paginated contents."""
-        html = with_policy(without_relative_links(html))
-        if self.name == "weasyprint":
-            pdf = _weasyprint(html)
-        else:
-            assert self.binary is not None
-            pdf = _chromium_paginated(self.binary, html)
-        return fixed_dates(with_heading_titles(pdf, heading_texts(html)))
+        """The PDF of one self-contained HTML page, with bookmarks and a paginated contents.
+
+        Starts and stops a browser for this one page; to print several, use `printer()`.
+        """
+        with self.printer() as printer:
+            return printer.render(html)
+
+    @contextmanager
+    def printer(self) -> Iterator[Printer]:
+        """A printer for many pages that starts this engine's browser once, on first use."""
+        printer = Printer(self)
+        try:
+            yield printer
+        finally:
+            printer.close()
 
     def describe(self) -> str:
         """The engine for messages, e.g. 'chromium (/usr/bin/chromium)'."""
         return f"{self.name} ({self.binary})" if self.binary else self.name
+
+    def identity(self) -> str:
+        """What a PDF depends on besides its HTML: the engine, its build and pypdf's presence.
+
+        A build records it with each PDF, so that upgrading Chromium or WeasyPrint (or adding
+        pypdf, which fills in the contents' page numbers) prints the PDFs again. Chromium's
+        binary is named with its size and time of change rather than run for its version,
+        which would cost a start of the browser.
+        """
+        import importlib.util
+
+        found = importlib.util.find_spec("pypdf")  # without importing it, which takes a while
+        parts = [self.name, f"pypdf {found.origin}" if found else "no-pypdf"]
+        if self.binary is not None:
+            resolved = Path(shutil.which(self.binary) or self.binary).resolve()
+            parts.append(str(resolved))
+            with suppress(OSError):
+                st = resolved.stat()
+                parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+        else:
+            with suppress(Exception):
+                import weasyprint
+
+                parts.append(str(weasyprint.__version__))
+        return " ".join(parts)
+
+
+class Printer:
+    """Prints pages to PDF with one engine, starting its browser at most once.
+
+    `launches` counts the browsers started, so a caller (and a test) can see that a run of
+    many PDFs started one. With WeasyPrint, which runs in this process, it stays 0.
+    """
+
+    def __init__(self, engine: PdfEngine) -> None:
+        self.engine = engine
+        self.launches = 0
+        self._browser: Browser | None = None
+
+    def render(self, html: str) -> bytes:
+        """The PDF of one self-contained HTML page, with bookmarks and a paginated contents."""
+        html = with_policy(without_relative_links(html))
+        if self.engine.name == "weasyprint":
+            pdf = _weasyprint(html)
+        else:
+            pdf = _paginated(self._print, html)
+        return fixed_dates(with_heading_titles(pdf, heading_texts(html)))
+
+    def _print(self, html: str, final: bool) -> bytes:
+        """One print by Chromium: in the running browser, or (on Windows) a browser of its own."""
+        assert self.engine.binary is not None
+        if not PIPE_SUPPORTED:
+            self.launches += 1
+            return _chromium(self.engine.binary, html)
+        if self._browser is None:
+            self._browser = Browser(self.engine.binary)
+            self.launches += 1
+        return self._browser.print_pdf(html, final=final)
+
+    def close(self) -> None:
+        """Stop the browser, if one was started."""
+        if self._browser is not None:
+            browser, self._browser = self._browser, None
+            browser.close()
 
 
 def find_chromium() -> str | None:
@@ -117,16 +201,21 @@ def chromium_command(binary: str, profile: Path, *extra: str) -> list[str]:
     return [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra]
 
 
-def _chromium_paginated(binary: str, html: str) -> bytes:
-    """Chromium's PDF, printed again until the contents show the pages their links lead to."""
+def _paginated(print_pdf: Any, html: str) -> bytes:
+    """Chromium's PDF, printed again until the contents show the pages their links lead to.
+
+    `print_pdf(html, final)` prints once; `final` is false for the first print, which is
+    made only to read where each heading lands, so it may leave out the tags and bookmarks
+    (which change no page).
+    """
     targets = contents_targets(html)
     if not targets or not has_pypdf():
-        return _chromium(binary, html)
+        return bytes(print_pdf(html, True))
     # The first print holds a two-digit number's room, so the contents wrap as they will.
-    pdf = _chromium(binary, with_page_numbers(html, dict.fromkeys(targets, 88)))
+    pdf: bytes = print_pdf(with_page_numbers(html, dict.fromkeys(targets, 88)), False)
     pages = destination_pages(pdf, targets)
     for _ in range(MAX_PRINTS - 1):
-        pdf = _chromium(binary, with_page_numbers(html, pages))
+        pdf = print_pdf(with_page_numbers(html, pages), True)
         printed, pages = pages, destination_pages(pdf, targets)
         if pages == printed:
             break
@@ -167,7 +256,242 @@ def _chromium(binary: str, html: str) -> bytes:
                 f"{binary} exited with {done.returncode} and wrote no PDF"
                 + (":\n  " + "\n  ".join(tail) if tail else "")
             )
-        return target.read_bytes()
+        return numbered_nodes(target.read_bytes())
+
+
+# --- one browser for many prints ------------------------------------------------------------
+
+# Chromium reads DevTools commands from its fd 3 and writes replies to fd 4. Python cannot hand
+# a child a pipe at a chosen number without preexec_fn (unsafe with threads), so a small Python
+# start-up moves the two pipe ends to 3 and 4 and then becomes Chromium.
+PIPE_SUPPORTED = sys.platform != "win32"
+_MOVE_FDS = """\
+import fcntl, os, sys
+read, write = (fcntl.fcntl(int(fd), fcntl.F_DUPFD, 10) for fd in sys.argv[1:3])
+os.dup2(read, 3)
+os.dup2(write, 4)
+for fd in {read, write, int(sys.argv[1]), int(sys.argv[2])} - {3, 4}:
+    os.close(fd)
+os.execv(sys.argv[3], sys.argv[3:])
+"""
+# How long Chromium may take to start, and to close once asked.
+START_SECONDS = 60
+CLOSE_SECONDS = 10
+
+
+class Browser:
+    """One headless Chromium, driven over the DevTools protocol on a pipe, printing page by page.
+
+    It runs with the same offline flags as a one-off print, and a fresh profile in a temporary
+    folder that is removed when it closes. Scripts are switched off in its tab: nothing codify
+    prints needs one, and the page's policy forbids them anyway.
+    """
+
+    def __init__(self, binary: str) -> None:
+        self.binary = binary
+        self._folder = Path(tempfile.mkdtemp(prefix="codify-pdf-"))
+        self._log = (self._folder / "chromium.log").open("wb")
+        self._buffer = b""
+        self._next_id = 0
+        self._pages = 0
+        profile = self._folder / "profile"
+        profile.mkdir()
+        path = shutil.which(binary) or binary  # execv needs the binary's path
+        # Our ends (write commands, read replies) and Chromium's (read commands, write replies).
+        their_read, our_write = os.pipe()
+        our_read, their_write = os.pipe()
+        command = [
+            sys.executable,
+            "-I",
+            "-S",
+            "-c",
+            _MOVE_FDS,
+            str(their_read),
+            str(their_write),
+            *chromium_command(path, profile, "--remote-debugging-pipe", "--no-startup-window"),
+        ]
+        try:
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self._log,
+                pass_fds=(their_read, their_write),
+            )
+        except OSError as exc:
+            self._cleanup()
+            raise PdfError(f"cannot run {binary}: {exc.strerror}") from None
+        finally:
+            os.close(their_read)
+            os.close(their_write)
+        self._write: int | None = our_write
+        self._read: int | None = our_read
+        try:
+            self._call("Browser.getVersion", timeout=START_SECONDS)
+            target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            attached = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})
+            self._session = str(attached["sessionId"])
+            self._call("Page.enable", session=self._session)
+            self._call("Emulation.setScriptExecutionDisabled", {"value": True}, self._session)
+        except BaseException:
+            self.close()
+            raise
+
+    def print_pdf(self, html: str, *, final: bool = True) -> bytes:
+        """Load one page and print it; `final=False` leaves out the tags and bookmarks."""
+        self._pages += 1
+        page = self._folder / f"page-{self._pages}.html"
+        page.write_text(html, encoding="utf-8")
+        try:
+            self._call("Page.navigate", {"url": page.as_uri()}, self._session)
+            self._event("Page.loadEventFired", self._session)
+            printed = self._call(
+                "Page.printToPDF",
+                {
+                    # What `--print-to-pdf --no-pdf-header-footer` asks for.
+                    "printBackground": True,
+                    "preferCSSPageSize": True,
+                    "displayHeaderFooter": False,
+                    "generateTaggedPDF": final,
+                    "generateDocumentOutline": final,
+                },
+                self._session,
+            )
+        finally:
+            page.unlink(missing_ok=True)
+        try:
+            pdf = base64.b64decode(printed["data"], validate=True)
+        except (KeyError, TypeError, ValueError):
+            raise PdfError(f"{self.binary} printed no PDF") from None
+        if not pdf.startswith(b"%PDF"):
+            raise PdfError(f"{self.binary} printed no PDF")
+        return numbered_nodes(pdf)
+
+    def close(self) -> None:
+        """Ask Chromium to quit, stop it if it does not, and remove its temporary folder."""
+        process = getattr(self, "_process", None)
+        if process is not None and process.poll() is None:
+            with suppress(PdfError, OSError):
+                self._send("Browser.close", {}, None)
+            try:
+                process.wait(CLOSE_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        for fd in (getattr(self, "_write", None), getattr(self, "_read", None)):
+            if fd is not None:
+                with suppress(OSError):
+                    os.close(fd)
+        self._write = self._read = None
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        with suppress(OSError):
+            self._log.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    # --- the protocol: JSON messages, each ended by a NUL byte -------------------------------
+
+    def _send(self, method: str, params: dict[str, Any], session: str | None) -> int:
+        self._next_id += 1
+        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
+        if session is not None:
+            message["sessionId"] = session
+        data = json.dumps(message).encode("utf-8") + b"\0"
+        if self._write is None:
+            raise PdfError(f"{self.binary} is closed")
+        try:
+            while data:
+                data = data[os.write(self._write, data) :]
+        except OSError:
+            raise self._died() from None
+        return self._next_id
+
+    def _call(
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        session: str | None = None,
+        *,
+        timeout: float = TIMEOUT_SECONDS,
+    ) -> dict[str, Any]:
+        """Send one command and wait for its reply (events that come first are passed over)."""
+        sent = self._send(method, params or {}, session)
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self._receive(deadline, method)
+            if message.get("id") == sent:
+                if "error" in message:
+                    error = message["error"]
+                    text = error.get("message") if isinstance(error, dict) else error
+                    raise PdfError(f"{self.binary}: {method} failed: {text}")
+                result = message.get("result")
+                return result if isinstance(result, dict) else {}
+
+    def _event(self, method: str, session: str, timeout: float = TIMEOUT_SECONDS) -> None:
+        """Wait for an event of the tab (a page's load); the events it does not want pass."""
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self._receive(deadline, method)
+            if message.get("method") == method and message.get("sessionId") == session:
+                return
+            if message.get("method") == "Inspector.detached":
+                raise PdfError(f"{self.binary}: the page's renderer stopped while printing")
+
+    def _receive(self, deadline: float, waiting_for: str) -> dict[str, Any]:
+        """The next message from Chromium; PdfError if it stops or takes too long."""
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if self._read is None:
+                raise PdfError(f"{self.binary} is closed")
+            ready, _, _ = select.select([self._read], [], [], max(left, 0))
+            if not ready:
+                raise PdfError(
+                    f"{self.binary} did not answer {waiting_for} within {TIMEOUT_SECONDS} s"
+                )
+            chunk = os.read(self._read, 1 << 20)
+            if not chunk:
+                raise self._died()
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\0")
+        try:
+            message = json.loads(line)
+        except ValueError:
+            raise PdfError(f"{self.binary} sent a message that is not JSON") from None
+        return message if isinstance(message, dict) else {}
+
+    def _died(self) -> PdfError:
+        """The error for a browser that stopped: its exit status and the end of its log."""
+        code = None
+        with suppress(subprocess.TimeoutExpired):
+            code = self._process.wait(5)
+        tail: list[str] = []
+        with suppress(OSError):
+            self._log.flush()
+            text = (self._folder / "chromium.log").read_text("utf-8", "replace")
+            tail = [line for line in text.strip().splitlines() if line.strip()][-3:]
+        return PdfError(
+            f"{self.binary} exited with {code} while printing"
+            + (":\n  " + "\n  ".join(tail) if tail else "")
+        )
+
+
+_NODE_ID = re.compile(rb"\(node(\d+)\)")
+
+
+def numbered_nodes(pdf: bytes) -> bytes:
+    """The PDF with its structure elements' ids (`node00001063`) numbered from 1, in order.
+
+    Chromium takes them from a count of DOM nodes that runs on in a browser across pages, so
+    the same page printed second would otherwise differ from the same page printed first.
+    Each id keeps its width, so every byte offset in the file stays valid, and their order is
+    kept, so the sorted tree of ids stays sorted.
+    """
+    found = sorted({m.group(1) for m in _NODE_ID.finditer(pdf)}, key=lambda d: (len(d), d))
+    renumbered = {old: str(i).zfill(len(old)).encode() for i, old in enumerate(found, start=1)}
+    if all(old == new for old, new in renumbered.items()):
+        return pdf
+    return _NODE_ID.sub(lambda m: b"(node" + renumbered[m.group(1)] + b")", pdf)
 
 
 def _data_only(url: str) -> dict[str, object]:
@@ -374,15 +698,16 @@ def _squashed(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def _outline_items(first: Any) -> Iterator[Any]:
-    """Every bookmark below `first`, depth first: the order of the headings on the page."""
-    item = first
-    while item is not None:
-        item = item.get_object()
-        yield item
+def _outline_items(first: Any) -> Iterator[tuple[Any, Any]]:
+    """Every bookmark below `first`, depth first (the order of the headings on the page): the
+    reference to each, and the bookmark."""
+    ref = first
+    while ref is not None:
+        item = ref.get_object()
+        yield ref, item
         if "/First" in item:
-            yield from _outline_items(item["/First"])
-        item = item.get("/Next")
+            yield from _outline_items(item.raw_get("/First"))
+        ref = item.raw_get("/Next") if "/Next" in item else None
 
 
 def with_heading_titles(pdf: bytes, headings: Sequence[str]) -> bytes:
@@ -393,21 +718,27 @@ def with_heading_titles(pdf: bytes, headings: Sequence[str]) -> bytes:
     is matched, in order, to the next heading with the same letters; a bookmark with no such
     heading keeps its title. The changes are appended as an incremental update, so the bytes
     Chromium wrote stay as they were. Without pypdf, or without bookmarks, the PDF is unchanged.
+
+    pypdf reads the bookmarks; the update (the retitled bookmarks, a cross-reference section
+    for them and a trailer pointing back at Chromium's) is written here, because pypdf's
+    incremental writer copies every object of the file first, which takes far longer than
+    printing it.
     """
     if not headings or not has_pypdf():
         return pdf
     import pypdf
-    from pypdf.generic import NameObject, TextStringObject
+    from pypdf.generic import IndirectObject, NameObject, TextStringObject
 
     try:
-        writer = pypdf.PdfWriter(io.BytesIO(pdf), incremental=True)
-        outlines = writer.root_object.get("/Outlines")
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        root: Any = reader.trailer["/Root"].get_object()
+        outlines = root.get("/Outlines")
         if outlines is None or "/First" not in outlines.get_object():
             return pdf
         squashed = [_squashed(h) for h in headings]
         at = 0
-        changed = False
-        for item in _outline_items(outlines.get_object()["/First"]):
+        changed: list[tuple[IndirectObject, Any]] = []
+        for ref, item in _outline_items(outlines.get_object().raw_get("/First")):
             title = str(item.get("/Title", ""))
             key = _squashed(title)
             if not key or key not in squashed[at:]:
@@ -415,12 +746,49 @@ def with_heading_titles(pdf: bytes, headings: Sequence[str]) -> bytes:
             found = squashed.index(key, at)
             at = found + 1
             if headings[found] != title:
+                if not isinstance(ref, IndirectObject):
+                    return pdf  # a bookmark written inline: not one of Chromium's
                 item[NameObject("/Title")] = TextStringObject(headings[found])
-                changed = True
+                changed.append((ref, item))
         if not changed:
             return pdf
-        out = io.BytesIO()
-        writer.write(out)
-    except pypdf.errors.PyPdfError:
+        return _incremental_update(pdf, reader.trailer, changed)
+    except (pypdf.errors.PyPdfError, KeyError, ValueError):
         return pdf  # bookmarks titled as Chromium wrote them are better than no PDF
-    return out.getvalue()
+
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+
+
+def _incremental_update(pdf: bytes, trailer: Any, changed: Sequence[tuple[Any, Any]]) -> bytes:
+    """`pdf` with new versions of some objects appended, as the PDF format's updates are.
+
+    Needs a file with a classic cross-reference table, as Chromium writes; ValueError if it
+    has none, so the caller keeps the file as it was.
+    """
+    last = _STARTXREF.search(pdf[-64:])
+    if last is None or b"/XRef" in pdf[int(last.group(1)) : int(last.group(1)) + 64]:
+        raise ValueError("not a classic cross-reference table")
+    out = bytearray(pdf if pdf.endswith(b"\n") else pdf + b"\n")
+    offsets: list[tuple[int, int, int]] = []
+    for ref, item in sorted(changed, key=lambda pair: int(pair[0].idnum)):
+        offsets.append((int(ref.idnum), int(ref.generation), len(out)))
+        body = io.BytesIO()
+        item.write_to_stream(body)
+        out += f"{ref.idnum} {ref.generation} obj\n".encode() + body.getvalue() + b"\nendobj\n"
+    table = len(out)
+    # Object 0, the head of the free list, first: readers take a section that starts
+    # elsewhere for a table numbered from the wrong place.
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    for number, generation, offset in offsets:  # one subsection per object: always valid
+        out += f"{number} 1\n{offset:010d} {generation:05d} n \n".encode()
+    fields = io.BytesIO()
+    for key in ("/Root", "/Info", "/ID"):
+        if key in trailer:
+            fields.write(key.encode() + b" ")
+            trailer.raw_get(key).write_to_stream(fields)
+            fields.write(b"\n")
+    size = int(trailer["/Size"])
+    out += b"trailer\n<</Size %d\n%s/Prev %d>>\n" % (size, fields.getvalue(), int(last.group(1)))
+    out += b"startxref\n%d\n%%%%EOF\n" % table
+    return bytes(out)

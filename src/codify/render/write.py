@@ -20,6 +20,11 @@ overwrote (and of files it recorded before and still writes), and keeps these pr
   overwritten, removed or recorded, and the output folder may not be, or contain, a spec's
   folder (`refuse_overlap`), because the build writes there the layout authors use;
 - nothing is written through a link, over a folder, or where a file stands in for a folder.
+
+A file may be added with a `source`: a digest of everything it was made from. The manifest
+records it beside the file's own digest, and the next run asks `reusable` before making the file
+again: when the source is the same and the file is still exactly what was recorded, its bytes
+on disk are the output, and nothing has to be rendered or printed (see `codify.api`).
 """
 
 from __future__ import annotations
@@ -187,17 +192,27 @@ class OutputWriter:
         self.specs = list(specs)
         self.inputs = [*self.specs, *inputs]
         self.files: dict[PurePosixPath, bytes] = {}
+        self.sources: dict[str, str] = {}
         self.kept: set[str] = set()
         self.removed: list[Path] = []
+        self._previous: tuple[dict[str, str], dict[str, str]] | None = None
 
-    def add(self, relative: str, content: str | bytes) -> None:
-        """Queue a file at `relative` (a POSIX path inside the output folder)."""
+    def add(self, relative: str, content: str | bytes, source: str | None = None) -> None:
+        """Queue a file at `relative` (a POSIX path inside the output folder).
+
+        `source` is a digest of everything the file was made from; it is recorded with the
+        file, so that the next run can reuse the file instead of making it again.
+        """
         rel = PurePosixPath(relative)
         if rel.is_absolute() or ".." in rel.parts or not rel.parts:
             raise UnsafeOutputPath(f"refusing to write '{relative}' outside the output folder")
         if rel.parts[0].startswith(STAGING_PREFIX) or str(rel) == self.manifest:
             raise UnsafeOutputPath(f"refusing to write '{relative}': the name is codify's own")
         self.files[rel] = content.encode("utf-8") if isinstance(content, str) else content
+        if source is None:
+            self.sources.pop(str(rel), None)
+        else:
+            self.sources[str(rel)] = source
 
     def keep(self, relative: str) -> None:
         """Leave a file the last commit wrote as it is, still recorded, if this one does not add it.
@@ -208,9 +223,37 @@ class OutputWriter:
 
     def previous(self) -> dict[str, str]:
         """What the last commit recorded, by POSIX path: the SHA-256 of each file."""
+        return self._recorded()[0]
+
+    def reusable(self, relative: str, source: str) -> bytes | None:
+        """The bytes of a file the last commit wrote from `source`, if it can stand as the output.
+
+        That is when the manifest records the same source for it and the file is still a
+        regular file, reached through no link, holding exactly what was recorded (not edited,
+        not an input of the build). Otherwise None: the caller makes the file afresh, and the
+        commit then treats it as it treats any file (an edited one is still never overwritten).
+        """
+        files, sources = self._recorded()
+        name = str(PurePosixPath(relative))
+        if sources.get(name) != source or name not in files:
+            return None
+        try:
+            root = self.out_dir.resolve()
+            target = self._recorded_file(root, name)
+            if target is None or _InputSet(self.inputs)(target):
+                return None
+            data = target.read_bytes()
+        except (OSError, RuntimeError):
+            return None
+        return data if digest(data) == files[name] else None
+
+    def _recorded(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The last commit's manifest, read once: each file's SHA-256 and each file's source."""
         if self.manifest is None:
-            return {}
-        return _read_manifest(self.out_dir / self.manifest)
+            return {}, {}
+        if self._previous is None:
+            self._previous = _read_manifest_sources(self.out_dir / self.manifest)
+        return self._previous
 
     def commit(self) -> list[Path]:
         """Write every queued file; return those whose content changed.
@@ -243,9 +286,13 @@ class OutputWriter:
     def _plan(self, root: Path) -> _Plan:
         """Check every file against what is on disk and decide what to change; change nothing."""
         plan = _Plan()
-        previous = self.previous()
+        # Read afresh: a run waiting for the lock must see what the run before it committed.
+        previous, previous_sources = (
+            _read_manifest_sources(root / self.manifest) if self.manifest else ({}, {})
+        )
         is_input = _InputSet(self.inputs)
         record: dict[str, str] = {}
+        sources: dict[str, str] = {}
         names = {str(rel) for rel in self.files}
         for rel in self.files:
             for parent in rel.parents:
@@ -289,6 +336,8 @@ class OutputWriter:
                 continue  # gone, turned into a folder or link, or read by the build: not ours
             if name in self.kept:
                 record[name] = previous[name]  # left as it is, edited or not
+                if name in previous_sources:
+                    sources[name] = previous_sources[name]
             elif digest(recorded.read_bytes()) == previous[name]:
                 plan.removals.append((name, f"r{len(plan.removals)}.old", previous[name]))
             # else edited by hand since: it is the person's now, and stays
@@ -302,7 +351,9 @@ class OutputWriter:
                     plan.folders.append(folder)
 
         if self.manifest is not None:
-            text = _manifest_text(record)
+            # A source is recorded only with a file the manifest claims as codify's.
+            sources.update((n, self.sources[n]) for n in record if n in self.sources)
+            text = _manifest_text(record, sources)
             path = root / self.manifest
             if path.is_dir() or path.is_symlink():
                 raise OutputConflict(f"{self._shown(self.manifest)} is not codify's manifest file")
@@ -484,21 +535,41 @@ def _resolved(path: Path) -> Path | None:
         return None
 
 
-def _manifest_text(record: dict[str, str]) -> bytes:
-    data = {"generator": f"codify {__version__}", "files": dict(sorted(record.items()))}
+def _manifest_text(record: dict[str, str], sources: dict[str, str] | None = None) -> bytes:
+    data: dict[str, Any] = {
+        "generator": f"codify {__version__}",
+        "files": dict(sorted(record.items())),
+    }
+    if sources:
+        data["sources"] = dict(sorted(sources.items()))
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def _read_manifest(path: Path) -> dict[str, str]:
     """The files a manifest records; empty if it is missing, unreadable or not codify's."""
+    return _read_manifest_sources(path)[0]
+
+
+def _read_manifest_sources(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The files a manifest records and the sources it records for them (both by path).
+
+    Both are empty if the manifest is missing, unreadable or not codify's; a manifest from
+    before sources were recorded has none, so nothing in its folder is reused.
+    """
     if path.is_symlink():
-        return {}
+        return {}, {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    files = data.get("files", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+        return {}, {}
+    if not isinstance(data, dict):
+        return {}, {}
+    found: list[dict[str, str]] = []
+    for key in ("files", "sources"):
+        table = data.get(key, {})
+        found.append({str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else {})
+    files, sources = found
+    return files, {k: v for k, v in sources.items() if k in files}
 
 
 def _write_synced(path: Path, data: bytes) -> None:
