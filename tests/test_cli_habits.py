@@ -136,6 +136,7 @@ COMMAND_LINES = {
     "site": ["site", "{spec}", "--out", "{tmp}/site"],
     "score": ["score", "{tmp}/assessment.yaml", "--spec", "{spec}"],
     "references": ["references", "import", "{tmp}/refs.json"],
+    "migrate": ["migrate", "--check", "{spec}"],
 }
 
 

@@ -38,6 +38,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     ),
     "site": ("codify.commands.site", "site", "Generate a Material for MkDocs replication site."),
     "score": ("codify.commands.score", "score", "Check and score a filled-in fidelity assessment."),
+    "migrate": ("codify.commands.migrate", "migrate", "Update specs written for an older format."),
     "references": (
         "codify.commands.references",
         "references",

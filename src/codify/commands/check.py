@@ -104,6 +104,8 @@ def check(
         results += check_paths(find_specs(files or [Path(".")]), config).files
     result = CheckResult(results)
     _details(result)
+    if fmt == "text" and not quiet:  # the machine formats stay exactly as they were
+        _migration_notes(result)
     code = result.exit_code(strict)
     if not (quiet and not result.diagnostics):
         to_file = output_file is not None and str(output_file) != "-"
@@ -145,6 +147,30 @@ def _details(result: CheckResult) -> None:
         for s in f.suppressed:
             d = s.diagnostic
             detail(f"{d.location()}: {d.code} {printable(d.message)} (suppressed by {s.by})")
+
+
+def _migration_notes(result: CheckResult) -> None:
+    """On stderr, a note for each spec written for an older format, which `codify migrate`
+    updates (or for a newer one than codify reads).
+
+    A note, not a finding: a spec written for format 1 means what it always meant and passes
+    as it did, --strict included, and the machine formats on stdout are unchanged. Only a spec
+    that states no current format_version costs the import of codify.migrate, which reads the
+    model that was built anyway.
+    """
+    for f in result.files:
+        if f.spec is None:
+            continue
+        from codify.model import FORMAT_VERSION  # built already, with the spec
+
+        if f.spec.format_version == FORMAT_VERSION:
+            continue
+        from codify.diagnostics import printable
+        from codify.migrate import pending
+
+        due = pending(f.spec)
+        if due is not None:
+            click.echo(f"{printable(f.path)}: note: {printable(due.note(f.path))}", err=True)
 
 
 def _write(target: Path, text: str) -> None:
