@@ -545,3 +545,23 @@ def test_the_guide_shows_what_check_and_migrate_print_for_the_tutorials_spec(
         ln.rstrip() for ln in shown["codify migrate --diff ward-huddles"].splitlines()
     ]
     same("codify migrate ward-huddles", run("migrate", "ward-huddles", cwd=tmp_path))
+
+
+def test_the_library_pages_example_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (ROOT / "docs" / "reference" / "library.md").read_text(encoding="utf-8")
+    at = page.index("## Migrating a spec's text")
+    code = re.search(r"```python\n(.*?)```", page[at:], re.S)
+    assert code is not None
+    (tmp_path / "ward-huddles").mkdir()
+    format_1(tmp_path / "ward-huddles")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code.group(1), "library.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [
+        'ward-huddles/intervention.yaml:7: format_version: added format_version: "2"',
+        "ward-huddles/intervention.yaml:75: roles[0]: added required: true to the role "
+        "(preop_clinician)",
+        'adds format_version: "2" and required: true to 1 role',
+    ]
