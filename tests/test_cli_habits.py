@@ -119,6 +119,10 @@ def test_output_file_takes_the_report_and_the_exit_code_stays(
     assert json.loads(target.read_text(encoding="utf-8"))["runs"][0]["results"][0]["ruleId"] == (
         "CR006"
     )
+    clean = tmp_path / "clean.sarif"
+    quiet = run("check", "-q", "--output-format", "sarif", "-o", str(clean), "-", stdin=base_spec)
+    assert (quiet.exit_code, quiet.stdout) == (0, "")
+    assert json.loads(clean.read_text(encoding="utf-8"))["runs"][0]["results"] == []
     unwritable = run("check", "-o", str(tmp_path / "no such dir" / "x.txt"), "-", stdin=spec)
     assert unwritable.exit_code == 2 and "cannot write the output" in unwritable.stderr
 

@@ -107,16 +107,14 @@ def check(
     if fmt == "text" and not quiet:  # the machine formats stay exactly as they were
         _migration_notes(result)
     code = result.exit_code(strict)
-    if not (quiet and not result.diagnostics):
-        to_file = output_file is not None and str(output_file) != "-"
-        colored = fmt == "text" and not to_file and use_color(color, sys.stdout)
-        out = REPORTERS[fmt](result, colored)
-        if to_file:
-            assert output_file is not None
-            _write(output_file, out)
-        else:
-            # click strips ANSI codes when stdout is not a terminal unless told otherwise.
-            click.echo(out, nl=False, color=colored)
+    if output_file is not None and str(output_file) != "-":
+        # A report file is written even when clean and quiet: CI uploads it either way, and an
+        # empty SARIF run is what closes the alerts a fixed spec had.
+        _write(output_file, REPORTERS[fmt](result, False))
+    elif not (quiet and not result.diagnostics):
+        colored = fmt == "text" and use_color(color, sys.stdout)
+        # click strips ANSI codes when stdout is not a terminal unless told otherwise.
+        click.echo(REPORTERS[fmt](result, colored), nl=False, color=colored)
     sys.exit(code)
 
 
