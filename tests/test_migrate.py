@@ -333,6 +333,14 @@ def test_a_role_aliased_from_outside_the_roles_is_refused_with_its_position() ->
     assert "roles[0] is an alias (*r)" in caught.value.message
 
 
+def test_a_roles_list_written_elsewhere_is_refused_with_its_position() -> None:
+    text = "id: x\nglossary: &all [{id: a, title: A}]\nroles: *all\n"
+    with pytest.raises(MigrationError) as caught:
+        migrate_text(text)
+    assert (caught.value.line, caught.value.column) == (3, 1)
+    assert "roles is not written out as a list here" in caught.value.message
+
+
 def test_a_migration_that_would_change_something_else_is_refused(tmp_path: Path) -> None:
     # The role is merged into a material: its new key would reach the material too.
     text = "id: x\nroles:\n  - &r\n    id: a\n    title: A\nmaterials:\n  - <<: *r\n    id: m\n"

@@ -406,7 +406,15 @@ def migrate_text(text: str, path: str = "<string>") -> MigrationResult:
     lacking = roles_lacking_required(data)
     if lacking:
         roles_node = root.get("roles")
-        assert roles_node is not None and roles_node[1].kind == "seq"
+        if roles_node is None or roles_node[1].kind != "seq":
+            # The list is an alias of one written elsewhere, or comes in through `<<`.
+            key = roles_node[0] if roles_node is not None else root
+            raise MigrationError(
+                "roles is not written out as a list here (it is an alias or comes through a "
+                "merge key): give each role `required: true` by hand",
+                key.line,
+                key.column + 1,
+            )
         items = roles_node[1].items
         own = {id(n) for n in items if n.kind == "map"}
         done: set[int] = set()
