@@ -664,12 +664,14 @@ class _Build:
             return
         total = len(self.pending)
         with engine.printer() as printer:
+            printed = printer.render_all([item.html for item in self.pending])
             for done, item in enumerate(self.pending):
                 if on_progress is not None:
                     on_progress(Progress("printing", done, total, item.job.path))
                 try:
-                    data = printer.render(item.html)
+                    data = next(printed)
                 except EnginePdfError as exc:
+                    printed.close()
                     raise PdfError(
                         f"{item.job.path}: printing {item.name.rpartition('/')[2]} with "
                         f"{engine.describe()}: {exc}"

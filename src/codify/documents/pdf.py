@@ -32,13 +32,12 @@ import io
 import json
 import os
 import re
-import select
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator, Mapping, Sequence
+import threading
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -138,12 +137,15 @@ class Printer:
 
     `launches` counts the browsers started, so a caller (and a test) can see that a run of
     many PDFs started one. With WeasyPrint, which runs in this process, it stays 0.
+    `render_all` prints several pages at once, each thread in a tab of its own.
     """
 
     def __init__(self, engine: PdfEngine) -> None:
         self.engine = engine
         self.launches = 0
         self._browser: Browser | None = None
+        self._lock = threading.Lock()
+        self._tabs: dict[int, Tab] = {}  # by thread
 
     def render(self, html: str) -> bytes:
         """The PDF of one self-contained HTML page, with bookmarks and a paginated contents."""
@@ -154,21 +156,59 @@ class Printer:
             pdf = _paginated(self._print, html)
         return fixed_dates(with_heading_titles(pdf, heading_texts(html)))
 
+    def render_all(
+        self, pages: Sequence[str], workers: int | None = None
+    ) -> Generator[bytes, None, None]:
+        """The PDF of each page, in order, printed up to `workers` at a time.
+
+        Chromium lays out and prints each tab in a process of its own, so on a machine with
+        more than one core two pages print in about the time of one; by default, as many at
+        once as there are cores, up to 4. WeasyPrint prints one at a time.
+        """
+        if not pages:
+            return
+        if workers is None:
+            workers = min(4, os.cpu_count() or 1)
+        if self.engine.name == "weasyprint" or workers < 2 or len(pages) < 2:
+            for html in pages:
+                yield self.render(html)
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(min(workers, len(pages)), "codify-print") as pool:
+            futures = [pool.submit(self.render, html) for html in pages]
+            try:
+                for future in futures:
+                    yield future.result()
+            finally:
+                for future in futures:
+                    future.cancel()
+
     def _print(self, html: str, final: bool) -> bytes:
-        """One print by Chromium: in the running browser, or (on Windows) a browser of its own."""
+        """One print by Chromium: in this thread's tab of the running browser, or (on
+        Windows) by a browser of its own."""
         assert self.engine.binary is not None
         if not PIPE_SUPPORTED:
-            self.launches += 1
+            with self._lock:
+                self.launches += 1
             return _chromium(self.engine.binary, html)
-        if self._browser is None:
-            self._browser = Browser(self.engine.binary)
-            self.launches += 1
-        return self._browser.print_pdf(html, final=final)
+        with self._lock:
+            if self._browser is None:
+                self._browser = Browser(self.engine.binary)
+                self.launches += 1
+            browser = self._browser
+        key = threading.get_ident()
+        tab = self._tabs.get(key)
+        if tab is None:
+            tab = self._tabs[key] = browser.open_tab()
+        return tab.print_pdf(html, final=final)
 
     def close(self) -> None:
         """Stop the browser, if one was started."""
-        if self._browser is not None:
+        with self._lock:
             browser, self._browser = self._browser, None
+            self._tabs.clear()
+        if browser is not None:
             browser.close()
 
 
@@ -280,20 +320,27 @@ CLOSE_SECONDS = 10
 
 
 class Browser:
-    """One headless Chromium, driven over the DevTools protocol on a pipe, printing page by page.
+    """One headless Chromium, driven over the DevTools protocol on a pipe, printing in tabs.
 
     It runs with the same offline flags as a one-off print, and a fresh profile in a temporary
-    folder that is removed when it closes. Scripts are switched off in its tab: nothing codify
-    prints needs one, and the page's policy forbids them anyway.
+    folder that is removed when it closes. Scripts are switched off in its tabs: nothing codify
+    prints needs one, and the page's policy forbids them anyway. Several threads may print at
+    once, each in a tab of its own (`open_tab`): a thread reads Chromium's messages and hands
+    each reply to the thread waiting for it.
     """
 
     def __init__(self, binary: str) -> None:
         self.binary = binary
         self._folder = Path(tempfile.mkdtemp(prefix="codify-pdf-"))
         self._log = (self._folder / "chromium.log").open("wb")
-        self._buffer = b""
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._write_lock = threading.Lock()
         self._next_id = 0
         self._pages = 0
+        self._replies: dict[int, dict[str, Any]] = {}
+        self._events: dict[str, list[str]] = {}  # the events each tab has had, by session
+        self._stopped: PdfError | None = None
         profile = self._folder / "profile"
         profile.mkdir()
         path = shutil.which(binary) or binary  # execv needs the binary's path
@@ -319,53 +366,41 @@ class Browser:
                 pass_fds=(their_read, their_write),
             )
         except OSError as exc:
+            os.close(our_read)
+            os.close(our_write)
             self._cleanup()
             raise PdfError(f"cannot run {binary}: {exc.strerror}") from None
         finally:
             os.close(their_read)
             os.close(their_write)
         self._write: int | None = our_write
-        self._read: int | None = our_read
+        self._read = our_read
+        self._reader = threading.Thread(target=self._read_all, name="codify-chromium", daemon=True)
+        self._reader.start()
         try:
-            self._call("Browser.getVersion", timeout=START_SECONDS)
-            target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
-            attached = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})
-            self._session = str(attached["sessionId"])
-            self._call("Page.enable", session=self._session)
-            self._call("Emulation.setScriptExecutionDisabled", {"value": True}, self._session)
+            self.call("Browser.getVersion", timeout=START_SECONDS)
         except BaseException:
             self.close()
             raise
 
-    def print_pdf(self, html: str, *, final: bool = True) -> bytes:
-        """Load one page and print it; `final=False` leaves out the tags and bookmarks."""
-        self._pages += 1
-        page = self._folder / f"page-{self._pages}.html"
+    def open_tab(self) -> Tab:
+        """A new tab to print in, with scripts off."""
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        attached = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})
+        session = str(attached["sessionId"])
+        with self._lock:
+            self._events[session] = []
+        self.call("Page.enable", session=session)
+        self.call("Emulation.setScriptExecutionDisabled", {"value": True}, session)
+        return Tab(self, session)
+
+    def page_file(self, html: str) -> Path:
+        """A new file in the browser's folder holding one page to load."""
+        with self._lock:
+            self._pages += 1
+            page = self._folder / f"page-{self._pages}.html"
         page.write_text(html, encoding="utf-8")
-        try:
-            self._call("Page.navigate", {"url": page.as_uri()}, self._session)
-            self._event("Page.loadEventFired", self._session)
-            printed = self._call(
-                "Page.printToPDF",
-                {
-                    # What `--print-to-pdf --no-pdf-header-footer` asks for.
-                    "printBackground": True,
-                    "preferCSSPageSize": True,
-                    "displayHeaderFooter": False,
-                    "generateTaggedPDF": final,
-                    "generateDocumentOutline": final,
-                },
-                self._session,
-            )
-        finally:
-            page.unlink(missing_ok=True)
-        try:
-            pdf = base64.b64decode(printed["data"], validate=True)
-        except (KeyError, TypeError, ValueError):
-            raise PdfError(f"{self.binary} printed no PDF") from None
-        if not pdf.startswith(b"%PDF"):
-            raise PdfError(f"{self.binary} printed no PDF")
-        return numbered_nodes(pdf)
+        return page
 
     def close(self) -> None:
         """Ask Chromium to quit, stop it if it does not, and remove its temporary folder."""
@@ -378,11 +413,14 @@ class Browser:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        for fd in (getattr(self, "_write", None), getattr(self, "_read", None)):
-            if fd is not None:
+        with self._write_lock:
+            if self._write is not None:
                 with suppress(OSError):
-                    os.close(fd)
-        self._write = self._read = None
+                    os.close(self._write)
+                self._write = None
+        reader = getattr(self, "_reader", None)
+        if reader is not None:
+            reader.join(CLOSE_SECONDS)  # it ends at the end of the pipe, and closes it
         self._cleanup()
 
     def _cleanup(self) -> None:
@@ -392,22 +430,7 @@ class Browser:
 
     # --- the protocol: JSON messages, each ended by a NUL byte -------------------------------
 
-    def _send(self, method: str, params: dict[str, Any], session: str | None) -> int:
-        self._next_id += 1
-        message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
-        if session is not None:
-            message["sessionId"] = session
-        data = json.dumps(message).encode("utf-8") + b"\0"
-        if self._write is None:
-            raise PdfError(f"{self.binary} is closed")
-        try:
-            while data:
-                data = data[os.write(self._write, data) :]
-        except OSError:
-            raise self._died() from None
-        return self._next_id
-
-    def _call(
+    def call(
         self,
         method: str,
         params: dict[str, Any] | None = None,
@@ -415,50 +438,108 @@ class Browser:
         *,
         timeout: float = TIMEOUT_SECONDS,
     ) -> dict[str, Any]:
-        """Send one command and wait for its reply (events that come first are passed over)."""
+        """Send one command and wait for its reply; PdfError if it fails or does not come."""
         sent = self._send(method, params or {}, session)
-        deadline = time.monotonic() + timeout
-        while True:
-            message = self._receive(deadline, method)
-            if message.get("id") == sent:
-                if "error" in message:
-                    error = message["error"]
-                    text = error.get("message") if isinstance(error, dict) else error
-                    raise PdfError(f"{self.binary}: {method} failed: {text}")
-                result = message.get("result")
-                return result if isinstance(result, dict) else {}
+        with self._changed:
+            if not self._changed.wait_for(
+                lambda: sent in self._replies or self._stopped is not None, timeout
+            ):
+                raise PdfError(f"{self.binary} did not answer {method} within {timeout:.0f} s")
+            if sent not in self._replies:
+                assert self._stopped is not None
+                raise self._stopped
+            message = self._replies.pop(sent)
+        if "error" in message:
+            error = message["error"]
+            text = error.get("message") if isinstance(error, dict) else error
+            raise PdfError(f"{self.binary}: {method} failed: {text}")
+        result = message.get("result")
+        return result if isinstance(result, dict) else {}
 
-    def _event(self, method: str, session: str, timeout: float = TIMEOUT_SECONDS) -> None:
-        """Wait for an event of the tab (a page's load); the events it does not want pass."""
-        deadline = time.monotonic() + timeout
-        while True:
-            message = self._receive(deadline, method)
-            if message.get("method") == method and message.get("sessionId") == session:
+    def forget_events(self, session: str) -> None:
+        """Drop the events a tab has had so far: the next wait is for a new one."""
+        with self._lock:
+            self._events[session] = []
+
+    def wait_for_event(self, method: str, session: str, timeout: float = TIMEOUT_SECONDS) -> None:
+        """Wait until the tab has had the event `method` since its events were last dropped."""
+        with self._changed:
+
+            def arrived() -> bool:
+                events = self._events.get(session, [])
+                return method in events or "Inspector.detached" in events
+
+            if not self._changed.wait_for(lambda: arrived() or self._stopped is not None, timeout):
+                raise PdfError(f"{self.binary}: no {method} within {timeout:.0f} s")
+            events = self._events.get(session, [])
+            if method in events:
+                events.remove(method)
                 return
-            if message.get("method") == "Inspector.detached":
+            if "Inspector.detached" in events:
                 raise PdfError(f"{self.binary}: the page's renderer stopped while printing")
+            assert self._stopped is not None
+            raise self._stopped
 
-    def _receive(self, deadline: float, waiting_for: str) -> dict[str, Any]:
-        """The next message from Chromium; PdfError if it stops or takes too long."""
-        while b"\0" not in self._buffer:
-            left = deadline - time.monotonic()
-            if self._read is None:
+    def _send(self, method: str, params: dict[str, Any], session: str | None) -> int:
+        with self._lock:
+            if self._stopped is not None:
+                raise self._stopped
+            self._next_id += 1
+            sent = self._next_id
+        message: dict[str, Any] = {"id": sent, "method": method, "params": params}
+        if session is not None:
+            message["sessionId"] = session
+        data = json.dumps(message).encode("utf-8") + b"\0"
+        with self._write_lock:
+            if self._write is None:
                 raise PdfError(f"{self.binary} is closed")
-            ready, _, _ = select.select([self._read], [], [], max(left, 0))
-            if not ready:
-                raise PdfError(
-                    f"{self.binary} did not answer {waiting_for} within {TIMEOUT_SECONDS} s"
-                )
-            chunk = os.read(self._read, 1 << 20)
-            if not chunk:
-                raise self._died()
-            self._buffer += chunk
-        line, _, self._buffer = self._buffer.partition(b"\0")
+            try:
+                while data:
+                    data = data[os.write(self._write, data) :]
+            except OSError:
+                raise self._died() from None
+        return sent
+
+    def _read_all(self) -> None:
+        """The reader thread: hand each reply to its caller, note each tab's events, until the
+        pipe ends (Chromium quit or crashed)."""
+        buffer = b""
+        try:
+            while True:
+                chunk = os.read(self._read, 1 << 20)
+                if not chunk:
+                    break
+                buffer += chunk
+                while b"\0" in buffer:
+                    line, _, buffer = buffer.partition(b"\0")
+                    self._dispatch(line)
+        except OSError:
+            pass
+        finally:
+            with suppress(OSError):
+                os.close(self._read)
+            stopped = self._died()
+            with self._changed:
+                self._stopped = stopped
+                self._changed.notify_all()
+
+    def _dispatch(self, line: bytes) -> None:
         try:
             message = json.loads(line)
         except ValueError:
-            raise PdfError(f"{self.binary} sent a message that is not JSON") from None
-        return message if isinstance(message, dict) else {}
+            return
+        if not isinstance(message, dict):
+            return
+        with self._changed:
+            if isinstance(message.get("id"), int):
+                self._replies[message["id"]] = message
+            elif isinstance(message.get("sessionId"), str) and message["sessionId"] in self._events:
+                # Only what a wait asks about is kept: a page sends many events.
+                if message.get("method") in ("Page.loadEventFired", "Inspector.detached"):
+                    self._events[message["sessionId"]].append(str(message["method"]))
+            else:
+                return
+            self._changed.notify_all()
 
     def _died(self) -> PdfError:
         """The error for a browser that stopped: its exit status and the end of its log."""
@@ -466,7 +547,7 @@ class Browser:
         with suppress(subprocess.TimeoutExpired):
             code = self._process.wait(5)
         tail: list[str] = []
-        with suppress(OSError):
+        with suppress(OSError, ValueError):
             self._log.flush()
             text = (self._folder / "chromium.log").read_text("utf-8", "replace")
             tail = [line for line in text.strip().splitlines() if line.strip()][-3:]
@@ -474,6 +555,44 @@ class Browser:
             f"{self.binary} exited with {code} while printing"
             + (":\n  " + "\n  ".join(tail) if tail else "")
         )
+
+
+class Tab:
+    """One tab of a Browser; prints one page at a time."""
+
+    def __init__(self, browser: Browser, session: str) -> None:
+        self.browser = browser
+        self.session = session
+
+    def print_pdf(self, html: str, *, final: bool = True) -> bytes:
+        """Load one page and print it; `final=False` leaves out the tags and bookmarks."""
+        browser = self.browser
+        page = browser.page_file(html)
+        try:
+            browser.forget_events(self.session)
+            browser.call("Page.navigate", {"url": page.as_uri()}, self.session)
+            browser.wait_for_event("Page.loadEventFired", self.session)
+            printed = browser.call(
+                "Page.printToPDF",
+                {
+                    # What `--print-to-pdf --no-pdf-header-footer` asks for.
+                    "printBackground": True,
+                    "preferCSSPageSize": True,
+                    "displayHeaderFooter": False,
+                    "generateTaggedPDF": final,
+                    "generateDocumentOutline": final,
+                },
+                self.session,
+            )
+        finally:
+            page.unlink(missing_ok=True)
+        try:
+            pdf = base64.b64decode(printed["data"], validate=True)
+        except (KeyError, TypeError, ValueError):
+            raise PdfError(f"{browser.binary} printed no PDF") from None
+        if not pdf.startswith(b"%PDF"):
+            raise PdfError(f"{browser.binary} printed no PDF")
+        return numbered_nodes(pdf)
 
 
 _NODE_ID = re.compile(rb"\(node(\d+)\)")
