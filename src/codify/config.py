@@ -239,7 +239,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         hint = Suggester(_KEYS).hint(key)
         raise ConfigError(
             f"{path}: {prefix}{_toml_key(key)}: unknown setting{hint} "
-            "(the settings are rules, branding, language, citation_style and per_file_ignores)"
+            "(the settings are rules, branding, language, citation_style, per_file_ignores and site)"
         )
     rules = _rules(
         _table(table.get("rules", {}), path, f"{prefix}rules", 'CR011 = "off"'), path, prefix
