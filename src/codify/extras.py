@@ -1,9 +1,9 @@
 """Which optional parts of codify are installed, and the pip command for one that is not.
 
 A plain `pip install codify-interventions` gives the checker and the commands around it
-(`check`, `rules`, `explain`, `schema`, `init`, `tidier`, `score`): that is what the pre-commit
-hook installs on every developer's machine, so it stays small. The generators' libraries come
-with extras. A command that needs one asks `require_extra` first, so a missing library is a
+(`check`, `rules`, `explain`, `schema`, `init`, `tidier`, `score`, `migrate`): that is what the
+pre-commit hook installs on every developer's machine, so it stays small. The generators'
+libraries come with extras. A command that needs one asks `require_extra` first, so a missing library is a
 clear message naming the exact install command (exit 2), never an ImportError's traceback
 halfway through a build.
 
