@@ -3,9 +3,9 @@
 A plain `pip install codify-interventions` gives the checker and the commands around it
 (`check`, `rules`, `explain`, `schema`, `init`, `tidier`, `score`, `migrate`): that is what the
 pre-commit hook installs on every developer's machine, so it stays small. The generators'
-libraries come with extras. A command that needs one asks `require_extra` first, so a missing library is a
-clear message naming the exact install command (exit 2), never an ImportError's traceback
-halfway through a build.
+libraries come with extras. A command that needs one asks `require_extra` first, so a missing
+library is a clear message naming the exact install command (exit 2), never an ImportError's
+traceback halfway through a build.
 
 Whether a library is there is found with `importlib.util.find_spec`, which looks without
 importing: asking costs nothing, and `codify check` never loads a generator's library.
