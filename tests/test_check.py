@@ -163,6 +163,25 @@ RULE_CASES = {
         "not_applicable:\n",
         "references:\n  - {id: spare, authors: Someone, title: Uncited}\nnot_applicable:\n",
     ),
+    "CR026": (
+        "  The problem the intervention addresses, and for whom.\n",
+        "  The problem that [[nobody]] addresses.\n",
+    ),
+    "CR027": (
+        "  The problem the intervention addresses, and for whom.\n",
+        "  The problem, as rationale.mechanisms says.\n",
+    ),
+    "CR028": ("    party: adopter ", "    party: pharmacy "),
+    "CR029": (
+        "problem: >-\n",
+        "components:\n  - {id: one, name: One, summary: The first.}\n"
+        "choose: {rule: at_least, count: 3}\nproblem: >-\n",
+    ),
+    "CR030": (
+        "problem: >-\n",
+        "components:\n  - {id: one, name: One, summary: The first., spec: missing.yaml}\n"
+        "problem: >-\n",
+    ),
 }
 
 

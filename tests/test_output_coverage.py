@@ -33,9 +33,19 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from codify.cli import cli
+from codify.dates import words as date_words
 from codify.documents.formats import num as number
 from codify.loader import load_file
-from codify.model import Audience, Criterion, Intervention, Party, ScaleKind
+from codify.model import (
+    Audience,
+    Criterion,
+    GuidanceStance,
+    Intervention,
+    Party,
+    Qualifier,
+    ScaleKind,
+)
+from codify.phrases import Phrasebook
 from codify.render.text import md_to_html, plain, words
 from tests.conftest import EXAMPLES, ROOT
 
@@ -89,6 +99,10 @@ def _bare(annotation: Any) -> tuple[Any, bool]:
                 annotation = lists[0]
             elif len(args) > 1 and len(models) == len(args):
                 return tuple(models), False  # one of several kinds of item (a person, a body)
+            elif len(args) > 1 and models:
+                # An item written either way (an option as a line of text, or with its own
+                # approval rule): the structured form holds the fields to fill.
+                return tuple(models), False
             else:
                 assert len(args) == 1, f"a union of several types: {annotation}"
                 annotation = args[0]
@@ -249,7 +263,11 @@ CITED = {
     "(cited 2024 Feb 19)",
     "references[*].authors[6+].family": "Vancouver lists the first six authors, then et al.",
 }
-HANDBOOKS = {**EVERYWHERE, **CITED}
+HANDBOOKS = {
+    **EVERYWHERE,
+    **CITED,
+    "*.party": "a party is an id: the handbook shows the organisation's name, or the kind's words",
+}
 BLANK_FORM = {
     "fidelity.strategies[*]": "the checklist is the form for one assessment; what keeps "
     "fidelity up between assessments is in the handbook and on the site",
@@ -265,6 +283,16 @@ ONE_ROW_PER_CRITERION = {
     "checklist",
     "fidelity.bands[*].*": "the CSV holds one row per criterion; the scoring bands are on the "
     "printable checklist",
+    "fidelity.instrument.owner": "the CSV says on every row whether the checklist is official, "
+    "adapted or illustrative; who owns it and why is on the printable checklist",
+    "fidelity.instrument.url": "the CSV names the instrument's kind on every row; where it is "
+    "published is on the printable checklist",
+    "fidelity.instrument.note": "the CSV names the instrument's kind on every row; what was "
+    "adapted is on the printable checklist",
+    "fidelity.instrument.validated": "the CSV names the instrument's kind on every row; "
+    "whether it was validated is on the printable checklist",
+    "fidelity.unit": "the CSV holds one row per criterion; what one assessment is of is on "
+    "the printable checklist",
 }
 # Under `fidelity`, ids name criteria, the core elements they protect and the references of
 # results. The CSV shows the first two, for joining a spreadsheet with other data.
@@ -278,8 +306,6 @@ ALLOWED: dict[str, dict[str, str]] = {
     SITE: {
         **EVERYWHERE,
         **CITED,
-        "audience": "who reads the documents decides how the handbook opens ('It is for the "
-        "staff, volunteers and managers...'); a site page addresses no one in particular",
         "materials[*].path": "material paths are copied as files: the site offers the file "
         "to download, and the link text is the material's title",
     },
@@ -414,17 +440,27 @@ LABELS: dict[Enum, tuple[str, ...]] = {
     Party.partner: ("partner organisation",),
     # Who the documents are for, as the handbook's opening sentence addresses them.
     Audience.mixed: ("staff, volunteers and managers",),
+    GuidanceStance.predates_evidence: ("written before the evidence",),
 }
+
+
+# What a date leaf looks like before it is printed in words (codify.dates).
+DATE = re.compile(r"^(\d{4}|\.\.)[-\d/?~%X.]*$")
+ENGLISH = Phrasebook("en")
 
 
 def shown(value: Any, text: str, folded: str) -> bool:
     """Whether a leaf's value appears in an output's text (`folded` is it in lower case)."""
+    if value is Qualifier.exactly:
+        return True  # an exact count is printed as the number alone, which is checked itself
     if isinstance(value, Enum):
         names = (words(value), str(value.value), *LABELS.get(value, ()))
         return any(n.lower() in folded for n in names)
     if isinstance(value, (int, float)):
         return re.search(rf"(?<![\d.]){re.escape(number(value))}(?!\.?\d)", text) is not None
     candidates = {collapse(value), collapse(plain(value)), html_text(str(md_to_html(value)))}
+    if isinstance(value, str) and DATE.match(value):
+        candidates.add(date_words(value, ENGLISH))  # a date is printed in words: "June 2020"
     return any(c and c in text for c in candidates)
 
 

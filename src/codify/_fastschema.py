@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-MODELS_DIGEST = '8d2e51650b8f5cd080eb61fe5a45f34de2c40ca21e0ee2bcd9c7cbc64409b931'
+MODELS_DIGEST = '8437ea3e0a4a8619dd44494a1ae2a7c218e0e215b4c8a0b41587ea45653d6ea6'
 
 
 def _integer(x: Any) -> bool:
@@ -47,7 +47,7 @@ def _unique(x: list[Any]) -> bool:
 _MISSING = object()
 _c2 = re.compile('^[a-z][a-z0-9_-]*\\Z').search
 _c20 = frozenset(['adaptations', 'decided_by', 'default', 'examples', 'guardrails', 'id', 'materials', 'name', 'requires_approval', 'roles'])
-_c23 = re.compile('^\\d{4}(-\\d{2}(-\\d{2})?)?\\Z').search
+_c23 = re.compile('^(?:(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{2}(?:[0-9]X|XX)|[0-9]{4}-XX(?:-XX)?|[0-9]{4}-[0-9]{2}-XX)[?~%]?|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?|\\.\\.)/(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?|\\.\\.))\\Z').search
 _c32 = frozenset(['basis', 'count', 'date', 'description', 'out_of', 'qualifier', 'reference', 'scope', 'unit'])
 _c36 = frozenset(['context', 'form'])
 _c40 = frozenset(['description', 'score'])

@@ -267,6 +267,10 @@ def _plain_words(error: Any) -> str:
         return f"{where}: {words}, got {kind_of(value)}"
     if error["type"] in ("missing", "extra_forbidden") or isinstance(value, (dict, list)):
         return f"{where}: {words}"
+    if error["type"] == "value_error" and isinstance(error.get("ctx", {}).get("error"), ValueError):
+        # An after-validator's own words (codify.dates: "there is no month 13: ..."), which
+        # hold no text from the spec; the value is shown, escaped, before them.
+        return f"{where}: {shown(value)} is not valid: {error['ctx']['error']}"
     if error["type"] == "string_pattern_mismatch":
         from codify.structure import expected_format
 

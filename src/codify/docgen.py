@@ -146,6 +146,12 @@ How to read the **Type** column:
 - **yes or no**: write `true` or `false`.
 - **a date such as 2009-12**: a year, a year and month, or a full date (`2009`, `2009-12` or
   `2009-12-01`). A year on its own must be in quotes, `"2009"`, or YAML reads it as a number.
+  When you know less than that, write what you know in the Extended Date/Time Format (EDTF):
+  `2000~` around 2000, `2004?` 2004 but uncertain, `2004%` both, `200X` some year of the
+  2000s, `20XX` some year from 2000 to 2099, `2001-21` spring 2001 (22 summer, 23 autumn, 24
+  winter), `2014/2016` or `2014-03/2015` from one date to another, and `../2016` or `2014/..`
+  for an interval open at one end. The documents print each in words: "around 2000", "2014 to
+  2016". See [uncertain dates](../getting-started/yaml.md#dates-you-are-not-sure-of).
 - **an id**: a short name made of lowercase letters, digits, `-` and `_`, starting with a
   letter, such as `daily-huddle`. "A role id" is the id of one of the spec's roles.
 - **a list**: one item per line, each starting with `- `, or on one line in square brackets.

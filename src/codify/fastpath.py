@@ -109,7 +109,7 @@ def _converter(tp: Any) -> Convert:
     if origin is typing.Annotated:
         inner, *metadata = typing.get_args(tp)
         _check_metadata(metadata)
-        return _converter(inner)
+        return _validated(_converter(inner), _after_functions(metadata))
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return _model_converter(tp)
     if tp is str:
@@ -179,8 +179,51 @@ def _check_metadata(metadata: list[Any]) -> None:
             continue
         elif type(item).__name__ == "AllowInfNan":
             continue
+        elif type(item).__name__ == "AfterValidator" and _takes_value_alone(item.func):
+            continue  # run on the converted value, as pydantic runs it (`_validated`)
         else:
             raise NotImplementedError(f"no fast conversion for field metadata {item!r}")
+
+
+def _takes_value_alone(func: Any) -> bool:
+    """Whether a validator takes the value alone (pydantic's plain form, not `(value, info)`)."""
+    import inspect
+
+    try:
+        return len(inspect.signature(func).parameters) == 1
+    except (TypeError, ValueError):
+        return False
+
+
+def _after_functions(metadata: list[Any]) -> list[Callable[[Any], Any]]:
+    """The after-validators in a field's metadata, in the order pydantic runs them."""
+    from pydantic.fields import FieldInfo
+
+    found: list[Callable[[Any], Any]] = []
+    for item in metadata:
+        if isinstance(item, FieldInfo):
+            found += _after_functions(item.metadata)
+        elif type(item).__name__ == "AfterValidator":
+            found.append(item.func)
+    return found
+
+
+def _validated(convert: Convert, after: list[Callable[[Any], Any]]) -> Convert:
+    """`convert`, then each after-validator on its result: a value one refuses is pydantic's to
+    word (a date with month 13, say), so the fast path gives up on it."""
+    if not after:
+        return convert
+
+    def run(value: Any) -> Any:
+        out = convert(value)
+        for check in after:
+            try:
+                out = check(out)
+            except (ValueError, AssertionError):
+                raise GiveUp from None
+        return out
+
+    return run
 
 
 @cache
@@ -399,7 +442,10 @@ def _field_plan(model: type[BaseModel]) -> Iterator[tuple[str, Convert, Any, Any
             default_of = None
         else:
             default_of = functools.partial(copy.deepcopy, default)
-        yield name, _converter(_hashable(info.annotation)), default_of, default
+        convert = _validated(
+            _converter(_hashable(info.annotation)), _after_functions(info.metadata)
+        )
+        yield name, convert, default_of, default
 
 
 def _hashable(annotation: Any) -> Any:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from codify import dates
 
 # The spec format this release writes and reads natively; older specs are migrated to it.
 FORMAT_VERSION = "2"
@@ -25,14 +27,25 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1, description="Plain text; Markdown is allowed.")]
-# Dates are written as ISO 8601 text (YYYY, YYYY-MM or YYYY-MM-DD). The loader keeps YAML
-# timestamps as the text the author wrote, so a date never changes shape on the way through.
+# Dates are text: ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD) or the Extended Date/Time Format
+# levels 0 and 1 (2000~, 2004?, 200X, 2001-21, 2014/2016, ../2016), as codify.dates reads it.
+# The loader keeps YAML timestamps as the text the author wrote, so a date never changes shape
+# on the way through. The pattern (the same text as dates.PATTERN; a test says so) gives the
+# schema the shapes; the after-validator refuses what no calendar has (month 13, 2016/2014).
 PartialDate = Annotated[
     str,
     Field(
-        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-        description="A date as YYYY, YYYY-MM or YYYY-MM-DD.",
+        pattern=(
+            r"^(?:(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{2}(?:[0-9]X|XX)|[0-9]{4}-XX(?:-XX)?"
+            r"|[0-9]{4}-[0-9]{2}-XX)[?~%]?"
+            r"|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?|\.\.)/"
+            r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?|\.\.))$"
+        ),
+        description="A date as YYYY, YYYY-MM or YYYY-MM-DD, or in EDTF: 2000~ approximate, "
+        "2004? uncertain, 2004% both, 200X or 20XX unspecified digits, 2001-21 a season (21 "
+        "spring to 24 winter), 2014/2016 an interval, ../2016 or 2014/.. open at one end.",
     ),
+    AfterValidator(dates.check),
 ]
 
 

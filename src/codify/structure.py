@@ -351,7 +351,17 @@ PATTERN_FORMATS = {
     r"^[a-z][a-z0-9_-]*$": (
         "an id: lower-case letters, digits, '-' or '_', starting with a letter, e.g. daily_huddle"
     ),
-    r"^\d{4}(-\d{2}(-\d{2})?)?$": "a date such as 2009, 2009-12 or 2009-12-01",
+    # codify.dates.PATTERN, the schema's pattern for every date (a test says they agree).
+    (
+        r"^(?:(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{2}(?:[0-9]X|XX)|[0-9]{4}-XX(?:-XX)?"
+        r"|[0-9]{4}-[0-9]{2}-XX)[?~%]?"
+        r"|(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?|\.\.)/"
+        r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~%]?|\.\.))$"
+    ): (
+        "a date such as 2009, 2009-12 or 2009-12-01, or an EDTF date: 2000~ (around 2000), "
+        "2004? (uncertain), 200X (the 2000s), 2001-21 (spring 2001), 2014/2016 (an interval), "
+        "../2016 or 2014/.. (open at one end)"
+    ),
 }
 
 

@@ -37,6 +37,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from codify import dates
 from codify.config import CITATION_STYLES, DEFAULT_CITATION_STYLE
 from codify.model import Organisation, Reference, ReferenceType
 from codify.phrases import Phrasebook
@@ -219,17 +220,55 @@ def reference_type(ref: Reference) -> str:
     return ReferenceType.report.value
 
 
-def _date(value: str) -> dict[str, Any]:
-    return {"date-parts": [[int(part) for part in value.split("-")]]}
+def csl_date(value: str, book: Phrasebook | None = None) -> dict[str, Any]:
+    """A spec's date (ISO 8601 or EDTF, codify.dates) as a CSL-JSON date.
+
+    A date is `date-parts` of year, month and day; a season is the year with `season` 1 to 4;
+    an interval, or digits left unspecified (200X: 2000 to 2009), is two `date-parts`, a
+    range; approximate or uncertain (~ ? %) at either end sets `circa`, which a style may
+    print ('ca. 2000'). An interval open at one end has no CSL form, so it is a `literal` in
+    the words of `book`'s language ('until 2016').
+    """
+    parsed = dates.parse(value)
+    start, end = parsed.start, parsed.end
+    if start is None or end is None:
+        return {"literal": dates.words(value, book or Phrasebook())}
+    out: dict[str, Any] = {}
+    if start.season is not None and not parsed.interval:
+        out = {"date-parts": [[start.year]], "season": start.season - 20}
+    elif parsed.interval or start.unknown_digits:
+        out = {"date-parts": [_parts(start, first=True), _parts(end, first=False)]}
+    else:
+        out = {"date-parts": [_parts(start, first=True)]}
+    if start.qualifier or end.qualifier:
+        out["circa"] = True
+    return out
 
 
-def csl_json(ref: Reference, key: str | None = None) -> dict[str, Any]:
+def _parts(point: dates.Point, first: bool) -> list[int]:
+    """[year, month, day] as far as the point gives them; a season's months, a decade's years
+    (200X: 2000 at the start of a range, 2009 at its end)."""
+    if point.season is not None:
+        day = point.earliest() if first else point.latest()
+        return [day.year, day.month]
+    parts = [point.year if first else point.last_year]
+    if point.month is not None:
+        parts.append(point.month)
+        if point.day is not None:
+            parts.append(point.day)
+    return parts
+
+
+def csl_json(
+    ref: Reference, key: str | None = None, book: Phrasebook | None = None
+) -> dict[str, Any]:
     """The reference as a CSL-JSON item, as citeproc (and any CSL processor) reads it.
 
     `publisher` is the journal (`container-title`) of an article, else the `publisher`;
     `details` is an article's `volume` (volume, issue and pages as written), a report's
     `number`, and for other types a `note`, which codify prints after the entry. A 1.x
-    `authors` text is one author, `{"literal": ...}`, exactly as written.
+    `authors` text is one author, `{"literal": ...}`, exactly as written. Dates are mapped
+    by `csl_date`, in the words of `book` where CSL has no form for them.
     """
     kind = reference_type(ref)
     item: dict[str, Any] = {"id": key or ref.id, "type": kind}
@@ -246,7 +285,7 @@ def csl_json(ref: Reference, key: str | None = None) -> dict[str, Any]:
     if ref.year is not None:
         item["issued"] = {"date-parts": [[ref.year]]}
     if ref.accessed:
-        item["accessed"] = _date(ref.accessed)
+        item["accessed"] = csl_date(ref.accessed, book)
     if ref.publisher:
         item["container-title" if kind == "article-journal" else "publisher"] = _text(ref.publisher)
     if ref.details:
@@ -346,7 +385,7 @@ def _citeproc_reference(item: dict[str, Any], placeholders: bool) -> Any:
     (citeproc's own JSON reader treats `<span class="nocase">` in any text as markup.) With
     `placeholders`, the URL and DOI are written as the placeholders the entry's links replace.
     """
-    from citeproc.source import Date, Name
+    from citeproc.source import Name
     from citeproc.source import Reference as CiteprocReference
     from citeproc.string import String
 
@@ -358,8 +397,7 @@ def _citeproc_reference(item: dict[str, Any], placeholders: bool) -> Any:
         if key == "author":
             data[name] = [Name(**{k: String(v) for k, v in person.items()}) for person in value]
         elif key in ("issued", "accessed"):
-            parts = dict(zip(("year", "month", "day"), value["date-parts"][0], strict=False))
-            data[name] = Date(**parts)
+            data[name] = _citeproc_date(value)
         elif placeholders and key == "URL":
             data[name] = String(_URL)
         elif placeholders and key == "DOI":
@@ -369,6 +407,23 @@ def _citeproc_reference(item: dict[str, Any], placeholders: bool) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return CiteprocReference(str(item["id"]).lower(), item["type"], **data)
+
+
+def _citeproc_date(value: dict[str, Any]) -> Any:
+    """A CSL-JSON date (see `csl_date`) as citeproc-py's Date, DateRange or LiteralDate."""
+    from citeproc.source import Date, DateRange, LiteralDate
+
+    circa = bool(value.get("circa"))
+    if "literal" in value:
+        return LiteralDate(str(value["literal"]), circa=circa)
+    ends = [
+        dict(zip(("year", "month", "day"), parts, strict=False)) for parts in value["date-parts"]
+    ]
+    if len(ends) == 2:
+        return DateRange(begin=Date(**ends[0]), end=Date(**ends[1]), circa=circa)
+    if "season" in value:
+        return Date(year=ends[0]["year"], season=value["season"], circa=circa)
+    return Date(**ends[0], circa=circa)
 
 
 def _source(items: Sequence[dict[str, Any]], placeholders: bool) -> Any:
@@ -564,7 +619,7 @@ def _bibliography(references: Sequence[Reference], style: str, book: Phrasebook)
     if not references:
         return Bibliography(style, True, ())
     loaded = _style(style, csl_locale(book.language))
-    items = [csl_json(ref, f"r{i}") for i, ref in enumerate(references)]
+    items = [csl_json(ref, f"r{i}", book) for i, ref in enumerate(references)]
     order = _order(loaded, items)
     rendered = _render(loaded, items, order)
     if loaded.year_suffix:
@@ -595,6 +650,6 @@ def _bibliography(references: Sequence[Reference], style: str, book: Phrasebook)
             url = ref.url.strip()
             runs += [Run(" "), Run(url, href=url)]
         if ref.accessed and undated[i][1] == marked:
-            runs.append(_sentence(book.fill("ref.accessed", date=ref.accessed)))
+            runs.append(_sentence(book.fill("ref.accessed", date=dates.words(ref.accessed, book))))
         citations.append(Citation(i, _label(label), Entry(_tidy(runs))))
     return Bibliography(style, loaded.numeric, tuple(citations))

@@ -85,6 +85,7 @@ def checklist_csv(doc: Document) -> str:
             "version",
             "status",
             "status_note",
+            "instrument",
             "number",
             "criterion_id",
             "criterion",
@@ -108,6 +109,9 @@ def checklist_csv(doc: Document) -> str:
         if doc.banner_key
         else ""
     )
+    # Where the checklist comes from: an illustrative one says so on every row.
+    found = spec.fidelity.instrument if spec.fidelity else None
+    instrument = found.provenance.value if found else ""
     for c in doc.criteria:
         crit = c.criterion
         anchors = _anchor_text(c, doc)
@@ -116,6 +120,7 @@ def checklist_csv(doc: Document) -> str:
             spec.version,
             spec.status.value,
             status_note,
+            instrument,
             c.number,
             crit.id,
             doc.words(crit.name),

@@ -42,6 +42,11 @@ HANDBOOK: tuple[SectionSpec, ...] = (
     SectionSpec(
         "about", summary="What it is, the problem, who it is for, where, and why it works."
     ),
+    SectionSpec(
+        "components",
+        lambda s: bool(s.components),
+        summary="For a programme: how many components an adopter takes, and each one.",
+    ),
     SectionSpec("core", summary="Each core element: function, form, rationale, how it is judged."),
     SectionSpec(
         "adaptable",
@@ -64,6 +69,11 @@ HANDBOOK: tuple[SectionSpec, ...] = (
         "pathway", lambda s: bool(s.pathway), summary="The implementation phases and their steps."
     ),
     SectionSpec("delivery", summary="Mode, format, schedule, dose and procedures."),
+    SectionSpec(
+        "technology",
+        lambda s: s.technology is not None,
+        summary="The platforms, regulatory status, data protection and hosting it depends on.",
+    ),
     SectionSpec(
         "fidelity",
         lambda s: s.fidelity is not None,

@@ -25,9 +25,19 @@ from typing import Generic, TypeVar
 
 from markupsafe import Markup
 
-from codify import xref
+from codify import dates, xref
 from codify.config import Branding
 from codify.documents.citations import Entry, bibliography
+from codify.documents.facts import (
+    Extras,
+    Fact,
+    Item,
+    build_extras,
+    count_words,
+    endpoint_items,
+    evidence_facts,
+    party_words,
+)
 from codify.documents.sections import HANDBOOK, SectionSpec
 from codify.model import (
     AdaptableElement,
@@ -55,6 +65,7 @@ from codify.model import (
     ScaleKind,
     SpreadModel,
     Status,
+    Step,
     Variant,
 )
 from codify.phrases import Phrasebook, all_phrases
@@ -186,6 +197,15 @@ class ExampleView:
 
 
 @dataclass(frozen=True)
+class OptionView:
+    """One permitted choice, with its own approval rule when it has one."""
+
+    text: str
+    requires_approval: bool | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class AdaptableView:
     """An adaptable element with its guardrails, roles and materials resolved."""
 
@@ -195,6 +215,7 @@ class AdaptableView:
     examples: list[ExampleView]
     roles: list[Link]
     materials: list[Link]
+    options: list[OptionView] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -222,6 +243,7 @@ class RoleView:
 
     role: Role
     involved: list[Link]
+    references: list[Link] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -238,10 +260,13 @@ class RoleView:
 
 @dataclass(frozen=True)
 class RoleGroup:
-    """Roles that belong to one party, under its heading (None: one list, no party stated)."""
+    """Roles that belong to one party, under its heading (None: one list, no party stated).
+
+    A listed party's heading fills `{name}` with its name (spec text)."""
 
     heading_key: str | None
     roles: list[RoleView]
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -270,10 +295,13 @@ class ProcedureView:
 
 @dataclass(frozen=True)
 class EvidenceView:
-    """A piece of evidence, with its reference resolved."""
+    """A piece of evidence, with its references resolved and its kind, direction and
+    certainty as facts."""
 
     evidence: Evidence
     reference: Link
+    facts: list[Fact] = field(default_factory=list)
+    endpoints: list[Item] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -375,6 +403,28 @@ class Document:
     _by_key: dict[str, Section] = field(default_factory=dict, repr=False)
     # What each id a cross-reference in prose may name points at (codify.xref).
     targets: dict[str, Link] = field(default_factory=dict, repr=False)
+    # Parties, components, technology, guidance and the other descriptive parts (facts.py).
+    extras: Extras = field(default_factory=Extras)
+
+    def party(self, ident: str | None) -> str | None:
+        """Who a `party:` names, in words (a listed organisation's name, or the kind's)."""
+        return party_words(self.spec, ident, self.book)
+
+    def count_text(self, figure: AdoptionFigure) -> str | None:
+        """An adoption figure's count as exact as the spec says: 'more than 400 food banks'."""
+        if figure.count is None:
+            return None
+        shown = count_words(figure.count, figure.qualifier, figure.unit, self.book)
+        if figure.out_of is not None:
+            return self.book.fill("adoption.count_of", count=shown, out_of=f"{figure.out_of:,}")
+        return shown
+
+    def step_links(self, step: Step) -> list[Link]:
+        """The roles and materials a pathway step names, resolved."""
+        return [
+            *(self.targets.get(i) or Link(i, i, None, "role") for i in step.roles),
+            *(self.targets.get(i) or Link(i, i, None, "material") for i in step.materials),
+        ]
 
     def xref_label(self, ref: xref.XRef) -> str:
         """The words a cross-reference shows: the author's, else the target's name.
@@ -473,11 +523,16 @@ class Document:
         if not any(r.role.party for r in self.roles):
             return [RoleGroup(None, list(self.roles))]
         groups = []
-        for party in (*Party, None):
-            found = [r for r in self.roles if r.role.party == party]
+        # The kinds first, then the organisations the spec lists, then roles that say nothing.
+        order: list[tuple[str | None, str, str]] = [
+            (p.value, f"roles.group.{p.value}", "") for p in Party
+        ]
+        order += [(p.id, "roles.group.party", p.name) for p in self.spec.parties]
+        order.append((None, "roles.group.unstated", ""))
+        for ident, key, name in order:
+            found = [r for r in self.roles if r.role.party == ident]
             if found:
-                key = f"roles.group.{party.value if party else 'unstated'}"
-                groups.append(RoleGroup(key, found))
+                groups.append(RoleGroup(key, found, name))
         return groups
 
     @property
@@ -723,7 +778,10 @@ def _tidier(s: Intervention, sections: list[Section], book: Phrasebook) -> list[
             ["fidelity"],
         ),
         12: (
-            [f"{r.site} ({r.date}): {plain(r.summary)}" for r in s.fidelity.results]
+            [
+                f"{r.site} ({dates.words(r.date, book)}): {plain(r.summary)}"
+                for r in s.fidelity.results
+            ]
             if s.fidelity
             else [],
             ["fidelity"],
@@ -818,6 +876,12 @@ def build_document(
             ],
             res.many("role", a.roles),
             res.many("material", a.materials),
+            [
+                OptionView(o)
+                if isinstance(o, str)
+                else OptionView(o.option, o.requires_approval, o.note)
+                for o in a.adaptations.options
+            ],
         )
         for i, a in enumerate(spec.adaptable_elements, 1)
     ]
@@ -840,7 +904,10 @@ def build_document(
         for material_id in dict.fromkeys(part.materials):
             users.setdefault(("materials", material_id), []).append(link)
 
-    roles = [RoleView(r, users.get(("roles", r.id), [])) for r in spec.roles]
+    roles = [
+        RoleView(r, users.get(("roles", r.id), []), res.many("ref", r.references))
+        for r in spec.roles
+    ]
     materials = [
         MaterialView(m, material_files.get(m.id), users.get(("materials", m.id), []))
         for m in spec.materials
@@ -849,7 +916,19 @@ def build_document(
         ProcedureView(p, i, res.many("role", p.roles), res.many("material", p.materials))
         for i, p in enumerate(spec.delivery.procedures, 1)
     ]
-    evidence = [EvidenceView(e, res.one("ref", e.reference)) for e in spec.evidence]
+
+    def cite(ids: Iterable[str]) -> list[Link]:
+        return res.many("ref", list(ids))
+
+    evidence = [
+        EvidenceView(
+            e,
+            res.one("ref", e.reference),
+            evidence_facts(e, cite),
+            endpoint_items(e.endpoints, book),
+        )
+        for e in spec.evidence
+    ]
     outcomes = [OutcomeView(o, res.many("ref", o.references)) for o in spec.outcomes]
     modifications = [
         ModificationView(
@@ -900,4 +979,5 @@ def build_document(
         score_max=high,
         _by_key={s.key: s for s in found_sections},
         targets=res.targets(),
+        extras=build_extras(spec, cite, book),
     )

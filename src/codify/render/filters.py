@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from codify import dates
 from codify.documents.formats import num, range_text
 from codify.model import Range
 from codify.phrases import Phrasebook, Slots, html_marks, plain_marks
@@ -142,6 +143,11 @@ class Phrases:
         """A permitted range in words, in the document's language."""
         return range_text(value, self.book)
 
+    def date_words(self, value: str | None) -> str:
+        """A spec's date in words, in the document's language: 'December 2009', 'around
+        2000', '2014 to 2016' (codify.dates); nothing for no date."""
+        return "" if value is None else dates.words(value, self.book)
+
 
 @lru_cache(maxsize=2048)
 def _html_template(text: str) -> Markup:
@@ -170,6 +176,7 @@ def filters(book: Phrasebook) -> dict[str, Callable[..., Any]]:
         "words": phrases.words,
         "num": num,
         "range_text": phrases.range_text,
+        "date_words": phrases.date_words,
         "stop": stop,
         # Links, styles and data files.
         "safe_href": safe_href,
