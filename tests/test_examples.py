@@ -31,6 +31,58 @@ RARELY_USED: dict[str, str] = {
     "AdaptableElement.requires_approval": (
         "RAID has no one to approve; Schwartz approval covers single options, not whole elements"
     ),
+    **dict.fromkeys(
+        ("Option.option", "Option.requires_approval", "Option.note"),
+        "the sources say the licence holder approves some changes to Rounds, but not which of "
+        "an element's options need it",
+    ),
+    **dict.fromkeys(
+        (
+            "Intervention.technology",
+            "Procedure.automated",
+            "Step.automated",
+        ),
+        "neither example runs on technology or has a step that software does",
+    ),
+    **dict.fromkeys(
+        (
+            "Intervention.components",
+            "Intervention.choose",
+        ),
+        "neither example is a programme of several interventions",
+    ),
+    **dict.fromkeys(
+        (
+            "Intervention.funding",
+            "Intervention.conflicts_of_interest",
+        ),
+        "the fact sheets name no funder of either evaluation and no declared interests",
+    ),
+    **dict.fromkeys(
+        ("Origin.derived_from",),
+        "Schwartz Rounds' US origin is the intervention itself, and RAID was new; neither was "
+        "adapted from an earlier intervention",
+    ),
+    **dict.fromkeys(
+        ("Intervention.spread_lessons",),
+        "the sources report no lever pulled to spread either and its effect",
+    ),
+    **dict.fromkeys(
+        ("Delivery.by_mode",),
+        "no source gives group sizes or durations that differ by mode",
+    ),
+    "Evidence.references": "each evidence entry in the examples comes from one source",
+    "Evidence.certainty": "no source grades its certainty (GRADE); the examples do not invent it",
+    "Endpoint.primary": "the sources do not name a primary outcome for the results listed",
+    "Tier.fee": "no tier of RAID has a fee: the model is free to use",
+    "ReadinessCriterion.party": "every readiness criterion falls on the adopter, who is implied",
+    "Procedure.party": "every procedure is the adopting team's own",
+    "Obligation.party": "every obligation falls on the adopting organisation",
+    "Role.references": "the roles' sources are those of the elements they deliver",
+    "Instrument.owner": "both checklists are illustrative: written for the examples, owned by no one",
+    "Instrument.url": "both checklists are illustrative and published nowhere else",
+    "Instrument.reference": "both checklists are illustrative: no reference describes them",
+    "FidelityResult.basis": "neither example records fidelity results",
 }
 
 _ID_PATTERN = next(m.pattern for a in get_args(Id)[1:] for m in a.metadata)
