@@ -127,6 +127,22 @@ _OBJECT_WORDS: dict[str, tuple[str, str, str]] = {
     "Proscribed": ("Proscribed practice", "a proscribed practice", "proscribed practices"),
     "PreviousHolder": ("Previous licence holder", "a previous holder", "previous holders"),
     "Person": ("Person", "a person", "people"),
+    "Guidance": ("Guideline", "a guideline", "guidelines"),
+    "Funding": ("Funder", "a funder", "funders"),
+    "PartyEntry": ("Party", "a party", "parties"),
+    "Endpoint": ("Outcome measured", "an outcome measured", "outcomes measured"),
+    "Lineage": ("Earlier intervention", "an earlier intervention", "earlier interventions"),
+    "Tier": ("Tier", "a tier", "tiers"),
+    "TechComponent": ("Technology component", "a technology component", "technology components"),
+    "Technology": ("Technology", "a description of the technology", "descriptions"),
+    "Regulation": ("Regulatory status", "a regulatory status", "regulatory statuses"),
+    "SpreadLesson": ("Spread lesson", "a spread lesson", "spread lessons"),
+    "Target": ("Target", "a target", "targets"),
+    "Component": ("Component", "a component", "components"),
+    "Choice": ("Choice of components", "a choice of components", "choices"),
+    "ModeDetail": ("Delivery in one mode", "the figures for one mode", "figures for each mode"),
+    "Instrument": ("Fidelity instrument", "a fidelity instrument", "fidelity instruments"),
+    "Option": ("Option", "an option", "options"),
 }
 
 # Keys whose page says more elsewhere in the docs.
@@ -390,7 +406,8 @@ def fields_reference(spec_files: list[Path] | None = None) -> str:
         GENERATED_NOTE,
         "Every part of the spec format, starting with the top level of the file. Each table "
         "lists the keys one part may have: what to write (the type), whether it must be "
-        "there, what it is for, and a real value from the worked examples. A key not listed "
+        "there, what it is for, and a value from the worked examples (or, for parts they do not "
+        "use, from the invented spec the tests fill every field of). A key not listed "
         "is an error; an optional key may be left out. Text may use Markdown, and may point at "
         "another part of the spec with a cross-reference such as `[[prepared-panel]]` (see "
         "[Writing for readers](../guides/writing.md)). New to YAML? Read the "
@@ -521,7 +538,11 @@ def targets(root: Path) -> dict[Path, Callable[[], str]]:
     examples = sorted((root / "examples").glob("*/intervention.yaml"))
     return {
         root / "spec" / "tidier.md": lambda: GENERATED_NOTE + "\n" + tidier_table(),
-        root / "docs" / "reference" / "format.md": lambda: fields_reference(examples),
+        # The worked examples first; the fixture that fills every field gives a value for the
+        # parts the examples have no facts for (technology, programmes, funding...).
+        root / "docs" / "reference" / "format.md": lambda: fields_reference(
+            [*examples, root / "tests" / "fixtures" / "every_field.yaml"]
+        ),
         root / "docs" / "reference" / "rules.md": rules_reference,
         root / "docs" / "reference" / "cli.md": cli_reference,
         root / "docs" / "getting-started" / "tutorial.md": lambda: tutorial(root),

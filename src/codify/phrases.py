@@ -890,6 +890,8 @@ SITE_PHRASES: dict[str, Phrase] = {
         "The adopter handbook and the fidelity checklist are made by `codify build`; this site "
         "was generated without them."
     ),
+    "site.portfolio.parts": "Its components",
+    "site.portfolio.part_of": "A component of",
     "site.portfolio.intro": (
         (
             "{n} intervention, codified so that other organisations can replicate it: what to "

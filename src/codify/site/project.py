@@ -10,6 +10,7 @@ version give the same bytes.
 from __future__ import annotations
 
 import base64
+import contextlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -344,7 +345,37 @@ def _portfolio_views(pages: Sequence[Page]) -> list[SpecView]:
     for page in pages:
         if page.view is not None:
             views.setdefault(id(page.view), page.view)
-    return sorted(views.values(), key=lambda v: v.spec.id)
+    found = sorted(views.values(), key=lambda v: v.spec.id)
+    _relate(found)
+    return found
+
+
+def _relate(views: list[SpecView]) -> None:
+    """Link each programme to the specs it names as components, when they are in the site.
+
+    A component's `spec` is a path from the programme's folder; it names another spec of the
+    portfolio when both resolve to the same file. Each pair is linked once, both ways.
+    """
+    by_file: dict[Path, SpecView] = {}
+    for v in views:
+        with contextlib.suppress(OSError):
+            by_file[v.source.resolve()] = v
+    for v in views:
+        v.parts.clear()
+    for v in views:
+        v.part_of.clear()
+    for v in views:
+        for component in v.spec.components:
+            if component.spec is None:
+                continue
+            try:
+                target = (v.source.parent / component.spec).resolve()
+            except (OSError, ValueError):
+                continue
+            other = by_file.get(target)
+            if other is not None and other is not v and other not in v.parts:
+                v.parts.append(other)
+                other.part_of.append(v)
 
 
 def _front_matter(page: Page) -> str:
