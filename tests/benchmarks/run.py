@@ -15,7 +15,8 @@ all of them alike) and as ratios, which are what to compare between machines:
 - **precommit**: the published pre-commit hook run by pre-commit on 1, 10 and 50 specs, with how
   many hook processes ran and the time per spec.
 - **build**: whatever `tests/benchmarks/bench_build.py` measures (builds and sites), when that
-  file is present; arguments this script does not know are passed on to its `main`.
+  file is present; arguments this script does not know are passed on to its `main`, and
+  `--build-repeats` and `--build-before` reach it as its `--repeats` and `--before`.
 
 The tools run as an installed copy would: with Python's bytecode cache on, after a warm-up run,
 so that compiling codify's modules is not counted. `--before DIR` adds a column for the codify
@@ -301,7 +302,14 @@ def main(argv: list[str] | None = None) -> None:
         default="wall",
         help="wall-clock time, or the processes' CPU time (steadier on a busy machine)",
     )
+    # The build benchmark has options of the same names; these reach it under its own.
+    parser.add_argument("--build-repeats", type=int, help="bench_build.py's --repeats")
+    parser.add_argument("--build-before", type=Path, help="bench_build.py's --before")
     args, rest = parser.parse_known_args(argv)
+    if args.build_repeats is not None:
+        rest += ["--repeats", str(args.build_repeats)]
+    if args.build_before is not None:
+        rest += ["--before", str(args.build_before)]
     CLOCK[0] = args.clock
     SOURCES[0] = args.sources
     print(
