@@ -685,7 +685,9 @@ HINTS: dict[str, Case] = {
                 14,
                 20,
                 "origin.first_delivered: 'Spring 2026' is not valid; expected a date such as "
-                "2009, 2009-12 or 2009-12-01",
+                "2009, 2009-12 or 2009-12-01, or an EDTF date: 2000~ (around 2000), 2004? "
+                "(uncertain), 200X (the 2000s), 2001-21 (spring 2001), 2014/2016 (an "
+                "interval), ../2016 or 2014/.. (open at one end)",
             )
         ],
     ),

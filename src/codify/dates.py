@@ -20,10 +20,11 @@ This module is the one place that knows the subset: `check` is the model's after
 compare dates), `words` writes a date in a phrasebook's language, and `parse` gives the parts
 to anyone else who needs them (the citation engine).
 
-The `edtf` package is the authority on the extended syntax: every value that is not a plain
-ISO date is also parsed by it, and must be one of its level 0 or level 1 forms. A plain ISO
-date is checked with the standard library alone, so that `codify check` on a spec with no
-extended dates never imports edtf (its grammar takes about a third of a second to build).
+The `edtf` package is the authority on the extended syntax: every value that uses it (a
+qualifier, an X, a season or an open end) is also parsed by it, and must be one of its level 1
+forms. EDTF level 0 is plain ISO 8601, a date or an interval of two dates, and is checked with
+the standard library alone, so that `codify check` on a spec with no extended dates never
+imports edtf (its grammar takes about a third of a second to build).
 """
 
 from __future__ import annotations
@@ -161,8 +162,8 @@ def parse(text: str) -> Date:
     else:
         point = _point(text)
         parsed = Date(text, point, point, interval=False)
-    if not _PLAIN_ISO.fullmatch(text):
-        _edtf_accepts(text)
+    if not all(_PLAIN_ISO.fullmatch(end) for end in text.split("/")):
+        _edtf_accepts(text)  # level 1; level 0, plain ISO 8601, needs nothing more
     return parsed
 
 
