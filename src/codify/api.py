@@ -21,10 +21,13 @@ from typing import TYPE_CHECKING, Literal, get_args
 from codify import outputs
 
 if TYPE_CHECKING:
+    import threading
+    from concurrent.futures import Future
+
     from codify.checker import FileResult
     from codify.config import Config
     from codify.diagnostics import Diagnostic
-    from codify.documents.pdf import PdfEngine
+    from codify.documents.pdf import PdfEngine, Printer
     from codify.model import Intervention
     from codify.render.write import OutputWriter
     from codify.site.downloads import Maker
@@ -378,7 +381,7 @@ def build_documents(
     or PdfError; ValueError for an `only` or `language` codify does not know.
     """
     from codify.documents.assets import AssetError, logo_data_uri
-    from codify.documents.pdf import HOW_TO_GET, find_engine
+    from codify.documents.pdf import HOW_TO_GET, Printer, find_engine
     from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
 
     if only is not None and only not in get_args(Part):
@@ -420,21 +423,34 @@ def build_documents(
         only,
         _digest(_codify_code(), chosen, _canonical(settings), logo or "", _tree(overrides)),
     )
+    # The browser starts only if a PDF has to be printed, and quits while the files are
+    # committed; both are done before this returns.
+    printer = Printer(engine) if engine is not None else None
+    if engine is not None and printer is not None:
+        build.start_printing(engine, printer)
     try:
-        for done, job in enumerate(jobs):
+        try:
+            for done, job in enumerate(jobs):
+                if on_progress is not None:
+                    on_progress(Progress("building", done, len(jobs), job.path))
+                build.spec(job)
             if on_progress is not None:
-                on_progress(Progress("building", done, len(jobs), job.path))
-            build.spec(job)
-        if on_progress is not None:
-            on_progress(Progress("building", len(jobs), len(jobs), None))
-        if engine is not None:
-            build.print_pdfs(engine, on_progress)
-    except OutputError as exc:
-        raise OutputFolderError(str(exc)) from None
+                on_progress(Progress("building", len(jobs), len(jobs), None))
+            build.finish_printing(on_progress)
+        except OutputError as exc:
+            raise OutputFolderError(str(exc)) from None
+    except BaseException:
+        if printer is not None:
+            printer.close()  # stops what is still printing, and the browser
+        raise
+    closing = _in_background(printer.close) if printer is not None else None
     try:
         changed = writer.commit()
     except OutputError as exc:
         raise OutputFolderError(f"{exc}; nothing was written") from None
+    finally:
+        if closing is not None:
+            closing.join()
     root = out_dir.resolve()
     changed_names = {p.relative_to(root).as_posix() for p in changed}
     names = [str(f) for f in writer.files]
@@ -530,12 +546,12 @@ _RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "citeproc", "
 
 @dataclass
 class _Print:
-    """One PDF a build has to print: where it goes, the HTML it is printed from, its source."""
+    """One PDF a build prints: where it goes, its source digest, and the print under way."""
 
     job: _Job
     name: str
-    html: str
     source: str
+    printed: Future[bytes]
 
 
 class _Build:
@@ -570,6 +586,10 @@ class _Build:
         self.html: dict[str, tuple[_Job, str]] = {}
         self.pending: list[_Print] = []
         self._env: object | None = None
+        # With --pdf: the printer, and the engine's identity in each PDF's source digest.
+        self.printer: Printer | None = None
+        self.engine: PdfEngine | None = None
+        self._identity = ""
 
     def spec(self, job: _Job) -> None:
         """Add one spec's files to the writer: taken as they are if unchanged, else rendered."""
@@ -593,6 +613,8 @@ class _Build:
         sources = {part: _digest(spec_key, part) for part in self.parts}
         taken = self._previous(job, sources)
         if taken is None:
+            if self.printer is not None:
+                self.printer.warm_up()  # its PDFs will most likely print: start the browser
             self._render(job, sources)
         else:
             for name, data in taken.items():
@@ -605,6 +627,8 @@ class _Build:
                 for relative, data in materials.contents.items():
                     self.writer.add(job.prefix + relative, data)
                 self.notes.extend(f"{job.result.path}: {n}" for n in materials.skipped)
+        if self.printer is not None:
+            self._queue_pdfs(job)
 
     def _previous(self, job: _Job, sources: dict[Part, str]) -> dict[str, bytes] | None:
         """Every rendered file of the spec as the last build wrote it, if all can be reused.
@@ -642,43 +666,57 @@ class _Build:
             self.html[job.prefix + relative] = (job, text)
         self.notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
 
-    def print_pdfs(self, engine: PdfEngine, on_progress: ProgressCallback | None) -> None:
-        """Add every PDF: taken from the last build if its HTML and engine are the same, else
-        printed, all of them by one browser, started only if one has to be printed."""
+    def start_printing(self, engine: PdfEngine, printer: Printer) -> None:
+        """Print PDFs with `printer`: each spec's are queued as soon as its HTML is ready."""
+        self.engine = engine
+        self.printer = printer
+        self._identity = _digest(_codify_code(), engine.identity())
+
+    def _queue_pdfs(self, job: _Job) -> None:
+        """Take each PDF of the spec from the last build if its HTML and engine are the same;
+        else queue it to print (in the background, while the next spec renders)."""
+        assert self.printer is not None
+        for target, source in _PDF_SOURCES.items():
+            found = self.html.get(job.prefix + source)
+            if found is None:
+                continue
+            html = found[1]
+            pdf_name = job.prefix + target
+            key = _digest(self._identity, html)
+            data = self.writer.reusable(pdf_name, key)
+            if data is not None:
+                self.writer.add(pdf_name, data, key)
+                self.reused.add(pdf_name)
+            else:
+                self.pending.append(_Print(job, pdf_name, key, self.printer.submit(html)))
+
+    def finish_printing(self, on_progress: ProgressCallback | None) -> None:
+        """Wait for every PDF queued, in order, and add each to the writer."""
         from codify.documents.pdf import PdfError as EnginePdfError
 
-        identity = _digest(_codify_code(), engine.identity())
-        for name, (job, html) in self.html.items():
-            for target, source in _PDF_SOURCES.items():
-                if name != job.prefix + source:
-                    continue
-                pdf_name = job.prefix + target
-                key = _digest(identity, html)
-                data = self.writer.reusable(pdf_name, key)
-                if data is not None:
-                    self.writer.add(pdf_name, data, key)
-                    self.reused.add(pdf_name)
-                else:
-                    self.pending.append(_Print(job, pdf_name, html, key))
-        if not self.pending:
-            return
         total = len(self.pending)
-        with engine.printer() as printer:
-            printed = printer.render_all([item.html for item in self.pending])
-            for done, item in enumerate(self.pending):
-                if on_progress is not None:
-                    on_progress(Progress("printing", done, total, item.job.path))
-                try:
-                    data = next(printed)
-                except EnginePdfError as exc:
-                    printed.close()
-                    raise PdfError(
-                        f"{item.job.path}: printing {item.name.rpartition('/')[2]} with "
-                        f"{engine.describe()}: {exc}"
-                    ) from None
-                self.writer.add(item.name, data, item.source)
-        if on_progress is not None:
+        for done, item in enumerate(self.pending):
+            if on_progress is not None:
+                on_progress(Progress("printing", done, total, item.job.path))
+            try:
+                data = item.printed.result()
+            except EnginePdfError as exc:
+                engine = self.engine.describe() if self.engine is not None else "the engine"
+                raise PdfError(
+                    f"{item.job.path}: printing {item.name.rpartition('/')[2]} with {engine}: {exc}"
+                ) from None
+            self.writer.add(item.name, data, item.source)
+        if total and on_progress is not None:
             on_progress(Progress("printing", total, total, None))
+
+
+def _in_background(work: Callable[[], None]) -> threading.Thread:
+    """Run `work` in a thread of its own, started now; join the thread to wait for it."""
+    import threading
+
+    thread = threading.Thread(target=work, name="codify-background")
+    thread.start()
+    return thread
 
 
 def _digest(*parts: str) -> str:

@@ -79,6 +79,9 @@ def section_build(args: argparse.Namespace, work: Path) -> None:
     """Cold and unchanged builds of the examples, now (and before), interleaved."""
     variants: dict[str, Path | None] = {"now": args.now}
     folders = {"now": work}
+    if args.now is not None and (args.now.resolve().parent / "examples").is_dir():
+        folders["now"] = work / "now"
+        shutil.copytree(args.now.resolve().parent / "examples", folders["now"] / "examples")
     if args.before is not None:
         variants["before"] = args.before
         folders["before"] = work / "before"
@@ -120,8 +123,10 @@ def section_site(args: argparse.Namespace, work: Path) -> None:
     sizes: Sequence[int] = sorted(args.sizes)
     portfolios = {n: grow(work / f"portfolio-{n}", n) for n in sizes}
     times: dict[int, list[float]] = {n: [] for n in sizes}
-    for run in range(args.site_repeats + 1):
-        for n in sizes:
+    # The first round, of the smallest portfolio only, warms caches and is not counted.
+    rounds = [[sizes[0]]] + [list(sizes)] * args.site_repeats
+    for run, round_sizes in enumerate(rounds):
+        for n in round_sizes:
             out = work / f"site-{n}"
             shutil.rmtree(out, ignore_errors=True)
             cmd, env = codify(args.now, "site", str(portfolios[n]), "--out", str(out), "-q")

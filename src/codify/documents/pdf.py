@@ -37,7 +37,8 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -137,14 +138,22 @@ class Printer:
 
     `launches` counts the browsers started, so a caller (and a test) can see that a run of
     many PDFs started one. With WeasyPrint, which runs in this process, it stays 0.
-    `render_all` prints several pages at once, each thread in a tab of its own.
+    `submit` queues a page and returns at once: up to `workers` pages print at a time, each
+    thread in a tab of its own, while the caller goes on (rendering the next spec).
     """
 
-    def __init__(self, engine: PdfEngine) -> None:
+    def __init__(self, engine: PdfEngine, workers: int | None = None) -> None:
         self.engine = engine
         self.launches = 0
-        self._browser: Browser | None = None
+        # Chromium lays out and prints each tab in a process of its own, so on a machine with
+        # more than one core two pages print in about the time of one. WeasyPrint runs here.
+        if workers is None:
+            workers = min(4, os.cpu_count() or 1)
+        self.workers = 1 if engine.name == "weasyprint" else max(1, workers)
         self._lock = threading.Lock()
+        self._browser: Future[Browser] | None = None
+        self._starter: ThreadPoolExecutor | None = None
+        self._pool: ThreadPoolExecutor | None = None
         self._tabs: dict[int, Tab] = {}  # by thread
 
     def render(self, html: str) -> bytes:
@@ -156,33 +165,33 @@ class Printer:
             pdf = _paginated(self._print, html)
         return fixed_dates(with_heading_titles(pdf, heading_texts(html)))
 
-    def render_all(
-        self, pages: Sequence[str], workers: int | None = None
-    ) -> Generator[bytes, None, None]:
-        """The PDF of each page, in order, printed up to `workers` at a time.
+    def submit(self, html: str) -> Future[bytes]:
+        """Queue one page; its PDF (or the PdfError) is the future's result."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.workers, "codify-print")
+            pool = self._pool
+        return pool.submit(self.render, html)
 
-        Chromium lays out and prints each tab in a process of its own, so on a machine with
-        more than one core two pages print in about the time of one; by default, as many at
-        once as there are cores, up to 4. WeasyPrint prints one at a time.
-        """
-        if not pages:
-            return
-        if workers is None:
-            workers = min(4, os.cpu_count() or 1)
-        if self.engine.name == "weasyprint" or workers < 2 or len(pages) < 2:
-            for html in pages:
-                yield self.render(html)
-            return
-        from concurrent.futures import ThreadPoolExecutor
+    def render_all(self, pages: Sequence[str]) -> list[bytes]:
+        """The PDF of each page, in order, printed `workers` at a time."""
+        return [future.result() for future in [self.submit(html) for html in pages]]
 
-        with ThreadPoolExecutor(min(workers, len(pages)), "codify-print") as pool:
-            futures = [pool.submit(self.render, html) for html in pages]
-            try:
-                for future in futures:
-                    yield future.result()
-            finally:
-                for future in futures:
-                    future.cancel()
+    def warm_up(self) -> None:
+        """Start the browser now, in the background, so that it is ready by the first print
+        (a caller that knows it will print calls this before rendering the pages)."""
+        if self.engine.name == "chromium" and PIPE_SUPPORTED:
+            self._started()
+
+    def _started(self) -> Future[Browser]:
+        """The browser, started (once) in a thread of its own."""
+        assert self.engine.binary is not None
+        with self._lock:
+            if self._browser is None:
+                self._starter = ThreadPoolExecutor(1, "codify-chromium-start")
+                self._browser = self._starter.submit(Browser, self.engine.binary)
+                self.launches += 1
+            return self._browser
 
     def _print(self, html: str, final: bool) -> bytes:
         """One print by Chromium: in this thread's tab of the running browser, or (on
@@ -192,11 +201,7 @@ class Printer:
             with self._lock:
                 self.launches += 1
             return _chromium(self.engine.binary, html)
-        with self._lock:
-            if self._browser is None:
-                self._browser = Browser(self.engine.binary)
-                self.launches += 1
-            browser = self._browser
+        browser = self._started().result()
         key = threading.get_ident()
         tab = self._tabs.get(key)
         if tab is None:
@@ -204,12 +209,23 @@ class Printer:
         return tab.print_pdf(html, final=final)
 
     def close(self) -> None:
-        """Stop the browser, if one was started."""
+        """Finish or cancel what is queued, and stop the browser, if one was started."""
         with self._lock:
-            browser, self._browser = self._browser, None
+            pool, self._pool = self._pool, None
+            started, self._browser = self._browser, None
+            starter, self._starter = self._starter, None
             self._tabs.clear()
-        if browser is not None:
-            browser.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if started is not None:
+            try:
+                browser = started.result()
+            except Exception:  # it failed to start; the print that needed it said so
+                browser = None
+            if browser is not None:
+                browser.close()
+        if starter is not None:
+            starter.shutdown(wait=True)
 
 
 def find_chromium() -> str | None:
