@@ -20,7 +20,7 @@ from codify.rules import REGISTRY
 from tests.conftest import ROOT
 
 SRC = ROOT / "src" / "codify"
-CODE = re.compile(r"\bC[YSRA]\d{3}\b")
+CODE = re.compile(r"\bC[YSRAL]\d{3}\b")
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -46,7 +46,7 @@ def _codes_in_source() -> dict[str, list[str]]:
 def test_every_code_in_the_source_is_in_the_table() -> None:
     found = _codes_in_source()
     # The search must see the codes raised by name, or it proves nothing.
-    assert {"CY001", "CS004", "CR013", "CA008"} <= set(found)
+    assert {"CY001", "CS004", "CR013", "CA008", "CL001"} <= set(found)
     missing = {code: files for code, files in found.items() if code not in CODES}
     assert missing == {}
 
@@ -57,9 +57,10 @@ def test_the_table_is_well_formed() -> None:
         "CS": Family.structure,
         "CR": Family.rule,
         "CA": Family.assessment,
+        "CL": Family.local,
     }
     for code, entry in CODES.items():
-        assert entry.code == code and re.fullmatch(r"C[YSRA]\d{3}", code)
+        assert entry.code == code and re.fullmatch(r"C[YSRAL]\d{3}", code)
         assert entry.family is prefixes[code[:2]]
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", entry.name), code
         assert entry.summary.endswith(".") and "\n" not in entry.summary, code
@@ -100,6 +101,11 @@ def test_severities_are_those_reported() -> None:
         "CR027",
         "CA002",
         "CA007",
+        "CL005",
+        "CL016",
+        "CL018",
+        "CL024",
+        "CL025",
     }
 
 
@@ -205,7 +211,9 @@ def test_settings_refuse_every_code_that_cannot_be_switched_off(tmp_path: Path) 
         config = tmp_path / "codify.toml"
         config.write_text(f'[rules]\n{code} = "off"\n')
         # An assessment code is not a load or structure check: the message says what it is.
-        what = "a check `codify score` makes" if code.startswith("CA") else "a load or structure"
+        what = {"CA": "a check `codify score` makes", "CL": "a check of a local profile"}.get(
+            code[:2], "a load or structure"
+        )
         with pytest.raises(ConfigError, match=f"{code} is {re.escape(what)}"):
             load_config(config)
 

@@ -2,7 +2,8 @@
 
 Editors fetch a schema from its `$id` (the URL `codify init` writes into every new spec), so
 the documentation site serves it: `$id` is `site_url` plus a path, and the committed
-spec/intervention.schema.json is copied to that path of the built site. spec/catalog.json,
+spec/intervention.schema.json is copied to that path of the built site, and the local profile's
+spec/local.schema.json to the path of its own `$id`. spec/catalog.json,
 the SchemaStore-style entry that maps file names to the schema, goes beside it.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from codify.local import LOCAL_SCHEMA_FILENAME, LOCAL_SCHEMA_ID
 from codify.model import SCHEMA_ID
 from codify.schema import SCHEMA_FILENAME
 
@@ -38,3 +40,7 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(root / "spec" / SCHEMA_FILENAME, target)
     shutil.copyfile(root / "spec" / CATALOGUE, target.parent.parent / CATALOGUE)
+    # The local profile's schema, at its own `$id`, for editors of *.local.yaml files.
+    local = Path(config["site_dir"]) / schema_path(config["site_url"] or "", LOCAL_SCHEMA_ID)
+    local.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(root / "spec" / LOCAL_SCHEMA_FILENAME, local)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 SPEC_NAMES = ("intervention.yaml", "intervention.yml")
 SPEC_SUFFIXES = (".intervention.yaml", ".intervention.yml")
+# Local profiles (codify.local): found by `check` beside the specs they adopt.
+LOCAL_SUFFIXES = (".local.yaml", ".local.yml")
 _SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
@@ -77,8 +79,14 @@ def is_spec_file(path: Path) -> bool:
     return path.name in SPEC_NAMES or path.name.endswith(SPEC_SUFFIXES)
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given; folders searched for intervention.yaml / *.intervention.yaml files."""
+def is_local_profile(name: str) -> bool:
+    """Whether a file name follows the local profile naming convention, `NAME.local.yaml`."""
+    return name.endswith(LOCAL_SUFFIXES) and name not in (".local.yaml", ".local.yml")
+
+
+def discover(paths: Iterable[Path], *, profiles: bool = False) -> Iterator[Path]:
+    """Files as given; folders searched for intervention.yaml / *.intervention.yaml files,
+    and with `profiles` for local profiles (*.local.yaml) too, which only `check` reads."""
     for path in paths:
         if path.is_dir():
             found: list[Path] = []
@@ -92,7 +100,11 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
                     and not d.startswith(".")
                     and not any(os.path.exists(os.path.join(root, d, r)) for r in RECORDS)
                 )
-                found.extend(Path(root) / f for f in files if is_spec_file(Path(f)))
+                found.extend(
+                    Path(root) / f
+                    for f in files
+                    if is_spec_file(Path(f)) or (profiles and is_local_profile(f))
+                )
             yield from sorted(found)
         else:
             yield path
@@ -157,7 +169,14 @@ def check_source(
 def _check_document(
     doc: Document, name: str, spec_dir: Path, config: Config, match: Path | None
 ) -> FileResult:
-    """Validate a loaded document and run the rules; `match` is the path per-file ignores see."""
+    """Validate a loaded document and run the rules; `match` is the path per-file ignores see.
+
+    A local profile (named *.local.yaml) is checked against the spec it adopts instead.
+    """
+    if match is not None and is_local_profile(match.name):
+        from codify.localcheck import check_profile
+
+        return check_profile(doc, name, spec_dir)
     fast = _fast_model(doc)
     if fast is None:
         from codify.structure import check_structure

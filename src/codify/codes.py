@@ -20,9 +20,16 @@ class Family(StrEnum):
     structure = "structure"  # CS: the YAML is not a well-formed spec
     rule = "rule"  # CR: a semantic rule, which settings may reconfigure
     assessment = "assessment"  # CA: `codify score` on a filled-in assessment
+    local = "local"  # CL: a local profile checked against the spec it adopts
 
 
-_FAMILIES = {"CY": Family.load, "CS": Family.structure, "CR": Family.rule, "CA": Family.assessment}
+_FAMILIES = {
+    "CY": Family.load,
+    "CS": Family.structure,
+    "CR": Family.rule,
+    "CA": Family.assessment,
+    "CL": Family.local,
+}
 
 # What each family means for the person who got the code, as `codify explain` says it.
 FAMILY_NOTES: dict[Family, str] = {
@@ -33,13 +40,18 @@ FAMILY_NOTES: dict[Family, str] = {
     Family.structure: "Found when the file is checked against the spec format (the schema).",
     Family.rule: "A semantic rule; `[tool.codify.rules]` can change its severity or switch it off.",
     Family.assessment: "Found by `codify score` in a filled-in fidelity assessment.",
+    Family.local: (
+        "Found by `codify check` in a local profile (*.local.yaml), checked against the spec "
+        "it adopts."
+    ),
 }
 
 
 @dataclass(frozen=True)
 class Code:
     """One diagnostic code. Only semantic rules (CR) can be reconfigured: a file that is not a
-    well-formed spec, or an assessment that does not match its spec, cannot be checked further."""
+    well-formed spec, or an assessment or local profile that does not match its spec, cannot be
+    checked further."""
 
     code: str
     name: str
@@ -84,6 +96,33 @@ OFF_SCALE = "CA005"
 STATED_RESULT_DIFFERS = "CA006"
 NOT_RATED = "CA007"
 BAD_ASSESSMENT = "CA008"
+
+# Local profiles: raised from codify.localcheck, and named there by these constants.
+SPEC_NOT_FOUND = "CL001"
+OTHER_INTERVENTION = "CL002"
+INVALID_RANGE = "CL003"
+VERSION_OUT_OF_RANGE = "CL004"
+SPEC_MOVED_ON = "CL005"
+UNKNOWN_ELEMENT = "CL006"
+CORE_ELEMENT_CHOSEN = "CL007"
+OPTION_NOT_PERMITTED = "CL008"
+VALUE_OUT_OF_RANGE = "CL009"
+ADAPTATION_NOT_PERMITTED = "CL010"
+NO_RATIONALE = "CL011"
+CHOICE_FORM = "CL012"
+UNACKNOWLEDGED_GUARDRAIL = "CL013"
+UNKNOWN_GUARDRAIL = "CL014"
+APPROVAL_MISSING = "CL015"
+APPROVAL_PENDING = "CL016"
+UNKNOWN_READINESS = "CL017"
+READINESS_NOT_MET = "CL018"
+UNKNOWN_ROLE = "CL019"
+UNKNOWN_PHASE = "CL020"
+DATES_OUT_OF_ORDER = "CL021"
+UNKNOWN_MODIFIED = "CL022"
+DUPLICATE_MODIFICATION = "CL023"
+FIDELITY_INCONSISTENT = "CL024"
+CHOICE_MISSING = "CL025"
 
 _error, _warning = Severity.error, Severity.warning
 
@@ -355,6 +394,152 @@ _TABLE = (
 def _index(entries: tuple[Code, ...]) -> dict[str, Code]:
     """The table by code; a code or a name listed twice is a mistake caught at import."""
     table: dict[str, Code] = {}
+    # --- local profiles ------------------------------------------------------------------------
+    Code(
+        SPEC_NOT_FOUND,
+        "adopted-spec-not-found",
+        _error,
+        "The spec a local profile adopts can be found and read as a spec.",
+    ),
+    Code(
+        OTHER_INTERVENTION,
+        "other-intervention",
+        _error,
+        "The profile's adopts.id is the id of the spec its adopts.spec names.",
+    ),
+    Code(
+        INVALID_RANGE,
+        "invalid-version-range",
+        _error,
+        "The profile's version range is a valid range, such as '>=1.0,<2'.",
+    ),
+    Code(
+        VERSION_OUT_OF_RANGE,
+        "version-out-of-range",
+        _error,
+        "The adopted spec's version is inside the profile's version range.",
+    ),
+    Code(
+        SPEC_MOVED_ON,
+        "spec-moved-on",
+        _warning,
+        "The adopted spec has moved past the versions the profile follows (a warning).",
+    ),
+    Code(
+        UNKNOWN_ELEMENT,
+        "unknown-element",
+        _error,
+        "Every choice names an adaptable element of the spec.",
+    ),
+    Code(
+        CORE_ELEMENT_CHOSEN,
+        "core-element-chosen",
+        _error,
+        "No choice names a core element: core elements are kept, not chosen.",
+    ),
+    Code(
+        OPTION_NOT_PERMITTED,
+        "option-not-permitted",
+        _error,
+        "A chosen option is one of the element's permitted options, named unambiguously.",
+    ),
+    Code(
+        VALUE_OUT_OF_RANGE,
+        "value-out-of-range",
+        _error,
+        "A chosen value is inside the element's range and in its unit.",
+    ),
+    Code(
+        ADAPTATION_NOT_PERMITTED,
+        "adaptation-not-permitted",
+        _error,
+        "An open adaptation is made only where the spec gives guidance for one.",
+    ),
+    Code(
+        NO_RATIONALE,
+        "adaptation-without-rationale",
+        _error,
+        "An open adaptation says why (its rationale).",
+    ),
+    Code(
+        CHOICE_FORM,
+        "choice-form",
+        _error,
+        "A choice gives an option, a value or an adaptation, or keeps the default alone.",
+    ),
+    Code(
+        UNACKNOWLEDGED_GUARDRAIL,
+        "unacknowledged-guardrail",
+        _error,
+        "Every guardrail of a chosen element is acknowledged.",
+    ),
+    Code(
+        UNKNOWN_GUARDRAIL,
+        "unknown-guardrail",
+        _error,
+        "Every acknowledged guardrail is one of the element's guardrails.",
+    ),
+    Code(
+        APPROVAL_MISSING,
+        "approval-missing",
+        _error,
+        "A choice the spec says needs approval records the approval.",
+    ),
+    Code(
+        APPROVAL_PENDING,
+        "approval-pending",
+        _warning,
+        "An approval that was asked for has been granted (a warning until it is).",
+    ),
+    Code(
+        UNKNOWN_READINESS,
+        "unknown-readiness-criterion",
+        _error,
+        "Every readiness entry names a readiness criterion of the spec.",
+    ),
+    Code(
+        READINESS_NOT_MET,
+        "readiness-not-met",
+        _warning,
+        "Every required readiness criterion is met before the launch date (a warning).",
+    ),
+    Code(UNKNOWN_ROLE, "unknown-role", _error, "Every role holder holds a role of the spec."),
+    Code(
+        UNKNOWN_PHASE,
+        "unknown-phase",
+        _error,
+        "Every set of pathway dates names a phase of the spec's pathway.",
+    ),
+    Code(
+        DATES_OUT_OF_ORDER,
+        "dates-out-of-order",
+        _error,
+        "A pathway phase does not end before it starts.",
+    ),
+    Code(
+        UNKNOWN_MODIFIED,
+        "unknown-modified-element",
+        _error,
+        "A local modification names only elements and references the spec defines.",
+    ),
+    Code(
+        DUPLICATE_MODIFICATION,
+        "duplicate-modification",
+        _error,
+        "Every local modification has its own id.",
+    ),
+    Code(
+        FIDELITY_INCONSISTENT,
+        "fidelity-inconsistent",
+        _warning,
+        "A local modification logged as fidelity-inconsistent departs from the model (a warning).",
+    ),
+    Code(
+        CHOICE_MISSING,
+        "choice-missing",
+        _warning,
+        "Every adaptable element of the spec has a choice in the profile (a warning).",
+    ),
     names: set[str] = set()
     for entry in entries:
         if entry.code in table or entry.name in names:

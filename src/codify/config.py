@@ -453,3 +453,8 @@ def _is_colour(value: str) -> bool:
         and value.startswith("#")
         and all(c in "0123456789abcdefABCDEF" for c in value[1:])
     )
+                elif CODES[upper].family is Family.local:
+                    why = (
+                        f"{upper} is a check of a local profile against its spec, which "
+                        "cannot be configured"
+                    )

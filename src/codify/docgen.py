@@ -488,11 +488,13 @@ def rules_reference() -> str:
             "",
         ]
     out += [
-        "## Load, structure and assessment codes",
+        "## Load, structure, assessment and local profile codes",
         "",
         "These cannot be switched off: a file that is not a well-formed spec cannot be checked "
         "further. Load problems (CY) make `codify check` exit with 2. The CA codes are the "
-        "problems `codify score` finds in a filled-in fidelity assessment.",
+        "problems `codify score` finds in a filled-in fidelity assessment, and the CL codes "
+        "those `codify check` finds in a local profile against the spec it adopts (see "
+        "[Local versions](../guides/local-versions.md)).",
         "",
         "| Code | Name | Severity | Meaning |",
         "|---|---|---|---|",
@@ -503,6 +505,99 @@ def rules_reference() -> str:
         if not c.configurable
     ]
     return "\n".join(out) + "\n"
+
+
+# How the local profile reference names the kinds of id its mappings are keyed by.
+_LOCAL_KEYS = {
+    ("LocalProfile", "choices"): "adaptable element",
+    ("LocalProfile", "readiness"): "readiness criterion",
+    ("LocalProfile", "roles"): "role",
+    ("LocalProfile", "pathway"): "pathway phase",
+    ("Choice", "guardrails"): "guarded core element",
+}
+
+
+def local_reference() -> str:
+    """Every part of a local profile with its keys, from the models in codify.local.
+
+    A modification is the spec format's own, so it links to the format reference.
+    """
+    from codify.local import local_json_schema
+
+    schema = local_json_schema()
+    defs = schema["$defs"]
+    shared = {"Modification", "Reason"}  # described in the format reference
+
+    def heading(name: str) -> str:
+        return re.sub(r"(?<!^)(?=[A-Z])", " ", name).capitalize()
+
+    def refs(prop: dict[str, Any]) -> list[str]:
+        if "$ref" in prop:
+            return [prop["$ref"].rpartition("/")[2]]
+        inner = prop.get("items") or prop.get("additionalProperties")
+        return refs(inner) if isinstance(inner, dict) else []
+
+    def words(prop: dict[str, Any], owner: str, key: str) -> str:
+        if "$ref" in prop:
+            name = prop["$ref"].rpartition("/")[2]
+            if "enum" in defs[name]:
+                return "one of: " + ", ".join(f"`{v}`" for v in defs[name]["enum"])
+            what = heading(name).lower()
+            target = f"format.md#{_slug(heading(name))}" if name in shared else f"#{_slug(what)}"
+            return f"{'an' if what[0] in 'aeiou' else 'a'} [{what}]({target})"
+        if prop.get("type") == "array":
+            inner = words(prop["items"], owner, key)
+            return "a list of " + inner.removeprefix("an ").removeprefix("a ")
+        if prop.get("type") == "object":
+            what = _LOCAL_KEYS.get((owner, key), "id")
+            return f"for each {what} id: " + words(prop["additionalProperties"], owner, key)
+        if prop.get("pattern") == _pattern_of("PartialDate"):
+            return "a date such as 2026-10"
+        if prop.get("pattern"):
+            return "an id"
+        return {"string": "text", "number": "a number", "boolean": "yes or no"}.get(
+            str(prop.get("type")), "anything"
+        )
+
+    out = [
+        "# Local profile reference\n",
+        GENERATED_NOTE,
+        "Every part of a local profile (`NAME.local.yaml`), starting with the top level of the "
+        "file; the [guide](../guides/local-versions.md) shows a whole one. A key not listed is "
+        "an error; an optional key may be left out. Dates are written as in a spec (see the "
+        "[format reference](format.md)).\n",
+    ]
+    # The parts in the order a profile meets them, each after the part it is written in.
+    order = ["LocalProfile"]
+    for name in order:
+        obj = schema if name == "LocalProfile" else defs[name]
+        for prop in obj.get("properties", {}).values():
+            for child in refs(prop):
+                if child not in order and child not in shared and "enum" not in defs[child]:
+                    order.append(child)
+    for name in order:
+        obj = schema if name == "LocalProfile" else defs[name]
+        title = "The top level" if name == "LocalProfile" else heading(name)
+        out += [f"## {title}\n", f"{obj.get('description', '')}\n"]
+        out += ["| Key | Type | Required | Description |", "|---|---|---|---|"]
+        required = set(obj.get("required", []))
+        for key, prop in obj["properties"].items():
+            cells = [
+                f"`{key}`",
+                words(prop, name, key),
+                "yes" if key in required else "no",
+                prop.get("description", ""),
+            ]
+            out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _pattern_of(name: str) -> str:
+    """The pattern of one of the format's constrained text types (PartialDate, Id)."""
+    import codify.model
+
+    return _pattern(getattr(codify.model, name))
 
 
 def cli_reference() -> str:
@@ -544,6 +639,7 @@ def targets(root: Path) -> dict[Path, Callable[[], str]]:
             [*examples, root / "tests" / "fixtures" / "every_field.yaml"]
         ),
         root / "docs" / "reference" / "rules.md": rules_reference,
+        root / "docs" / "reference" / "local.md": local_reference,
         root / "docs" / "reference" / "cli.md": cli_reference,
         root / "docs" / "getting-started" / "tutorial.md": lambda: tutorial(root),
         root / "docs" / "getting-started" / "yaml.md": lambda: yaml_primer(root),

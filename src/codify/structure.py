@@ -220,11 +220,15 @@ def validator_for(schema: dict[str, Any]) -> Any:
     return strict(schema)
 
 
-def check_structure(doc: Document) -> list[Diagnostic]:
-    """Every schema violation in the document, sorted by position."""
+def check_structure(doc: Document, validator: Any = None) -> list[Diagnostic]:
+    """Every schema violation in the document, sorted by position.
+
+    `validator` (from `validator_for`) checks against another schema, such as a local
+    profile's; by default the spec's schema is used.
+    """
     found: list[Diagnostic] = []
     hints = _Hints()
-    for error in _validator().iter_errors(doc.data):
+    for error in (validator or _validator()).iter_errors(doc.data):
         found.extend(_translate(doc, error, hints))
     return sorted(set(found))
 
@@ -351,6 +355,7 @@ PATTERN_FORMATS = {
     r"^[a-z][a-z0-9_-]*$": (
         "an id: lower-case letters, digits, '-' or '_', starting with a letter, e.g. daily_huddle"
     ),
+    r"^\d+(\.\d+)?$": 'a format version in quotes, such as "2"',
     # codify.dates.PATTERN, the schema's pattern for every date (a test says they agree).
     (
         r"^(?:(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{2}(?:[0-9]X|XX)|[0-9]{4}-XX(?:-XX)?"

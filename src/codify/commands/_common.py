@@ -147,13 +147,15 @@ def _say_settings(source: Path | None) -> None:
         detail(f"settings: {source}" if source else "settings: none found, using the defaults")
 
 
-def find_specs(targets: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+def find_specs(
+    targets: Iterable[Path], exclude: Path | None = None, *, profiles: bool = False
+) -> list[Path]:
     """Spec files in `targets` (files as given, folders searched); exit 2 if none.
 
     See `codify.api.find_specs`, which this calls.
     """
     try:
-        return api.find_specs(list(targets), exclude=exclude)
+        return api.find_specs(list(targets), exclude=exclude, profiles=profiles)
     except api.InputError as exc:
         fail(exc.message)
 

@@ -373,7 +373,7 @@ def _relate(views: list[SpecView]) -> None:
             except (OSError, ValueError):
                 continue
             other = by_file.get(target)
-            if other is not None and other is not v and other not in v.parts:
+            if other is not None and other is not v and all(p is not other for p in v.parts):
                 v.parts.append(other)
                 other.part_of.append(v)
 

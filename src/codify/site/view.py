@@ -82,8 +82,8 @@ class SpecView:
     material_files: dict[str, str] = field(default_factory=dict)  # material id -> docs path
     current: str = "index.md"  # the page being rendered; links are relative to it
     # In a portfolio: the specs this one names as its components, and those naming it.
-    parts: list[SpecView] = field(default_factory=list, repr=False)
-    part_of: list[SpecView] = field(default_factory=list, repr=False)
+    parts: list[SpecView] = field(default_factory=list, repr=False, compare=False)
+    part_of: list[SpecView] = field(default_factory=list, repr=False, compare=False)
 
     # --- page paths, relative to docs/ ----------------------------------------------------
 

@@ -1,0 +1,684 @@
+"""Check a local profile against the spec it adopts, reporting each problem at its position.
+
+A profile is untrusted like a spec: every value a message repeats goes through `shown`. The
+checks follow the profile's parts in order: the spec adopted and its version, each choice
+(element, option, value, open adaptation, guardrails, approval), readiness, roles, pathway
+dates and the modification log. The codes are the CL family of codify.codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from codify.codes import (
+    ADAPTATION_NOT_PERMITTED,
+    APPROVAL_MISSING,
+    APPROVAL_PENDING,
+    CHOICE_FORM,
+    CHOICE_MISSING,
+    CODES,
+    CORE_ELEMENT_CHOSEN,
+    DATES_OUT_OF_ORDER,
+    DUPLICATE_MODIFICATION,
+    FIDELITY_INCONSISTENT,
+    INVALID_RANGE,
+    INVALID_VALUE,
+    NO_RATIONALE,
+    OPTION_NOT_PERMITTED,
+    OTHER_INTERVENTION,
+    READINESS_NOT_MET,
+    SPEC_MOVED_ON,
+    SPEC_NOT_FOUND,
+    UNACKNOWLEDGED_GUARDRAIL,
+    UNKNOWN_ELEMENT,
+    UNKNOWN_GUARDRAIL,
+    UNKNOWN_MODIFIED,
+    UNKNOWN_PHASE,
+    UNKNOWN_READINESS,
+    UNKNOWN_ROLE,
+    VALUE_OUT_OF_RANGE,
+    VERSION_OUT_OF_RANGE,
+)
+from codify.diagnostics import Diagnostic
+from codify.structure import UNSAFE_CHARACTERS, Suggester, SuggestionBudget, shown
+
+if TYPE_CHECKING:
+    from codify.checker import FileResult
+    from codify.loader import Document, JsonPath
+    from codify.local import Choice, LocalProfile
+    from codify.model import AdaptableElement, Intervention, Option
+
+
+@dataclass
+class _Findings:
+    """The problems found so far in one profile, each placed by its path in the document."""
+
+    doc: Document
+    found: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, path: JsonPath, code: str, message: str, *, key: bool = False) -> None:
+        line, col = self.doc.position(path, key=key)
+        entry = CODES[code]
+        self.found.append(
+            Diagnostic(self.doc.path, line, col, code, message, entry.severity, entry.summary)
+        )
+
+
+@cache
+def _validator() -> Any:
+    from codify.local import local_json_schema
+    from codify.structure import validator_for
+
+    return validator_for(local_json_schema())
+
+
+def check_profile(doc: Document, name: str, folder: Path) -> FileResult:
+    """Check the profile in `doc` (from `folder`) for structure, then against its spec."""
+    from codify.checker import FileResult
+    from codify.structure import check_structure
+
+    structural = check_structure(doc, _validator())
+    if structural:
+        return FileResult(name, structural)
+    built = _model(doc, name)
+    if isinstance(built, list):
+        return FileResult(name, built)
+    findings = _Findings(doc)
+    spec = _adopted_spec(built, folder, findings)
+    if spec is not None:
+        _check_version(built, spec, findings)
+        _check_choices(built, spec, findings)
+        _check_readiness(built, spec, findings)
+        _check_roles_and_pathway(built, spec, findings)
+        _check_modifications(built, spec, findings)
+    return FileResult(name, sorted(findings.found))
+
+
+def _model(doc: Document, name: str) -> LocalProfile | list[Diagnostic]:
+    """The profile's model from schema-valid data, or the (rare) problems pydantic finds."""
+    from pydantic import ValidationError
+
+    from codify.checker import _plain_words
+    from codify.local import LocalProfile
+
+    try:
+        return LocalProfile.model_validate(doc.data)
+    except ValidationError as exc:
+        return [
+            Diagnostic(name, *doc.position(tuple(e["loc"])), INVALID_VALUE, _plain_words(e))
+            for e in exc.errors(include_url=False)
+        ]
+
+
+# --- the spec adopted -----------------------------------------------------------------------
+
+
+def _adopted_spec(profile: LocalProfile, folder: Path, out: _Findings) -> Intervention | None:
+    """The spec the profile adopts, checked and built; None (with the reason) if it cannot be."""
+    from codify.checker import check_file, is_spec_file
+
+    adopts = profile.adopts
+    if adopts.spec is not None:
+        where: JsonPath = ("adopts", "spec")
+        path = adopts.spec
+        bad = UNSAFE_CHARACTERS.search(path) or "\n" in path or "\t" in path
+        if bad:
+            out.add(where, SPEC_NOT_FOUND, f"adopts.spec {shown(path)} holds a control character")
+            return None
+        if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":"):
+            out.add(
+                where,
+                SPEC_NOT_FOUND,
+                f"adopts.spec {shown(path)} is absolute; use a path "
+                "relative to this profile's folder",
+            )
+            return None
+        target = folder / path
+        # Only a file named as a spec is read: a profile cannot make codify open any file.
+        if not is_spec_file(Path(path)):
+            out.add(
+                where,
+                SPEC_NOT_FOUND,
+                f"adopts.spec {shown(path)} is not named as a spec "
+                "is (intervention.yaml or NAME.intervention.yaml)",
+            )
+            return None
+        if not target.is_file():
+            out.add(
+                where,
+                SPEC_NOT_FOUND,
+                f"adopts.spec {shown(path)} is not a file beside this profile",
+            )
+            return None
+    elif adopts.id is not None:
+        where = ("adopts", "id")
+        found = _spec_by_id(folder, adopts.id)
+        if found is None:
+            out.add(
+                where,
+                SPEC_NOT_FOUND,
+                f"no spec with the id {shown(adopts.id)} in this "
+                "profile's folder; name its file in adopts.spec",
+            )
+            return None
+        target, path = found, found.name
+    else:
+        out.add(("adopts",), SPEC_NOT_FOUND, "adopts names no spec: give its path (spec) or id")
+        return None
+    result = check_file(target, display=path)
+    if result.spec is None:
+        first = result.diagnostics[0].message if result.diagnostics else "it is not a spec"
+        out.add(
+            where,
+            SPEC_NOT_FOUND,
+            f"the spec {shown(path)} cannot be read as a spec "
+            f"({shown(first, 80)}); run `codify check` on it",
+        )
+        return None
+    spec = result.spec
+    if adopts.id is not None and adopts.id != spec.id:
+        out.add(
+            ("adopts", "id"),
+            OTHER_INTERVENTION,
+            f"adopts.id is {shown(adopts.id)}, but {shown(path)} is the spec of '{spec.id}'",
+        )
+    return spec
+
+
+def _spec_by_id(folder: Path, ident: str) -> Path | None:
+    """The spec file in `folder` (not below it) whose id is `ident`."""
+    from codify.checker import is_spec_file
+    from codify.loader import LoadError, load_file
+
+    try:
+        names = sorted(p for p in folder.iterdir() if is_spec_file(p) and p.is_file())
+    except OSError:
+        return None
+    for candidate in names:
+        try:
+            data = load_file(candidate).data
+        except LoadError:
+            continue
+        if isinstance(data, dict) and data.get("id") == ident:
+            return candidate
+    return None
+
+
+def _check_version(profile: LocalProfile, spec: Intervention, out: _Findings) -> None:
+    """The spec's version is in the profile's range; a spec that moved past it is a warning."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from packaging.version import InvalidVersion, Version
+
+    where: JsonPath = ("adopts", "version")
+    text = profile.adopts.version
+    try:
+        wanted = SpecifierSet(text)
+    except InvalidSpecifier:
+        out.add(
+            where,
+            INVALID_RANGE,
+            f"adopts.version {shown(text)} is not a version range; "
+            "write conditions such as '>=1.0,<2', '~=1.2' or '==1.0.0'",
+        )
+        return
+    try:
+        version = Version(spec.version)
+    except InvalidVersion:
+        out.add(
+            where,
+            VERSION_OUT_OF_RANGE,
+            f"the spec's version {shown(spec.version)} is not "
+            "a semantic version, so it cannot be compared with the range",
+        )
+        return
+    if wanted.contains(version, prereleases=True):
+        return
+    if _moved_past(wanted, version):
+        out.add(
+            where,
+            SPEC_MOVED_ON,
+            f"the profile follows {shown(text)}, and the spec is now "
+            f"version {spec.version}: review what changed, then update the profile and its "
+            "range",
+        )
+    else:
+        out.add(
+            where,
+            VERSION_OUT_OF_RANGE,
+            f"the spec is version {spec.version}, which is not in {shown(text)}",
+        )
+
+
+def _moved_past(wanted: Any, version: Any) -> bool:
+    """Whether `version` fails the range only by being newer than everything it allows.
+
+    Each condition it fails must be an upper bound (<, <=, or an == or ~= below it); a failed
+    lower bound or a != means the profile asks for something else, not for an older version.
+    """
+    from packaging.version import Version
+
+    for condition in wanted:
+        if condition.contains(version, prereleases=True):
+            continue
+        op = condition.operator
+        if op in ("<", "<="):
+            continue
+        if op in ("==", "~=", "==="):
+            target = condition.version.removesuffix(".*")
+            try:
+                if version > Version(target):
+                    continue
+            except ValueError:
+                return False
+        return False
+    return True
+
+
+# --- choices ----------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    """Text as options are compared: runs of spaces as one, case ignored."""
+    return " ".join(text.split()).casefold()
+
+
+def _option_text(option: str | Option) -> str:
+    return option if isinstance(option, str) else option.option
+
+
+def match_option(wanted: str, options: list[str | Option]) -> list[int]:
+    """The indexes of the permitted options `wanted` names: its words, or their beginning.
+
+    A whole option's words win; otherwise every option that starts with `wanted` at a word's
+    end (so 'Core 24' names 'Core 24: 24/7 cover...' but not 'Core: the basic level').
+    """
+    key = _norm(wanted)
+    texts = [_norm(_option_text(o)) for o in options]
+    exact = [i for i, t in enumerate(texts) if t == key]
+    if exact:
+        return exact[:1]
+    return [
+        i
+        for i, t in enumerate(texts)
+        if key and t.startswith(key) and (len(t) == len(key) or not t[len(key)].isalnum())
+    ]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _check_choices(profile: LocalProfile, spec: Intervention, out: _Findings) -> None:
+    adaptable = {e.id: e for e in spec.adaptable_elements}
+    core = {e.id for e in spec.core_elements}
+    hints = Suggester(adaptable, SuggestionBudget())
+    for ident, choice in profile.choices.items():
+        at: JsonPath = ("choices", ident)
+        element = adaptable.get(ident)
+        if element is None:
+            if ident in core:
+                out.add(
+                    at,
+                    CORE_ELEMENT_CHOSEN,
+                    f"'{ident}' is a core element, which every "
+                    "adopter keeps as it is: it cannot be chosen. A local change to it is a "
+                    "modification: log it under modifications, FRAME-coded",
+                    key=True,
+                )
+            else:
+                out.add(
+                    at,
+                    UNKNOWN_ELEMENT,
+                    f"{shown(ident)} is not an adaptable element of '{spec.id}'{hints.hint(ident)}",
+                    key=True,
+                )
+            continue
+        _check_choice(ident, choice, element, at, out)
+    for element in spec.adaptable_elements:
+        if element.id not in profile.choices:
+            out.add(
+                ("choices",),
+                CHOICE_MISSING,
+                f"no choice for the adaptable element "
+                f"'{element.id}' ({shown(element.name)}); say what is done here, or "
+                "keep_default: true",
+                key=True,
+            )
+
+
+def _check_choice(
+    ident: str, choice: Choice, element: AdaptableElement, at: JsonPath, out: _Findings
+) -> None:
+    """One choice: its form, option, value, open adaptation, guardrails and approval."""
+    allowed = element.adaptations
+    changes = choice.option is not None or choice.value is not None or choice.adaptation
+    if choice.keep_default and changes:
+        out.add(
+            (*at, "keep_default"),
+            CHOICE_FORM,
+            f"choice '{ident}': keep_default keeps the "
+            "element's default, so it cannot come with an option, a value or an "
+            "adaptation; remove one or the other",
+            key=True,
+        )
+    elif not choice.keep_default and not changes:
+        out.add(
+            at,
+            CHOICE_FORM,
+            f"choice '{ident}' says nothing is chosen: give an option, a "
+            "value or an adaptation, or keep_default: true",
+            key=True,
+        )
+    option: str | Option | None = None
+    if choice.option is not None:
+        option = _check_option(ident, choice.option, element, (*at, "option"), out)
+    if choice.value is not None:
+        _check_value(ident, choice, element, (*at, "value"), out)
+    elif choice.unit is not None:
+        out.add(
+            (*at, "unit"),
+            VALUE_OUT_OF_RANGE,
+            f"choice '{ident}': a unit without a value; give the value too",
+            key=True,
+        )
+    if choice.adaptation is not None:
+        if allowed.guidance is None:
+            out.add(
+                (*at, "adaptation"),
+                ADAPTATION_NOT_PERMITTED,
+                f"choice '{ident}': the spec "
+                "permits no open adaptation of this element, only its options or range; "
+                "if it was changed all the same, log it under modifications",
+                key=True,
+            )
+        if choice.rationale is None:
+            out.add(
+                (*at, "adaptation"),
+                NO_RATIONALE,
+                f"choice '{ident}': an open adaptation "
+                "needs its rationale: say why, under rationale",
+                key=True,
+            )
+    _check_guardrails(ident, choice, element, at, out, changes=bool(changes))
+    _check_approval(ident, choice, element, option, at, out)
+
+
+def _check_option(
+    ident: str, wanted: str, element: AdaptableElement, at: JsonPath, out: _Findings
+) -> str | Option | None:
+    options = element.adaptations.options
+    if not options:
+        out.add(
+            at,
+            OPTION_NOT_PERMITTED,
+            f"choice '{ident}': the element lists no options to "
+            "choose from"
+            + (" (it has a range: give a value)" if element.adaptations.range else ""),
+        )
+        return None
+    found = match_option(wanted, options)
+    if len(found) == 1:
+        return options[found[0]]
+    listed = "; ".join(shown(_option_text(options[i]), 40) for i in (found or range(len(options))))
+    if found:
+        out.add(
+            at,
+            OPTION_NOT_PERMITTED,
+            f"choice '{ident}': {shown(wanted)} could be any of "
+            f"{listed}; write more of the option's words",
+        )
+    else:
+        out.add(
+            at,
+            OPTION_NOT_PERMITTED,
+            f"choice '{ident}': {shown(wanted)} is not one of the permitted options: {listed}",
+        )
+    return None
+
+
+def _check_value(
+    ident: str, choice: Choice, element: AdaptableElement, at: JsonPath, out: _Findings
+) -> None:
+    limits = element.adaptations.range
+    value = choice.value
+    assert value is not None
+    if limits is None:
+        out.add(
+            at,
+            VALUE_OUT_OF_RANGE,
+            f"choice '{ident}': the element has no range, so a "
+            "value cannot be chosen; choose one of its options",
+        )
+        return
+    if choice.unit is None:
+        out.add(
+            at,
+            VALUE_OUT_OF_RANGE,
+            f"choice '{ident}': the value {_number(value)} needs "
+            f"its unit: unit: {shown(limits.unit)}",
+        )
+    elif _norm(choice.unit) != _norm(limits.unit):
+        out.add(
+            (*at[:-1], "unit"),
+            VALUE_OUT_OF_RANGE,
+            f"choice '{ident}': the unit is "
+            f"{shown(choice.unit)}, and the range is in {shown(limits.unit)}; give the "
+            "value in that unit",
+        )
+    low, high = limits.min, limits.max
+    if (low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            span = f"{_number(low)} to {_number(high)}"
+        elif low is not None:
+            span = f"at least {_number(low)}"
+        else:
+            span = f"at most {_number(high or 0)}"
+        out.add(
+            at,
+            VALUE_OUT_OF_RANGE,
+            f"choice '{ident}': {_number(value)} is outside the "
+            f"permitted range, {span} {shown(limits.unit)}",
+        )
+
+
+def _check_guardrails(
+    ident: str,
+    choice: Choice,
+    element: AdaptableElement,
+    at: JsonPath,
+    out: _Findings,
+    *,
+    changes: bool,
+) -> None:
+    """Every guardrail of a changed element acknowledged; none acknowledged that it lacks."""
+    protected = {g.core_element: g for g in element.guardrails}
+    for core in choice.guardrails:
+        if core not in protected:
+            names = ", ".join(f"'{c}'" for c in protected) or "none"
+            out.add(
+                (*at, "guardrails", core),
+                UNKNOWN_GUARDRAIL,
+                f"choice '{ident}': "
+                f"{shown(core)} is not a guardrail of this element (its guardrails: "
+                f"{names})",
+                key=True,
+            )
+    if not changes:
+        return
+    where = (*at, "guardrails") if "guardrails" in _raw(out.doc, at) else at
+    for core, guardrail in protected.items():
+        if core not in choice.guardrails:
+            out.add(
+                where,
+                UNACKNOWLEDGED_GUARDRAIL,
+                f"choice '{ident}': the guardrail on "
+                f"'{core}' is not acknowledged; say under guardrails how this choice keeps "
+                f"to it (the spec: {shown(guardrail.note, 80)})",
+                key=True,
+            )
+
+
+def _raw(doc: Document, path: JsonPath) -> Any:
+    """The loaded value at `path` (a mapping's keys are what is tested), or an empty dict."""
+    value: Any = doc.data
+    for step in path:
+        value = value.get(step) if isinstance(value, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _check_approval(
+    ident: str,
+    choice: Choice,
+    element: AdaptableElement,
+    option: str | Option | None,
+    at: JsonPath,
+    out: _Findings,
+) -> None:
+    """A choice needing approval (the option's own rule, else the element's) records one."""
+    if choice.keep_default:
+        return
+    own = None if option is None or isinstance(option, str) else option.requires_approval
+    needed = own if own is not None else element.requires_approval is True
+    approval = choice.approval
+    if needed and (approval is None or (approval.requested is None and approval.granted is None)):
+        whose = "this option" if own else "a change to this element"
+        out.add(
+            at,
+            APPROVAL_MISSING,
+            f"choice '{ident}': the spec says {whose} needs approval, "
+            "and none is recorded; add approval: with requested and granted",
+            key=True,
+        )
+    elif approval is not None and approval.granted is None and approval.requested is not None:
+        out.add(
+            (*at, "approval"),
+            APPROVAL_PENDING,
+            f"choice '{ident}': approval was asked for "
+            f"on {approval.requested.date} and is not granted yet",
+            key=True,
+        )
+
+
+# --- readiness, roles, pathway ------------------------------------------------------------------
+
+
+def _check_readiness(profile: LocalProfile, spec: Intervention, out: _Findings) -> None:
+    from codify.dates import bounds
+
+    criteria = {c.id: c for c in spec.readiness}
+    hints = Suggester(criteria, SuggestionBudget())
+    for ident in profile.readiness:
+        if ident not in criteria:
+            out.add(
+                ("readiness", ident),
+                UNKNOWN_READINESS,
+                f"{shown(ident)} is not a readiness criterion of '{spec.id}'{hints.hint(ident)}",
+                key=True,
+            )
+    if profile.launch is None:
+        return
+    _, launch_end = bounds(profile.launch)
+    for criterion in spec.readiness:
+        if not criterion.required:
+            continue
+        entry = profile.readiness.get(criterion.id)
+        if entry is None or entry.status.value == "not_yet":
+            said = "is not assessed" if entry is None else "is not yet met"
+            where: JsonPath = ("launch",) if entry is None else ("readiness", criterion.id)
+            out.add(
+                where,
+                READINESS_NOT_MET,
+                f"the required readiness criterion "
+                f"'{criterion.id}' {said}, and the launch is set for {profile.launch}",
+                key=entry is not None,
+            )
+        elif entry.date is not None and launch_end is not None:
+            met_start, _ = bounds(entry.date)
+            if met_start is not None and met_start > launch_end:
+                out.add(
+                    ("readiness", criterion.id, "date"),
+                    READINESS_NOT_MET,
+                    f"the required "
+                    f"readiness criterion '{criterion.id}' is met on {entry.date}, after the "
+                    f"launch on {profile.launch}",
+                )
+
+
+def _check_roles_and_pathway(profile: LocalProfile, spec: Intervention, out: _Findings) -> None:
+    from codify.dates import bounds
+
+    roles = {r.id for r in spec.roles}
+    role_hints = Suggester(roles, SuggestionBudget())
+    for ident in profile.roles:
+        if ident not in roles:
+            out.add(
+                ("roles", ident),
+                UNKNOWN_ROLE,
+                f"{shown(ident)} is not a role of '{spec.id}'{role_hints.hint(ident)}",
+                key=True,
+            )
+    phases = {p.id for p in spec.pathway}
+    phase_hints = Suggester(phases, SuggestionBudget())
+    for ident, dates in profile.pathway.items():
+        if ident not in phases:
+            out.add(
+                ("pathway", ident),
+                UNKNOWN_PHASE,
+                f"{shown(ident)} is not a phase of the "
+                f"pathway of '{spec.id}'{phase_hints.hint(ident)}",
+                key=True,
+            )
+        if dates.start is not None and dates.end is not None:
+            first, _ = bounds(dates.start)
+            _, last = bounds(dates.end)
+            if first is not None and last is not None and first > last:
+                out.add(
+                    ("pathway", ident, "end"),
+                    DATES_OUT_OF_ORDER,
+                    f"phase {shown(ident)} ends ({dates.end}) before it starts ({dates.start})",
+                )
+
+
+# --- the modification log -----------------------------------------------------------------------
+
+
+def _check_modifications(profile: LocalProfile, spec: Intervention, out: _Findings) -> None:
+    core = {e.id for e in spec.core_elements}
+    elements = core | {e.id for e in spec.adaptable_elements}
+    references = {r.id for r in spec.references}
+    seen: set[str] = set()
+    for i, mod in enumerate(profile.modifications):
+        at: JsonPath = ("modifications", i)
+        if mod.id in seen:
+            out.add(
+                (*at, "id"), DUPLICATE_MODIFICATION, f"the modification id '{mod.id}' is used twice"
+            )
+        seen.add(mod.id)
+        for j, ident in enumerate(mod.elements):
+            if ident not in elements:
+                out.add(
+                    (*at, "elements", j),
+                    UNKNOWN_MODIFIED,
+                    f"modification '{mod.id}': "
+                    f"'{ident}' is not a core or adaptable element of '{spec.id}'",
+                )
+        for j, ident in enumerate(mod.references):
+            if ident not in references:
+                out.add(
+                    (*at, "references", j),
+                    UNKNOWN_MODIFIED,
+                    f"modification '{mod.id}': '{ident}' is not a reference of '{spec.id}'",
+                )
+        if mod.fidelity.value == "fidelity_inconsistent":
+            touched = [e for e in mod.elements if e in core]
+            which = f" (core element {', '.join(touched)})" if touched else ""
+            out.add(
+                (*at, "fidelity"),
+                FIDELITY_INCONSISTENT,
+                f"modification '{mod.id}' departs "
+                f"from the model's core functions{which}; the site no longer runs it as "
+                "specified",
+            )
