@@ -285,9 +285,12 @@ def load_settings(path: PathArg | None = None, *, start: PathArg | None = None) 
         raise SettingsError(str(exc)) from None
 
 
-def find_specs(specs: Specs, *, exclude: PathArg | None = None) -> list[Path]:
+def find_specs(
+    specs: Specs, *, exclude: PathArg | None = None, profiles: bool = False
+) -> list[Path]:
     """The spec files in `specs`: files as given, folders searched for intervention.yaml and
-    *.intervention.yaml (skipping hidden and tool folders, and folders codify wrote).
+    *.intervention.yaml (skipping hidden and tool folders, and folders codify wrote), and with
+    `profiles` for local profiles, *.local.yaml, as `codify check` finds them.
 
     A folder's search skips files inside `exclude` (an earlier output folder within it). A file
     named outright, or a search of a folder that is itself inside `exclude`, is kept, so that
@@ -303,7 +306,7 @@ def find_specs(specs: Specs, *, exclude: PathArg | None = None) -> list[Path]:
     inside = Path(exclude).resolve() if exclude is not None else None
     found: list[Path] = []
     for target in targets:
-        paths = list(discover([target]))
+        paths = list(discover([target], profiles=profiles))
         if inside is not None and target.is_dir() and not target.resolve().is_relative_to(inside):
             paths = [p for p in paths if not p.resolve().is_relative_to(inside)]
         found.extend(paths)
@@ -311,7 +314,8 @@ def find_specs(specs: Specs, *, exclude: PathArg | None = None) -> list[Path]:
     if not unique:
         raise InputError(
             f"no spec files found in {', '.join(map(str, targets))} "
-            "(looked for intervention.yaml and *.intervention.yaml)"
+            "(looked for intervention.yaml and *.intervention.yaml"
+            + (", and *.local.yaml)" if profiles else ")")
         )
     return unique
 

@@ -75,8 +75,9 @@ def check(
     """Check specs for structural and semantic problems.
 
     PATHS are spec files or folders (default: the current folder). In a folder, codify checks
-    every file named intervention.yaml or *.intervention.yaml, skipping hidden folders. `-`
-    reads a spec from standard input (name it with --stdin-filename).
+    every file named intervention.yaml or *.intervention.yaml, and every local profile named
+    *.local.yaml (checked against the spec it adopts), skipping hidden folders. `-` reads a
+    spec from standard input (name it with --stdin-filename).
 
     Each problem is printed as path:line:col: CODE message. `codify explain CODE` says more.
     A `# codify: ignore[CODE]` comment on a finding's line, or on the `- id:` line of the item
@@ -101,7 +102,7 @@ def check(
     if stdin:
         results.append(_check_stdin(stdin_filename, config))
     if files or not stdin:
-        results += check_paths(find_specs(files or [Path(".")]), config).files
+        results += check_paths(find_specs(files or [Path(".")], profiles=True), config).files
     result = CheckResult(results)
     _details(result)
     if fmt == "text" and not quiet:  # the machine formats stay exactly as they were
