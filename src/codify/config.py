@@ -406,6 +406,11 @@ def _rules(table: dict[str, Any], path: Path, prefix: str) -> dict[str, Severity
                         f"{upper} is a check `codify score` makes of an assessment, which "
                         "cannot be configured"
                     )
+                elif CODES[upper].family is Family.local:
+                    why = (
+                        f"{upper} is a check of a local profile against its spec, which "
+                        "cannot be configured"
+                    )
                 else:
                     why = (
                         f"{upper} is a load or structure check, which is always an error and "
@@ -453,8 +458,3 @@ def _is_colour(value: str) -> bool:
         and value.startswith("#")
         and all(c in "0123456789abcdefABCDEF" for c in value[1:])
     )
-                elif CODES[upper].family is Family.local:
-                    why = (
-                        f"{upper} is a check of a local profile against its spec, which "
-                        "cannot be configured"
-                    )
