@@ -388,12 +388,6 @@ _TABLE = (
         _error,
         "The assessment's structure is wrong: unknown key, or a value of the wrong kind.",
     ),
-)
-
-
-def _index(entries: tuple[Code, ...]) -> dict[str, Code]:
-    """The table by code; a code or a name listed twice is a mistake caught at import."""
-    table: dict[str, Code] = {}
     # --- local profiles ------------------------------------------------------------------------
     Code(
         SPEC_NOT_FOUND,
@@ -540,6 +534,12 @@ def _index(entries: tuple[Code, ...]) -> dict[str, Code]:
         _warning,
         "Every adaptable element of the spec has a choice in the profile (a warning).",
     ),
+)
+
+
+def _index(entries: tuple[Code, ...]) -> dict[str, Code]:
+    """The table by code; a code or a name listed twice is a mistake caught at import."""
+    table: dict[str, Code] = {}
     names: set[str] = set()
     for entry in entries:
         if entry.code in table or entry.name in names:
