@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from codify.checker import FileResult
-    from codify.config import Config
+    from codify.config import Config, SettingsFinder
     from codify.diagnostics import Diagnostic
     from codify.documents.pdf import PdfEngine, Printer
     from codify.model import Intervention
@@ -57,6 +57,7 @@ __all__ = [
     "load_settings",
     "make_site",
     "serve_site",
+    "settings_for",
 ]
 
 Part = Literal["handbook", "checklist"]
@@ -239,11 +240,13 @@ class _SiteRun:
     """What regenerating a site during a preview needs: the arguments it was made with."""
 
     targets: tuple[Path, ...]
-    config: Config
+    # Settings for every spec (`config=`), or None to find each spec's own on each generation,
+    # so that a preview sees a settings file edited since.
+    config: Config | None
     force: bool
     title: str | None
     templates: Path | None
-    language: str
+    language: str | None  # `language=`, which overrides the settings' language
     engine: Engine
 
 
@@ -262,6 +265,9 @@ class SiteResult:
     # Each spec's check, warnings included (left out of the repr: it holds the whole spec).
     checked: tuple[FileResult, ...] = field(default=(), repr=False)
     build: SiteBuild | None = None
+    # The settings file the site as a whole was made with (its branding, language, citation
+    # style and publishing), None for the defaults; each spec's own is in `checked`.
+    settings: Path | None = None
     _run: _SiteRun | None = field(default=None, repr=False, compare=False)
     _inputs: tuple[Path, ...] = field(default=(), repr=False, compare=False)
 
@@ -271,9 +277,12 @@ class SiteResult:
 
 def load_settings(path: PathArg | None = None, *, start: PathArg | None = None) -> Config:
     """The settings in `path`, or else in the nearest codify.toml or pyproject.toml with a
-    [tool.codify] table at or above `start` (default: the current folder); the defaults if none.
+    [tool.codify] table at or above `start` (default: the current folder), up to the
+    repository root (a folder holding `.git`); the defaults if none.
 
-    Raises SettingsError naming the file and the key at fault.
+    The functions that take specs find each spec's settings themselves (see `settings_for`);
+    pass them the result of this to use one file for every spec. Raises SettingsError naming
+    the file and the key at fault.
     """
     from codify.config import ConfigError, find_config, load_config
 
@@ -283,6 +292,16 @@ def load_settings(path: PathArg | None = None, *, start: PathArg | None = None) 
         return load_config(find_config(Path(start) if start is not None else Path.cwd()))
     except ConfigError as exc:
         raise SettingsError(str(exc)) from None
+
+
+def settings_for(spec: PathArg, config: Config | PathArg | None = None) -> Config:
+    """The settings `check`, `build_documents` and `make_site` use for the spec file `spec`:
+    `config` if given (settings, or a settings file), else the nearest codify.toml, or
+    pyproject.toml with [tool.codify], from the spec's folder up to the repository root.
+
+    Raises SettingsError naming the file and the key at fault.
+    """
+    return _each_settings(_finder(config), [Path(spec)])[0]
 
 
 def find_specs(
@@ -324,14 +343,17 @@ def check(specs: Specs, config: Config | PathArg | None = None) -> list[FileResu
     """Check every spec in `specs` (files, or folders searched) as `codify check` does.
 
     Problems in a spec are not raised: each FileResult lists its diagnostics, and `loaded` is
-    false for a file that could not be read as YAML. `config` is the settings (or a settings
-    file; default: found as `load_settings` finds them). Raises InputError when a path does not
-    exist or no spec is found, and SettingsError for invalid settings.
+    false for a file that could not be read as YAML. `config` is the settings for every spec
+    (or a settings file); by default each spec is checked with its own (see `settings_for`),
+    read once per folder, and each result names the file in `settings`. Raises InputError when
+    a path does not exist or no spec is found, and SettingsError for invalid settings (before
+    any spec is checked).
     """
     from codify.checker import check_file
 
-    settings = _settings(config)
-    return [check_file(path, settings) for path in find_specs(specs)]
+    paths = find_specs(specs)
+    settings = _each_settings(_finder(config), paths)
+    return [check_file(path, own) for path, own in zip(paths, settings, strict=True)]
 
 
 # --- documents ------------------------------------------------------------------------------------
@@ -344,6 +366,7 @@ class _Job:
     result: FileResult
     path: Path
     prefix: str
+    settings: Config
 
     @property
     def spec(self) -> Intervention:
@@ -374,6 +397,11 @@ def build_documents(
     `on_checked` is called with every spec's check once all have passed, before anything is
     written (warnings are printed there); `on_progress` with each spec as it is built.
 
+    `config` is the settings for every spec (or a settings file). By default each spec has its
+    own (see `settings_for`): its rules, and its documents' language, citation style and
+    branding, as each spec's handbook and checklist are documents of their own. What the run
+    writes into (`out`), the templates and `only` and `pdf` are the run's.
+
     Writing is all or nothing, never over a file codify did not write or one edited since, and
     files of kinds not built (with `only`, or PDFs without `pdf`) are kept. Nothing is made
     again that has not changed: the manifest records with each file a digest of everything it
@@ -384,7 +412,6 @@ def build_documents(
     SettingsError, InputError, SpecProblems, EngineNotFound, OutputFolderError, TemplateError
     or PdfError; ValueError for an `only` or `language` codify does not know.
     """
-    from codify.documents.assets import AssetError, logo_data_uri
     from codify.documents.pdf import HOW_TO_GET, Printer, find_engine
     from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
 
@@ -392,12 +419,8 @@ def build_documents(
         raise ValueError(f"only: {only!r} is not one of {', '.join(get_args(Part))}")
     out_dir = Path(out)
     overrides = _templates(templates)
-    settings = _settings(config)
-    chosen = _language(language, settings)
-    try:
-        logo = logo_data_uri(settings.branding.logo, settings.source)
-    except AssetError as exc:
-        raise SettingsError(str(exc)) from None
+    finder = _finder(config)
+    chosen = _chosen_language(language)
     engine = find_engine() if pdf else None
     if pdf and engine is None:
         raise EngineNotFound(HOW_TO_GET)
@@ -405,7 +428,7 @@ def build_documents(
     if problem:
         raise OutputFolderError(problem)
 
-    jobs = _jobs(specs, settings, force, out_dir, on_progress, on_checked)
+    jobs = _jobs(specs, finder, force, out_dir, on_progress, on_checked)
     try:
         refuse_overlap(out_dir, [job.path for job in jobs])
     except OutputError as exc:
@@ -414,19 +437,15 @@ def build_documents(
         out_dir,
         manifest=BUILD_MANIFEST,
         specs=[job.path for job in jobs],
-        inputs=_inputs([(job.spec, job.path) for job in jobs], settings, overrides),
+        inputs=_inputs(
+            [(job.spec, job.path) for job in jobs], [job.settings for job in jobs], overrides
+        ),
     )
     for name in _unbuilt(writer.previous(), jobs, only, pdf):
         writer.keep(name)
-    build = _Build(
-        writer,
-        settings,
-        chosen,
-        logo,
-        overrides,
-        only,
-        _digest(_codify_code(), chosen, _canonical(settings), logo or "", _tree(overrides)),
-    )
+    build = _Build(writer, chosen, overrides, only)
+    for job in jobs:  # every logo is vetted (SettingsError) before anything is built
+        build.look(job.settings)
     # The browser starts only if a PDF has to be printed, and quits while the files are
     # committed; both are done before this returns.
     printer = Printer(engine) if engine is not None else None
@@ -484,7 +503,7 @@ def _built(
 
 def _jobs(
     specs: Specs,
-    config: Config,
+    finder: SettingsFinder,
     force: bool,
     out_dir: Path,
     on_progress: ProgressCallback | None,
@@ -492,7 +511,8 @@ def _jobs(
 ) -> list[_Job]:
     """Find and check every spec; raise unless every one can be built, each with its own id."""
     paths = find_specs(specs, exclude=out_dir)
-    results = _check_all(paths, config, force, "not building", on_progress, on_checked)
+    settings = _each_settings(finder, paths)
+    results = _check_all(paths, settings, force, "not building", on_progress, on_checked)
     ids: dict[str, Path] = {}
     for r, p in zip(results, paths, strict=True):
         assert r.spec is not None
@@ -503,8 +523,8 @@ def _jobs(
         ids[r.spec.id] = p
     several = len(results) > 1
     return [
-        _Job(r, p, f"{r.spec.id}/" if several and r.spec else "")
-        for r, p in zip(results, paths, strict=True)
+        _Job(r, p, f"{r.spec.id}/" if several and r.spec else "", own)
+        for r, p, own in zip(results, paths, settings, strict=True)
     ]
 
 
@@ -548,6 +568,16 @@ _PDF_SOURCES = {"handbook.pdf": "handbook.html", "checklist.pdf": "checklist.htm
 _RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "citeproc", "lxml", "pypdf")
 
 
+@dataclass(frozen=True)
+class _Look:
+    """What one settings file makes of a spec's documents in a build: their language, the
+    logo as embedded, and the digest of all that (with codify's code and the templates)."""
+
+    language: str
+    logo: str | None
+    common: str
+
+
 @dataclass
 class _Print:
     """One PDF a build prints: where it goes, its source digest, and the print under way."""
@@ -567,33 +597,46 @@ class _Build:
     """
 
     def __init__(
-        self,
-        writer: OutputWriter,
-        settings: Config,
-        language: str,
-        logo: str | None,
-        overrides: Path | None,
-        only: Part | None,
-        common: str,
+        self, writer: OutputWriter, language: str | None, overrides: Path | None, only: Part | None
     ) -> None:
         self.writer = writer
-        self.settings = settings
-        self.language = language
-        self.logo = logo
+        self.language = language  # `language=`, over every spec's settings
         self.overrides = overrides
         self.parts: list[Part] = [only] if only else ["handbook", "checklist"]
         self.only = only
-        self.common = common
+        self.tree = _tree(overrides)
+        # Each spec's settings decide its documents' look: worked out once per settings
+        # object (the finder gives one per file), and one template environment per branding
+        # and language, as making an environment loads the templates and the phrasebook.
+        self._looks: dict[int, tuple[Config, _Look]] = {}
+        self._envs: dict[tuple[object, str], object] = {}
         self.notes: list[str] = []
         self.reused: set[str] = set()
         # Each HTML file's spec and text, by its name in the output: what PDFs print.
         self.html: dict[str, tuple[_Job, str]] = {}
         self.pending: list[_Print] = []
-        self._env: object | None = None
         # With --pdf: the printer, and the engine's identity in each PDF's source digest.
         self.printer: Printer | None = None
         self.engine: PdfEngine | None = None
         self._identity = ""
+
+    def look(self, settings: Config) -> _Look:
+        """The language, logo and common digest of documents made with `settings`; raises
+        SettingsError for a logo that cannot be used."""
+        from codify.documents.assets import AssetError, logo_data_uri
+
+        known = self._looks.get(id(settings))
+        if known is not None:
+            return known[1]
+        language = self.language or settings.language
+        try:
+            logo = logo_data_uri(settings.branding.logo, settings.source)
+        except AssetError as exc:
+            raise SettingsError(str(exc)) from None
+        common = _digest(_codify_code(), language, _canonical(settings), logo or "", self.tree)
+        made = _Look(language, logo, common)
+        self._looks[id(settings)] = (settings, made)  # the object is kept, so its id is too
+        return made
 
     def spec(self, job: _Job) -> None:
         """Add one spec's files to the writer: taken as they are if unchanged, else rendered."""
@@ -603,7 +646,7 @@ class _Build:
 
         materials = material_files(job.spec, job.path.parent) if "handbook" in self.parts else None
         spec_key = _digest(
-            self.common,
+            self.look(job.settings).common,
             job.prefix,
             str(job.path),
             _canonical(job.spec),
@@ -655,12 +698,13 @@ class _Build:
         """Render the spec's files and add them, each rendered one with its part's source."""
         from codify.documents.render import TemplateFailure, environment, render_spec
 
-        if self._env is None:
-            self._env = environment(self.overrides, self.settings.branding, self.language)
+        branding, look = job.settings.branding, self.look(job.settings)
+        env = self._envs.get((branding, look.language))
+        if env is None:
+            env = environment(self.overrides, branding, look.language)
+            self._envs[(branding, look.language)] = env
         try:
-            rendered = render_spec(
-                job.spec, job.path, self._env, self.settings.branding, self.logo, self.only
-            )
+            rendered = render_spec(job.spec, job.path, env, branding, look.logo, self.only)
         except TemplateFailure as exc:
             raise TemplateError(f"{exc}; nothing was written") from None
         for relative, data in rendered.files.items():
@@ -843,6 +887,12 @@ def make_site(
     specs with errors if their structure loads; `language` overrides the settings' language.
     The callbacks are as for `build_documents` (`on_progress` reports the check).
 
+    `config` is the settings for every spec (or a settings file). By default each spec is
+    checked with its own (see `settings_for`), but a site is one publication: its branding,
+    language, citation style (the downloads' too, to match the pages) and `site` settings are
+    those of the nearest settings file to the folder that holds every spec (for one spec, its
+    own), named in `SiteResult.settings`.
+
     Raises SettingsError, InputError, SpecProblems, SiteError, EngineNotFound (Zensical) or,
     after generating, SiteBuildFailed; ValueError for an engine or language codify does not know.
     """
@@ -851,14 +901,13 @@ def make_site(
     # What cannot work is refused before anything is written.
     if build:
         _require_engine(engine)
-    settings = _settings(config)
     run = _SiteRun(
         targets=tuple(_paths(specs)),
-        config=settings,
+        config=_finder(config).override,
         force=force,
         title=title,
         templates=_templates(templates),
-        language=_language(language, settings),
+        language=_chosen_language(language),
         engine=engine,
     )
     made = _generate_site(run, Path(out), on_progress, on_checked, first=True)
@@ -959,28 +1008,34 @@ def _generate_site(
     first: bool,
 ) -> SiteResult:
     """Check the specs, generate the project and write it (the folder is vetted first time)."""
+    from codify.config import SettingsFinder
     from codify.site import project as site_project
     from codify.site.downloads import maker
 
     paths = find_specs(run.targets, exclude=out_dir)
+    # A new finder each time: a preview regenerates with the settings files as saved.
+    finder = SettingsFinder(run.config)
+    settings = _each_settings(finder, paths)
+    site = _site_settings(finder, paths)
+    language = run.language or site.language
     refusal = "refusing to generate a site from specs with errors"
-    results = _check_all(paths, run.config, run.force, refusal, on_progress, on_checked)
+    results = _check_all(paths, settings, run.force, refusal, on_progress, on_checked)
     sources = [_source(r, path) for r, path in zip(results, paths, strict=True)]
-    inputs = _inputs([(s.spec, s.path) for s in sources], run.config, run.templates)
+    inputs = _inputs([(s.spec, s.path) for s in sources], [*settings, site], run.templates)
     try:
         if first:
             site_project.check_out_dir(out_dir, [s.path for s in sources])
         # The downloads are documents made in the site's language.
-        downloads: Maker = maker(replace(run.config, language=run.language), run.templates)
+        downloads: Maker = maker(replace(site, language=language), run.templates)
         project: Project = site_project.generate(
             sources,
-            run.config.branding,
-            run.config.source,
+            site.branding,
+            site.source,
             title=run.title,
             templates=run.templates,
             downloads=downloads,
-            language=run.language,
-            publishing=run.config.site,
+            language=language,
+            publishing=site.site,
         )
         written, removed = site_project.write(
             project,
@@ -1000,7 +1055,8 @@ def _generate_site(
         removed=tuple(out_dir / p.relative_to(root) for p in removed),
         notes=tuple(project.notes),
         checked=tuple(results),
-        language=run.language,
+        language=language,
+        settings=site.source,
         _run=run,
         _inputs=tuple(inputs),
     )
@@ -1118,21 +1174,52 @@ def _paths(specs: Specs) -> list[Path]:
     return [Path(s) for s in specs]
 
 
-def _settings(config: Config | PathArg | None) -> Config:
-    """The settings given, or read from the file given, or found from the current folder."""
-    from codify.config import Config
+def _finder(config: Config | PathArg | None) -> SettingsFinder:
+    """What finds each spec's settings: the settings given, or read from the file given, for
+    every spec; or, without either, each spec's own. Raises SettingsError for a bad file."""
+    from codify.config import Config, SettingsFinder
 
-    if isinstance(config, Config):
-        return config
-    return load_settings(config)
+    if config is None:
+        return SettingsFinder()
+    return SettingsFinder(config if isinstance(config, Config) else load_settings(config))
 
 
-def _language(language: str | None, config: Config) -> str:
-    """The language asked for, else the settings' one; ValueError naming the choices."""
+def _each_settings(finder: SettingsFinder, paths: Sequence[Path]) -> list[Config]:
+    """Each spec's settings, all found (and every file vetted) before any spec is checked."""
+    from codify.config import ConfigError
+
+    try:
+        return [finder.for_spec(path) for path in paths]
+    except ConfigError as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def _site_settings(finder: SettingsFinder, paths: Sequence[Path]) -> Config:
+    """The settings of a site as a whole: those for the folder that holds every spec.
+
+    For one spec, its own; for a portfolio, the nearest settings file to the specs' common
+    folder, which is where settings shared by all of them would be written.
+    """
+    from codify.config import ConfigError
+
+    folders = {os.path.abspath(path.parent) for path in paths}
+    try:
+        common = os.path.commonpath(sorted(folders)) if folders else os.getcwd()
+    except ValueError:  # on Windows, specs on different drives share no folder
+        common = os.getcwd()
+    try:
+        return finder.for_folder(common)
+    except ConfigError as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def _chosen_language(language: str | None) -> str | None:
+    """The language asked for, checked (None: each settings' own); ValueError naming the
+    choices."""
     from codify.config import ConfigError, check_language
 
     if language is None:
-        return config.language
+        return None
     try:
         return check_language(language, "language")
     except ConfigError as exc:
@@ -1151,13 +1238,13 @@ def _templates(templates: PathArg | None) -> Path | None:
 
 def _check_all(
     paths: list[Path],
-    config: Config,
+    settings: list[Config],
     force: bool,
     refusal: str,
     on_progress: ProgressCallback | None,
     on_checked: CheckedCallback | None,
 ) -> list[FileResult]:
-    """Check each spec; raise SpecProblems unless every one can be used.
+    """Check each spec with its settings; raise SpecProblems unless every one can be used.
 
     A file that cannot be read as YAML is refused (exit 2); a spec with errors is refused with
     `refusal` (exit 1), unless `force` and its structure loaded.
@@ -1165,7 +1252,7 @@ def _check_all(
     import codify.checker
 
     results = []
-    for done, path in enumerate(paths):
+    for done, (path, config) in enumerate(zip(paths, settings, strict=True)):
         if on_progress is not None:
             on_progress(Progress("checking", done, len(paths), path))
         # Looked up on each call, not imported once: tests stand in for it.
@@ -1187,23 +1274,26 @@ def _check_all(
 
 
 def _inputs(
-    specs: Iterable[tuple[Intervention, Path]], config: Config, templates: Path | None = None
+    specs: Iterable[tuple[Intervention, Path]],
+    settings: Iterable[Config],
+    templates: Path | None = None,
 ) -> list[Path]:
     """Every file a build or site is made from besides the specs themselves.
 
-    Materials, the settings file, the logo and override templates: the writer never overwrites
-    or removes one of them, and a preview watches them for changes.
+    Materials, the settings files, their logos and override templates: the writer never
+    overwrites or removes one of them, and a preview watches them for changes.
     """
     found: list[Path] = []
     for spec, path in specs:
         for material in spec.materials:
             if material.path:
                 found.append(path.parent / PurePosixPath(material.path.replace("\\", "/")))
-    if config.source is not None:
-        found.append(config.source)
+    sources = {config.source: config for config in settings if config.source is not None}
+    for source, config in sources.items():
+        found.append(source)
         if config.branding.logo:
             logo = PurePosixPath(config.branding.logo.replace("\\", "/"))
-            found.append(config.source.parent / logo)
+            found.append(source.parent / logo)
     if templates is not None:
         found.extend(p for p in sorted(templates.rglob("*")) if p.is_file())
     return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +42,9 @@ class FileResult:
     # notes on suppressions that suppressed nothing: reported, but never problems.
     suppressed: list[Suppressed] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # The settings file the spec was checked with (None: the defaults), for `-v` to name:
+    # each spec has its own, found from its folder upwards.
+    settings: Path | None = None
 
     @property
     def errors(self) -> int:
@@ -131,7 +134,9 @@ def _gc_paused() -> Iterator[None]:
 def check_file(path: Path, config: Config | None = None, display: str | None = None) -> FileResult:
     """Check one spec file and return every problem found."""
     with _gc_paused():
-        return _check_file(path, config, display)
+        result = _check_file(path, config, display)
+    result.settings = config.source if config is not None else None
+    return result
 
 
 def _check_file(path: Path, config: Config | None, display: str | None) -> FileResult:
@@ -163,7 +168,9 @@ def check_source(
         except LoadError as exc:
             return FileResult(name, [exc.diagnostic], loaded=False)
         match = Path(name) if name != "-" else None
-        return _check_document(doc, name, spec_dir or Path.cwd(), config or Config(), match)
+        result = _check_document(doc, name, spec_dir or Path.cwd(), config or Config(), match)
+    result.settings = config.source if config is not None else None
+    return result
 
 
 def _check_document(
@@ -299,9 +306,14 @@ def _plain_words(error: Any) -> str:
     return f"{where}: {shown(value)} {words}"
 
 
-def check_paths(paths: Iterable[Path], config: Config | None = None) -> CheckResult:
-    """Check every spec found in `paths`, in one process."""
+def check_paths(
+    paths: Iterable[Path], config: Config | Callable[[Path], Config] | None = None
+) -> CheckResult:
+    """Check every spec found in `paths`, in one process.
+
+    `config` is the settings for every spec, or a function that gives each spec's own.
+    """
     results = []
     for path in discover(paths):
-        results.append(check_file(path, config))
+        results.append(check_file(path, config(path) if callable(config) else config))
     return CheckResult(results)

@@ -1,11 +1,16 @@
-"""Per-repository settings, read from `[tool.codify]` in pyproject.toml or from codify.toml.
+"""Settings, read from `[tool.codify]` in pyproject.toml or from codify.toml.
 
-The nearest file found walking up from the working directory wins; `--config` names one
-explicitly. Settings are validated: an unknown key or rule code is an error, not ignored.
+Each spec has the settings of the nearest settings file at or above its own folder, found as
+ruff finds its configuration: the search stops at the repository root (a folder holding
+`.git`) or the filesystem root, and the first file found wins whole (files are not merged).
+`--config` names one file for every spec instead. A `SettingsFinder` remembers what it found
+for each folder, so checking many specs in one folder looks once and reads each file once.
+Settings are validated: an unknown key or rule code is an error, not ignored.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -94,6 +99,10 @@ class Config:
         return found
 
 
+# The settings of a spec with no settings file above it; one object, shared, as it never changes.
+_DEFAULTS = Config()
+
+
 def glob_matches(pattern: str, path: Path) -> bool:
     """Whether a settings glob matches `path`: `*` and `?` within a folder, `**` across them.
 
@@ -131,15 +140,93 @@ MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest codify.toml, or pyproject.toml with a [tool.codify] table, above `start`."""
-    for folder in (start, *start.parents):
-        candidate = folder / "codify.toml"
+    """The nearest codify.toml, or pyproject.toml with a [tool.codify] table, at or above
+    `start`, up to the repository root; None if there is none."""
+    return SettingsFinder().file_for(start)
+
+
+# Where the search for settings stops going up: the root of a git repository (`.git` is a
+# folder, or a file in a worktree or a submodule). Settings above a repository belong to
+# something else, and a spec checked in CI must not depend on what lies outside the checkout.
+REPOSITORY_MARKER = ".git"
+
+
+class SettingsFinder:
+    """Each spec's settings: the nearest settings file at or above its folder, read once.
+
+    In a folder, codify.toml is taken before pyproject.toml, and a pyproject.toml without a
+    [tool.codify] table is passed over, so a project's pyproject does not hide a codify.toml
+    above it. `override` (the settings of `--config`, or a Config given to the API) applies
+    to every spec instead, and nothing is searched for.
+
+    A finder lasts one run. It remembers the answer for every folder it walked through and
+    the settings of every file it read, so checking 1,000 specs in one folder reads one file;
+    a new finder sees files changed since. Settings are read on first use only: a run whose
+    specs have none above them reads no TOML at all. Paths are made absolute (not resolved,
+    so a symbolic link is searched from where it is, as the user sees it).
+    """
+
+    def __init__(self, override: Config | None = None) -> None:
+        self.override = override
+        # The settings file found for each absolute folder, None when there is none.
+        self._files: dict[str, Path | None] = {}
+        # Each settings file's validated settings, and the bytes of a pyproject.toml read to
+        # see whether it holds [tool.codify], kept so that the file is not read twice.
+        self._configs: dict[Path, Config] = {}
+        self._bytes: dict[Path, bytes] = {}
+
+    def for_spec(self, spec: str | os.PathLike[str]) -> Config:
+        """The settings of the spec file `spec`: found from its folder upwards."""
+        if self.override is not None:
+            return self.override
+        return self.for_folder(Path(spec).parent)
+
+    def for_folder(self, folder: str | os.PathLike[str]) -> Config:
+        """The settings that apply in `folder`; the defaults if no file is found."""
+        if self.override is not None:
+            return self.override
+        source = self.file_for(folder)
+        if source is None:
+            return _DEFAULTS
+        config = self._configs.get(source)
+        if config is None:
+            config = load_config(source, self._bytes.pop(source, None))
+            self._configs[source] = config
+        return config
+
+    def file_for(self, folder: str | os.PathLike[str]) -> Path | None:
+        """The settings file for `folder`, or None: see the class. Never reads settings."""
+        current = os.path.abspath(folder)
+        walked: list[str] = []
+        found: Path | None = None
+        while True:
+            if current in self._files:
+                found = self._files[current]
+                break
+            walked.append(current)
+            found = self._here(current)
+            if found is not None or os.path.exists(os.path.join(current, REPOSITORY_MARKER)):
+                break
+            parent = os.path.dirname(current)
+            if parent == current:  # the filesystem root
+                break
+            current = parent
+        for seen in walked:  # the answer holds for every folder on the way up
+            self._files[seen] = found
+        return found
+
+    def _here(self, folder: str) -> Path | None:
+        """The settings file in `folder` itself, if it has one."""
+        candidate = Path(folder, "codify.toml")
         if _is_file(candidate):
             return candidate
-        pyproject = folder / "pyproject.toml"
-        if _is_file(pyproject) and _has_codify_table(_read(pyproject)):
-            return pyproject
-    return None
+        pyproject = Path(folder, "pyproject.toml")
+        if _is_file(pyproject):
+            raw = _read(pyproject)
+            if _has_codify_table(raw):
+                self._bytes[pyproject] = raw
+                return pyproject
+        return None
 
 
 def _is_file(path: Path) -> bool:
@@ -178,14 +265,15 @@ def _read(path: Path) -> bytes:
         raise ConfigError(f"{path}: {exc}") from None
 
 
-def load_config(path: Path | None) -> Config:
-    """Read and validate settings from `path` (None gives the defaults)."""
+def load_config(path: Path | None, raw: bytes | None = None) -> Config:
+    """Read and validate settings from `path` (None gives the defaults); `raw` is the file's
+    content when it has been read already."""
     if path is None:
         return Config()
     from codify.loader import LoadError, decode_text
 
     try:
-        text = decode_text(_read(path), str(path))
+        text = decode_text(_read(path) if raw is None else raw, str(path))
     except LoadError as exc:
         raise ConfigError(f"{exc.diagnostic.location()}: {exc}") from None
     try:
@@ -199,12 +287,64 @@ def load_config(path: Path | None) -> Config:
         table = tool.get("codify", {})
         prefix = "tool.codify."
     else:
+        tool = data.get("tool")
+        if isinstance(tool, dict) and "codify" in tool:
+            raise ConfigError(_prefixed(path, text))
         table, prefix = data, ""
     if not isinstance(table, dict):
         raise ConfigError(
             f"{path}: {prefix.rstrip('.')}: expected a table of settings, got {_kind(table)}"
         )
     return _parse(table, path, prefix)
+
+
+# A table header written for pyproject.toml: `[tool.codify]` or `[tool.codify.branding]`, with
+# the spaces TOML allows around the dots. The rest (`branding`) is what codify.toml takes.
+_PREFIXED_HEADER = re.compile(
+    r"\s*\[\s*tool\s*\.\s*codify\s*(?:\.\s*(?P<rest>[^\]#]*?))?\s*\]\s*(?:#.*)?"
+)
+# A dotted key written the same way: `tool.codify.language = "cy"`.
+_PREFIXED_KEY = re.compile(r"\s*tool\s*\.\s*codify\s*\.\s*(?P<rest>[^=#]*?)\s*=")
+
+
+def _prefixed(path: Path, text: str) -> str:
+    """The message for a codify.toml written as if it were a pyproject.toml.
+
+    tomllib gives no positions, so the line is found in the text: the first header (or dotted
+    key) with the prefix, and the corrected form beside it; other lines with it are listed.
+    """
+    found: list[tuple[int, str, str]] = []  # line, as written, the advice
+    prefix = '"tool.codify." prefix'
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _PREFIXED_HEADER.fullmatch(line)
+        key = None if header is not None else _PREFIXED_KEY.match(line)
+        if header is not None and header["rest"]:
+            name = re.sub(r"\s*\.\s*", ".", header["rest"])
+            advice = f"in codify.toml the tables are written without the {prefix}: write [{name}]"
+            found.append((number, f"[tool.codify.{name}]", advice))
+        elif header is not None:
+            advice = (
+                "in codify.toml the settings are at the top level, with no [tool.codify] "
+                "header: remove that line and put its keys before the first table"
+            )
+            found.append((number, "[tool.codify]", advice))
+        elif key is not None:
+            name = re.sub(r"\s*\.\s*", ".", key["rest"])
+            advice = f"in codify.toml the keys are written without the {prefix}: write {name} = ..."
+            found.append((number, f"tool.codify.{name}", advice))
+    if not found:  # written some other way, such as [tool] with codify.rules under it
+        return (
+            f"{path}: tool.codify: in codify.toml the settings are written at the top level, "
+            "without tool.codify (that form is for pyproject.toml)"
+        )
+    number, written, advice = found[0]
+    others = [str(n) for n, _, _ in found[1:]]
+    also = ""
+    if len(others) == 1:
+        also = f"; line {others[0]} has it too"
+    elif others:
+        also = f"; lines {', '.join(others[:-1])} and {others[-1]} have it too"
+    return f"{path}:{number}: {written}: {advice} (that form is for pyproject.toml){also}"
 
 
 def _kind(value: object) -> str:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from click._termui_impl import ProgressBar as ClickBar
 
     from codify.checker import FileResult
-    from codify.config import Config
+    from codify.config import Config, SettingsFinder
     from codify.model import Intervention
 
 FC = TypeVar("FC", bound=Callable[..., object])
@@ -29,7 +29,8 @@ config_option = click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Settings file (default: nearest codify.toml, or pyproject.toml with [tool.codify]).",
+    help="Settings file for every spec (default: each spec's own, the nearest codify.toml, or "
+    "pyproject.toml with [tool.codify], from its folder up to the repository root).",
 )
 
 
@@ -55,7 +56,9 @@ def _remember(key: str) -> Callable[[click.Context, click.Parameter, object], ob
     return keep
 
 
-def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC], FC]:
+def common_options(
+    *, quiet: bool = True, config: bool = True, per_spec: bool = False
+) -> Callable[[FC], FC]:
     """`-v/--verbose`, and `-q/--quiet` and `--config` for a command that lacks its own.
 
     Every command takes all three, as ruff's and pre-commit's do, so a script or an alias can
@@ -63,8 +66,9 @@ def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC],
     command: `-v` makes `detail` print (first of all, the settings file in use), `-q` silences
     notes, and a `--config` given to a command whose output settings do not change is still
     read, so that a mistake in it is reported. A command with its own `-q` or `--config`, whose
-    value it uses directly, passes `quiet=False` or `config=False`. Apply it below
-    `@click.command()`, as the other options are.
+    value it uses directly, passes `quiet=False` or `config=False`. A command that finds each
+    spec's settings (`per_spec=True`) names them spec by spec (`say_spec_settings`), not the
+    current folder's at the start. Apply it below `@click.command()`, as the other options are.
     """
 
     def decorate(command: FC) -> FC:
@@ -72,9 +76,12 @@ def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC],
         def run(*args: object, **kwargs: object) -> object:
             own = kwargs.get("config_path")
             given = own if isinstance(own, Path) else settings_path()
+            if given is not None:
+                # One file for every spec: -v names it here, once, and not spec by spec.
+                click.get_current_context().find_root().meta["codify.settings-for-all"] = True
             if config and given is not None:
                 load_settings(given)  # exits 2 on a mistake; -v names the file
-            elif verbosity() > 0:
+            elif verbosity() > 0 and not (per_spec and given is None):
                 from codify.config import find_config
 
                 _say_settings(given or find_config(Path.cwd()))
@@ -88,8 +95,8 @@ def common_options(*, quiet: bool = True, config: bool = True) -> Callable[[FC],
                 type=click.Path(path_type=Path, dir_okay=False),
                 expose_value=False,
                 callback=_remember("codify.config"),
-                help="Settings file (default: nearest codify.toml, or pyproject.toml with "
-                "[tool.codify]); read and checked.",
+                help="Settings file (default: the nearest codify.toml, or pyproject.toml with "
+                "[tool.codify], up to the repository root); read and checked.",
             )(f)
         if quiet:
             f = click.option(
@@ -125,7 +132,8 @@ def settings_path() -> Path | None:
 
 
 def load_settings(config_path: Path | None = None) -> Config:
-    """The repository's settings, or exit 2 with the problem; `-v` says where they came from.
+    """The settings of the current folder, or exit 2 with the problem; `-v` says where they
+    came from. For a command that needs no spec's own settings.
 
     Without `config_path`, a `--config` kept by `common_options` is used, then the nearest
     settings file.
@@ -136,6 +144,40 @@ def load_settings(config_path: Path | None = None) -> Config:
         fail(exc.message)
     _say_settings(config.source)
     return config
+
+
+def settings_finder(config_path: Path | None = None) -> SettingsFinder:
+    """What finds each spec's settings in this run: `--config` (`config_path`, else one kept
+    by `common_options`) for every spec, read now (exit 2 on a mistake); else each spec's own.
+    """
+    from codify.config import SettingsFinder
+
+    given = config_path or settings_path()
+    return SettingsFinder(load_settings(given) if given is not None else None)
+
+
+def spec_settings(finder: SettingsFinder, spec: Path | None) -> Config:
+    """The settings of `spec` (None: a spec with no file, found from the current folder), or
+    exit 2 naming the file and the setting at fault."""
+    from codify.config import ConfigError
+
+    try:
+        return finder.for_spec(spec) if spec is not None else finder.for_folder(Path.cwd())
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def say_spec_settings(results: Iterable[FileResult]) -> None:
+    """With -v, the settings file each spec was checked with, unless --config named one for
+    all of them (said once, at the start)."""
+    ctx = click.get_current_context(silent=True)
+    if verbosity() <= 0 or (
+        ctx is not None and ctx.find_root().meta.get("codify.settings-for-all")
+    ):
+        return
+    for r in results:
+        used = str(r.settings) if r.settings else "none found, using the defaults"
+        detail(f"settings for {r.path}: {used}")
 
 
 def _say_settings(source: Path | None) -> None:
@@ -174,11 +216,15 @@ def stop(exc: api.CodifyError) -> NoReturn:
 
 
 def report_checked(results: Sequence[FileResult], force: bool = False) -> None:
-    """Print the specs' problems to stderr, and say so when --force goes ahead despite errors."""
+    """Print the specs' problems to stderr, and say so when --force goes ahead despite errors.
+
+    With -v, first the settings file of each spec.
+    """
     from codify.checker import CheckResult
     from codify.commands.check import use_color
     from codify.report import text
 
+    say_spec_settings(results)
     noisy = [r for r in results if r.diagnostics]
     if noisy:
         click.echo(text(CheckResult(noisy), use_color("auto", sys.stderr)), err=True, nl=False)
@@ -239,15 +285,19 @@ def _shown(path: Path | None) -> str | None:
     return printable(str(path)) if path else None
 
 
-def load_valid_spec(spec_path: Path, config: Config | None = None) -> Intervention:
-    """Load one spec that passes the structural check, or print its diagnostics and exit."""
+def load_valid_spec(spec_path: Path, config_path: Path | None = None) -> Intervention:
+    """Load one spec that passes the structural check, or print its diagnostics and exit.
+
+    It is checked with its own settings, or those of `config_path` (or `--config`).
+    """
     from codify.checker import CheckResult, check_file
     from codify.report import text
 
     found = find_specs([spec_path])
     if len(found) != 1:
         fail(f"{spec_path}: expected one spec, found {len(found)}")
-    result = check_file(found[0], config)
+    result = check_file(found[0], spec_settings(settings_finder(config_path), found[0]))
+    say_spec_settings([result])
     if result.spec is None:
         click.echo(text(CheckResult([result]), False), err=True, nl=False)
         sys.exit(2 if not result.loaded else 1)

@@ -62,7 +62,7 @@ from codify.extras import require_extra
 @language_option()
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but problems.")
-@common_options(quiet=False, config=False)
+@common_options(quiet=False, config=False, per_spec=True)
 def build(
     specs: tuple[Path, ...],
     out_dir: Path,
@@ -96,9 +96,10 @@ def build(
     rewritten; a file codify did not write, or one edited by hand since, is never
     overwritten; files that are no longer generated (a material removed from the spec) are
     removed, but --only and a build without --pdf keep the files of the kinds they did not
-    build. --out may not be, or contain, a spec's folder. Branding (organisation, logo,
-    accent colour) comes from [tool.codify.branding] in pyproject.toml or codify.toml, and
-    the language from `language` there unless --language is given.
+    build. --out may not be, or contain, a spec's folder. Each spec's documents take their
+    branding (organisation, logo, accent colour), citation style and language from its own
+    settings, the nearest codify.toml or pyproject.toml with [tool.codify] from its folder
+    up (or --config for all); --language overrides the language.
 
     Exit codes: 0 built; 1 a spec has problems; 2 usage error, unreadable input, a template
     error, an output folder that cannot be written, a file in the way that codify will not

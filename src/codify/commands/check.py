@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.commands._common import common_options, config_option, find_specs, load_settings
+from codify.commands._common import (
+    common_options,
+    config_option,
+    find_specs,
+    say_spec_settings,
+    settings_finder,
+    spec_settings,
+)
 from codify.commands._output import detail, fail
 from codify.report import REPORTERS
 
@@ -61,7 +68,7 @@ def use_color(choice: str, stream: object) -> bool:
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no problems.")
 @config_option
-@common_options(quiet=False, config=False)
+@common_options(quiet=False, config=False, per_spec=True)
 def check(
     paths: tuple[Path, ...],
     fmt: str,
@@ -84,6 +91,10 @@ def check(
     it is in, suppresses it; so do per_file_ignores in the settings. Suppressed findings are
     counted in the summary, and a suppression that suppressed nothing is noted.
 
+    Each spec is checked with its own settings: the nearest codify.toml, or pyproject.toml
+    with [tool.codify], from its folder up to the repository root; --config names one file
+    for all, and -v says which file each spec used.
+
     Exit codes: 0 no problems (warnings allowed unless --strict); 1 problems found;
     2 a path or file could not be read as YAML, or a usage error.
     """
@@ -97,12 +108,19 @@ def check(
         if files:
             fail("--stdin-filename names a spec read from standard input: add `-` to the paths")
         stdin = [Path("-")]  # as ruff: a name for standard input and no paths means read it
-    config = load_settings(config_path)
+    # Each spec is checked with its own settings, found from its folder upwards (a spec on
+    # standard input from its --stdin-filename's folder, else the current one), unless
+    # --config names one file for all. Every file is read and vetted before any spec is
+    # checked, so a mistake in one stops the run before any report.
+    finder = settings_finder(config_path)
     results: list[FileResult] = []
     if stdin:
-        results.append(_check_stdin(stdin_filename, config))
+        named = Path(stdin_filename) if stdin_filename else None
+        results.append(_check_stdin(stdin_filename, spec_settings(finder, named)))
     if files or not stdin:
-        results += check_paths(find_specs(files or [Path(".")], profiles=True), config).files
+        found = find_specs(files or [Path(".")], profiles=True)
+        settings = {path: spec_settings(finder, path) for path in found}
+        results += check_paths(found, settings.__getitem__).files
     result = CheckResult(results)
     _details(result)
     if fmt == "text" and not quiet:  # the machine formats stay exactly as they were
@@ -141,6 +159,7 @@ def _details(result: CheckResult) -> None:
     from codify.diagnostics import printable
 
     for f in result.files:
+        say_spec_settings([f])
         counts = f"errors: {f.errors}, warnings: {f.warnings}, suppressed: {len(f.suppressed)}"
         detail(f"checked {printable(f.path)}: {counts}")
         for s in f.suppressed:

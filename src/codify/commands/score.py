@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from codify.commands._common import common_options, config_option, load_settings, load_valid_spec
+from codify.commands._common import common_options, config_option, load_valid_spec
 from codify.commands._output import fail
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings, such as unrated criteria.")
 @config_option
-@common_options(config=False)
+@common_options(config=False, per_spec=True)
 def score(
     assessment: Path, spec_path: Path | None, fmt: str, strict: bool, config_path: Path | None
 ) -> None:
@@ -52,9 +52,8 @@ def score(
     from codify.loader import LoadError, load_file
     from codify.report import diagnostic_lines, record
 
-    config = load_settings(config_path)
     spec_file = spec_path or _default_spec(assessment)
-    spec = load_valid_spec(spec_file, config)
+    spec = load_valid_spec(spec_file, config_path)
     if spec.fidelity is None:
         fail(f"{spec_file}: the spec sets no fidelity criteria, so there is nothing to score")
     try:

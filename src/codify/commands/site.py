@@ -24,7 +24,7 @@ from codify.commands._common import (
     report_checked,
     stop,
 )
-from codify.commands._output import complain, say
+from codify.commands._output import complain, detail, say
 from codify.diagnostics import printable
 from codify.extras import EXTRAS, require_extra
 
@@ -82,7 +82,7 @@ from codify.extras import EXTRAS, require_extra
 @language_option()
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing unless something goes wrong.")
-@common_options(quiet=False, config=False)
+@common_options(quiet=False, config=False, per_spec=True)
 def site(
     specs: tuple[Path, ...],
     out_dir: Path,
@@ -107,9 +107,10 @@ def site(
     Adapt section (a page per adaptable element, with its guardrails); roles, materials,
     delivery and the implementation pathway; a printable fidelity checklist; a glossary whose
     terms show as tooltips; references; and downloads (the spec, and the handbook and
-    checklist from `codify build`). Every page names the version it describes. Branding
-    comes from [tool.codify.branding], and the language from `language` there unless
-    --language is given.
+    checklist from `codify build`). Every page names the version it describes. Each spec is
+    checked with its own settings; the site's branding, language and citation style come
+    from the settings nearest the folder that holds every spec (or --config), and
+    --language overrides the language.
 
     The output is a plain MkDocs project: build it with `mkdocs build` or `zensical build`
     in OUT. The site loads nothing from other hosts, so it works inside a closed network.
@@ -171,7 +172,14 @@ def _interruptible() -> Iterator[None]:
 
 
 def _wrote(made: api.SiteResult, quiet: bool) -> None:
-    """The notes on what was generated, then (unless quiet) what was written."""
+    """The notes on what was generated, then (unless quiet) what was written.
+
+    With -v, first the settings file of the site as a whole (each spec's own was said when
+    the specs were checked), unless --config named one for all.
+    """
+    if not click.get_current_context().find_root().meta.get("codify.settings-for-all"):
+        used = str(made.settings) if made.settings else "none found, using the defaults"
+        detail(f"site settings: {used}")
     for note in made.notes:
         say(f"codify: note: {note}", err=True)
     if not quiet:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from codify.commands._common import common_options, load_settings, load_valid_spec
+from codify.commands._common import common_options, load_valid_spec
 
 
 @click.command()
@@ -16,7 +16,7 @@ from codify.commands._common import common_options, load_settings, load_valid_sp
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@common_options()
+@common_options(per_spec=True)
 def tidier(spec_path: Path, fmt: str) -> None:
     """Show each TIDieR item, where the spec answers it, or that it is missing.
 
@@ -25,7 +25,7 @@ def tidier(spec_path: Path, fmt: str) -> None:
     from codify.diagnostics import printable
     from codify.tidier import checklist
 
-    spec = load_valid_spec(spec_path, load_settings())
+    spec = load_valid_spec(spec_path)
     rows = checklist(spec)
     if fmt == "json":
         data = [
