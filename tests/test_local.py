@@ -17,6 +17,9 @@ from tests.conftest import ROOT
 
 RAID = ROOT / "examples" / "raid"
 EXAMPLE = RAID / "north-shore.local.yaml"
+# One profile beside each bundled example, for an invented organisation.
+PROFILES = sorted((ROOT / "examples").glob("*/*.local.yaml"))
+assert len(PROFILES) == 2, PROFILES
 EVERY_FIELD = ROOT / "tests" / "fixtures" / "every_field.yaml"
 COMMITTED = ROOT / "spec" / LOCAL_SCHEMA_FILENAME
 
@@ -84,19 +87,32 @@ def test_the_schema_is_valid_and_refuses_unknown_keys_everywhere() -> None:
             assert prop.get("title") and prop.get("description"), key
 
 
-def test_the_example_uses_the_modeline_and_validates_with_plain_jsonschema() -> None:
+@pytest.mark.parametrize("example", PROFILES, ids=lambda p: p.parent.name)
+def test_the_examples_use_the_modeline_and_validate_with_plain_jsonschema(example: Path) -> None:
     from jsonschema import Draft202012Validator
     from ruamel.yaml import YAML
 
-    text = EXAMPLE.read_text(encoding="utf-8")
+    text = example.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../../spec/local.schema.json"
     data = json.loads(json.dumps(YAML(typ="safe").load(text), default=str))
     assert list(Draft202012Validator(local_json_schema()).iter_errors(data)) == []
 
 
-def test_the_example_profile_checks_clean() -> None:
-    result = check_file(EXAMPLE)
+@pytest.mark.parametrize("example", PROFILES, ids=lambda p: p.parent.name)
+def test_the_example_profiles_check_clean_and_are_marked_illustrative(example: Path) -> None:
+    from codify.loader import load_file
+    from codify.local import LocalProfile
+
+    result = check_file(example)
     assert result.loaded and result.diagnostics == []
+    profile = LocalProfile.model_validate(load_file(example).data)
+    assert profile.illustrative is True and "invented" in profile.organisation.name
+    # Every adaptable element of the spec has its choice, and every readiness criterion its
+    # assessment: the examples show a whole profile.
+    spec = check_file(example.parent / "intervention.yaml").spec
+    assert spec is not None
+    assert set(profile.choices) == {e.id for e in spec.adaptable_elements}
+    assert set(profile.readiness) == {c.id for c in spec.readiness}
 
 
 def test_check_finds_profiles_and_the_generators_do_not() -> None:
@@ -111,7 +127,8 @@ def test_check_finds_profiles_and_the_generators_do_not() -> None:
 def test_codify_check_examples_strict_passes_with_the_profile() -> None:
     result = CliRunner().invoke(cli, ["check", "--strict", "-v", str(ROOT / "examples")])
     assert result.exit_code == 0, result.output
-    assert "north-shore.local.yaml" in result.stderr
+    for profile in PROFILES:
+        assert profile.name in result.stderr
 
 
 # --- the spec adopted and its version -----------------------------------------------------------
