@@ -182,6 +182,11 @@ RULE_CASES = {
         "components:\n  - {id: one, name: One, summary: The first., spec: missing.yaml}\n"
         "problem: >-\n",
     ),
+    # Checked with --against HEAD, the unedited spec committed first (see _against).
+    "CR031": (
+        "      options: [Lunchtime, Early morning, Late afternoon]\n",
+        "      options: [Lunchtime, Early morning]\n",
+    ),
 }
 
 
@@ -194,16 +199,33 @@ def _cr003(text: str) -> str:
     )
 
 
+def _against(folder: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Commit `text` as the spec in a new git repository at `folder`, and work there: the
+    options that check it against that commit (CR031)."""
+    import subprocess
+
+    write(folder, text)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(folder)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "intervention.yaml"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+    monkeypatch.chdir(folder)
+    return ["--against", "HEAD"]
+
+
 @pytest.mark.parametrize("code", sorted(REGISTRY))
 def test_every_rule_fires_on_a_spec_that_breaks_it(
-    tmp_path: Path, base_spec: str, code: str
+    tmp_path: Path, base_spec: str, code: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     old, new = RULE_CASES[code]
     assert old in base_spec, f"test case for {code} no longer matches the scaffold"
     text = base_spec.replace(old, new)
     if code == "CR003":
         text = _cr003(text)
-    code_, out = run("check", "--strict", "--format", "json", str(write(tmp_path, text)))
+    against: list[str] = []
+    if code == "CR031":
+        against = _against(tmp_path, base_spec, monkeypatch)
+    code_, out = run("check", "--strict", "--format", "json", *against, str(write(tmp_path, text)))
     found = {d["code"] for d in json.loads(out)["diagnostics"]}
     assert code in found, out
     assert code_ == 1

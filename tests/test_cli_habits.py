@@ -141,6 +141,7 @@ COMMAND_LINES = {
     "score": ["score", "{tmp}/assessment.yaml", "--spec", "{spec}"],
     "references": ["references", "import", "{tmp}/refs.json"],
     "migrate": ["migrate", "--check", "{spec}"],
+    "diff": ["diff", "{spec}", "{spec}"],
 }
 
 

@@ -271,6 +271,7 @@ def test_the_core_wheel_alone_runs_every_core_command(tmp_path: Path) -> None:
         ["tidier", raid],
         ["score", str(tmp_path / "built" / "assessment.yaml"), "--spec", raid],
         ["migrate", "--check", str(ROOT / "examples")],
+        ["diff", "--format", "json", raid, raid],
     ):
         done = subprocess.run(
             [str(python), "-c", probe, *args], cwd=work, capture_output=True, text=True, env=env

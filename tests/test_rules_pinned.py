@@ -693,6 +693,24 @@ HINTS: dict[str, Case] = {
     ),
 }
 
+# --- against a git revision: BASE committed, then edited and checked with --against HEAD -------
+# CR031 compares a spec with its version at a revision, so it cannot fire on one file alone.
+
+AGAINST: dict[str, Case] = {
+    "CR031": Case(
+        edit(("      options: [Lunchtime, Early morning]\n", "      options: [Lunchtime]\n")),
+        [
+            (
+                "CR031",
+                3,
+                10,
+                "version 0.1.0 is the same as 0.1.0 at HEAD, but 1 change needs a minor bump: "
+                "option-removed adaptable_elements[timing].adaptations.options",
+            )
+        ],
+    ),
+}
+
 CASES = {**CY, **CS, **CR, **HINTS}
 
 
@@ -716,7 +734,7 @@ def test_the_base_spec_checks_clean(tmp_path: Path) -> None:
 
 
 def test_every_rule_has_a_pinned_case() -> None:
-    assert sorted(CR) == sorted(REGISTRY)
+    assert sorted({**CR, **AGAINST}) == sorted(REGISTRY)
 
 
 def test_every_structure_and_load_code_has_a_pinned_case() -> None:
@@ -731,3 +749,23 @@ def test_each_code_reports_exactly_its_pinned_problems(key: str, tmp_path: Path)
     found = check(case, tmp_path / "spec")
     assert code in {c for c, *_ in found}, f"the case for {key} does not trigger {code}"
     assert found == case.found
+
+
+@pytest.mark.parametrize("key", sorted(AGAINST))
+def test_each_code_against_a_revision_reports_its_pinned_problems(key: str, tmp_path: Path) -> None:
+    import subprocess
+
+    from codify.diff import against
+
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    (folder / "intervention.yaml").write_text(BASE, encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(folder)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "intervention.yaml"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True)
+    assert check(Case(BASE, []), folder) == []  # unchanged, nothing to report
+    with against("HEAD"):
+        assert check(Case(BASE, []), folder) == []
+        assert check(AGAINST[key], folder) == AGAINST[key].found
+    assert check(AGAINST[key], folder) == []  # without --against, nothing is compared

@@ -39,6 +39,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "site": ("codify.commands.site", "site", "Generate a Material for MkDocs replication site."),
     "score": ("codify.commands.score", "score", "Check and score a filled-in fidelity assessment."),
     "migrate": ("codify.commands.migrate", "migrate", "Update specs written for an older format."),
+    "diff": ("codify.commands.diff", "diff", "Classify what changed between two spec versions."),
     "references": (
         "codify.commands.references",
         "references",

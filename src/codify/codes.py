@@ -344,6 +344,12 @@ _TABLE = (
         _error,
         "A component's own spec is a file beside this one that holds a valid spec.",
     ),
+    Code(
+        "CR031",
+        "version-bump",
+        _error,
+        "With --against REV, the version bump is at least what the changes since REV need.",
+    ),
     # --- assessments ---------------------------------------------------------------------------
     Code(
         WRONG_INTERVENTION,

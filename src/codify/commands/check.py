@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +68,12 @@ def use_color(choice: str, stream: object) -> bool:
     help="Colour text output; 'auto' colours on a terminal unless NO_COLOR is set.",
 )
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
+@click.option(
+    "--against",
+    metavar="REV",
+    help="Compare each spec with its version at git revision REV (e.g. origin/main) and report "
+    "a version bump smaller than the changes need (CR031), on the version line.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no problems.")
 @config_option
 @common_options(quiet=False, config=False, per_spec=True)
@@ -78,6 +86,7 @@ def check(
     strict: bool,
     quiet: bool,
     config_path: Path | None,
+    against: str | None,
 ) -> None:
     """Check specs for structural and semantic problems.
 
@@ -114,6 +123,7 @@ def check(
     # checked, so a mistake in one stops the run before any report.
     finder = settings_finder(config_path)
     results: list[FileResult] = []
+    click.get_current_context().with_resource(_compared(against))  # CR031, until the end
     if stdin:
         named = Path(stdin_filename) if stdin_filename else None
         results.append(_check_stdin(stdin_filename, spec_settings(finder, named)))
@@ -135,6 +145,23 @@ def check(
         # click strips ANSI codes when stdout is not a terminal unless told otherwise.
         click.echo(REPORTERS[fmt](result, colored), nl=False, color=colored)
     sys.exit(code)
+
+
+@contextlib.contextmanager
+def _compared(rev: str | None) -> Iterator[None]:
+    """With --against, CR031 compares each spec with its version at `rev` for the whole check;
+    git missing, or a revision the repository lacks, is a usage error (exit 2) before any."""
+    if rev is None:
+        yield
+        return
+    from codify import diff
+
+    try:
+        diff.check_revision(rev, Path.cwd())
+    except diff.DiffError as exc:
+        fail(f"--against: {exc}")
+    with diff.against(rev):
+        yield
 
 
 def _check_stdin(name: str | None, config: Config) -> FileResult:
