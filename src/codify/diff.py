@@ -1311,8 +1311,14 @@ def to_markdown(found: SpecDiff) -> str:
         if not mine:
             continue
         out += [f"## {name}", ""]
+        # One item per rule, in the order first met: its summary says what the change means
+        # for adopters, and the changes under it say which.
+        grouped: dict[str, list[Change]] = {}
         for c in mine:
-            out.append(f"- {inline(c.message)} (`{c.rule}`)")
+            grouped.setdefault(c.rule, []).append(c)
+        for rule, changes in grouped.items():
+            out.append(f"- {RULES[rule].summary} (`{rule}`)")
+            out += [f"    - {inline(c.message)}" for c in changes]
         out.append("")
     declared = found.declared
     bump = "not a higher semantic version" if declared is None else f"a {declared.name} bump"
