@@ -816,9 +816,7 @@ def destination_pages(pdf: bytes, targets: Sequence[str]) -> dict[str, int]:
     Chromium names a destination after each element id a link points to; one it did not
     write (a link to nothing) is left out.
     """
-    import pypdf
-
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    reader = _read(pdf)
     named = {name.removeprefix("/"): dest for name, dest in reader.named_destinations.items()}
     pages = {}
     for target in targets:
@@ -827,6 +825,27 @@ def destination_pages(pdf: bytes, targets: Sequence[str]) -> dict[str, int]:
             if index is not None and index >= 0:
                 pages[target] = index + 1
     return pages
+
+
+# The PDF a thread read last, with its reader: the final print is read for its pages and then
+# for its bookmarks, and parsing a PDF of many pages takes a while.
+_LAST_READ = threading.local()
+
+
+def _read(pdf: bytes, *, last: bool = False) -> Any:
+    """A pypdf reader of `pdf`, parsed once for the two readings of the same print.
+
+    `last` says it is the last use (the bookmarks are then changed in the reader's objects),
+    so the reader is not kept for another.
+    """
+    import pypdf
+
+    kept: tuple[bytes, Any] = getattr(_LAST_READ, "pair", None) or (b"", None)
+    _LAST_READ.pair = None
+    reader = kept[1] if kept[0] is pdf else pypdf.PdfReader(io.BytesIO(pdf))
+    if not last:
+        _LAST_READ.pair = (pdf, reader)
+    return reader
 
 
 def _squashed(text: str) -> str:
@@ -865,7 +884,7 @@ def with_heading_titles(pdf: bytes, headings: Sequence[str]) -> bytes:
     from pypdf.generic import IndirectObject, NameObject, TextStringObject
 
     try:
-        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        reader = _read(pdf, last=True)
         root: Any = reader.trailer["/Root"].get_object()
         outlines = root.get("/Outlines")
         if outlines is None or "/First" not in outlines.get_object():
