@@ -1013,8 +1013,19 @@ def _num(x: float) -> str:
 def diff_specs(old: Side, new: Side) -> SpecDiff:
     """Every change from `old` to `new`, each under a rule of `RULES`, in the order found:
     section by section, elements in the old version's order, then new ones."""
+    import gc
+
     differ = _Differ(old, new)
-    differ.run(old.spec.model_dump(mode="json"), new.spec.model_dump(mode="json"))
+    # The dumps are hundreds of thousands of small containers with no reference cycles: with
+    # the cyclic collector rescanning them every few hundred allocations, time grew faster
+    # than the spec (0.5 s instead of 0.15 s at 5,000 core elements), as the check found.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        differ.run(old.spec.model_dump(mode="json"), new.spec.model_dump(mode="json"))
+    finally:
+        if was_enabled:
+            gc.enable()
     return SpecDiff(old, new, differ.changes)
 
 
