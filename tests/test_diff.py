@@ -751,3 +751,55 @@ def test_the_version_rule_through_the_real_pre_commit(tmp_path: Path, base_spec:
     git(repo, "add", ".")
     good = pre_commit()
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+def test_two_tagged_releases_of_both_examples(repo: Path) -> None:
+    """v1.0.0 and v2.0.0 of a repository holding both examples, with realistic edits of each
+    class between them, compared tag to tag; then a release whose version says too little."""
+    schwartz = repo / "schwartz_rounds" / "intervention.yaml"
+    raid = repo / "raid" / "intervention.yaml"
+    _edit(schwartz, *_PROSCRIBED)  # breaking
+    _edit(
+        schwartz,
+        "      guidance: >-\n        Choose the slot at which",
+        "      options: [Lunchtime, Early evening, Before a night shift]\n"
+        "      guidance: >-\n        Choose the slot at which",
+    )  # compatible: options where there were none
+    _edit(
+        schwartz,
+        "  Schwartz Rounds are a regular one-hour",
+        "  Schwartz Rounds are a monthly one-hour",
+    )
+    _edit(schwartz, 'version: "1.0.0"', 'version: "2.0.0"')
+    _edit(
+        raid,
+        "materials:\n",
+        "materials:\n  - id: pocket-card\n    title: Referral pocket card\n"
+        "    description: The referral criteria on a card for ward staff.\n",
+    )  # compatible
+    _edit(raid, "  Mental-health problems are very common", "  Mental-health problems are common")
+    _edit(raid, 'version: "1.0.0"', 'version: "1.1.0"')
+    git(repo, "commit", "-q", "-am", "v2")
+    git(repo, "tag", "v2.0.0")
+
+    code, out = run(
+        "diff", "--format", "json",
+        "v1.0.0:schwartz_rounds/intervention.yaml", "v2.0.0:schwartz_rounds/intervention.yaml",
+    )  # fmt: skip
+    data = json.loads(out)
+    assert code == 0 and data["required_bump"] == "major" and data["declared_bump"] == "major"
+    levels = {(c["rule"], c["level"]) for c in data["changes"]}
+    assert ("proscribed-added", "breaking") in levels
+    assert ("option-added", "compatible") in levels
+    assert ("record-changed", "editorial") in levels  # the summary's wording
+    code, out = run("diff", "v1.0.0:raid/intervention.yaml", "v2.0.0:raid/intervention.yaml")
+    assert code == 0 and "compatible material-added materials[pocket-card]" in out
+    assert "required bump: minor; declared: minor (1.0.0 -> 1.1.0): enough" in out
+    assert "CR031" not in run("check", "--against", "v1.0.0", ".")[1]
+
+    # A release that calls a new proscribed practice a patch is refused, on its version line.
+    _edit(raid, "proscribed:\n", "proscribed:\n  - id: no-sedation\n    practice: Sedating to"
+          " discharge.\n    reason: It hides the problem.\n")  # fmt: skip
+    _edit(raid, 'version: "1.1.0"', 'version: "1.1.1"')
+    code, out = run("check", "--against", "v2.0.0", "raid")
+    assert code == 1 and ":17:10: CR031 version 1.1.1 is a patch bump from 1.1.0 at v2.0.0" in out
