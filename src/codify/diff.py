@@ -289,8 +289,22 @@ def declared_bump(old: str, new: str) -> Bump | None:
 # --- comparing ---------------------------------------------------------------------------------
 
 
+# The field that names a mapping without an id, for a message about it as a whole.
+_LABELS = (
+    "name", "title", "option", "criterion", "practice", "label", "term", "body", "funder",
+    "lever", "site", "action", "description", "summary",
+)  # fmt: skip
+
+
 def _shown(value: Any) -> str:
-    """A value from a spec, quoted and cut short, for a message (still to be escaped)."""
+    """A value from a spec, quoted and cut short, for a message (still to be escaped).
+
+    A mapping is named by its first naming field (a name, title, description...), which
+    says more to a reader than its JSON would; other values are shown as JSON.
+    """
+    if isinstance(value, dict):
+        label = next((value[k] for k in _LABELS if isinstance(value.get(k), str)), None)
+        value = label if label is not None else value
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = " ".join(text.split())
     if len(text) > _SHOWN:
@@ -409,9 +423,11 @@ class _Differ:
             for ident, x, y, op, np in self.pair(a, b, old_p, new_p):
                 here = f"{where}[{ident}]"
                 if x is None:
-                    self.add(rule or "element-added", here, f"{here} added", None, np)
+                    said = f"{here} added: {_shown(y)}"
+                    self.add(rule or "element-added", here, said, None, np)
                 elif y is None:
-                    self.add(rule or "element-removed", here, f"{here} removed", op, new_p)
+                    said = f"{here} removed (was {_shown(x)})"
+                    self.add(rule or "element-removed", here, said, op, new_p)
                 else:
                     assert op is not None and np is not None
                     self.generic(op, np, here, x, y, rule)
@@ -1157,7 +1173,7 @@ def read_side(arg: str, cwd: Path | None = None) -> Side:
 def against_side(rev: str, path: Path) -> Side | None:
     """The version of the spec file `path` at `rev`, or None when it did not exist there."""
     raw = git_file(rev, f"./{path.name}", path.parent if str(path.parent) else Path("."))
-    return side_from_bytes(raw, f"{rev}:{path.name}") if raw is not None else None
+    return side_from_bytes(raw, f"{rev}:{path}") if raw is not None else None
 
 
 # --- the version rule (CR031) ------------------------------------------------------------------
