@@ -619,7 +619,7 @@ def cli_reference() -> str:
         assert command is not None, name
         ctx = click.Context(
             command,
-            info_name=f"codify {name}",
+            info_name=name,  # the parent adds "codify"
             parent=root,
             terminal_width=88,
             max_content_width=88,

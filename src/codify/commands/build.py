@@ -92,8 +92,9 @@ def build(
 
     A spec must pass `codify check` (warnings are fine); otherwise its problems are printed
     and nothing is written, unless --force. Writing is all or nothing: a failed or
-    interrupted build leaves the previous output as it was. Unchanged files are not
-    rewritten; a file codify did not write, or one edited by hand since, is never
+    interrupted build leaves the previous output as it was. A file whose inputs (spec,
+    materials, settings, logo, templates, codify itself) are unchanged since the last build is
+    neither rendered nor printed again, and is not rewritten; a file codify did not write, or one edited by hand since, is never
     overwritten; files that are no longer generated (a material removed from the spec) are
     removed, but --only and a build without --pdf keep the files of the kinds they did not
     build. --out may not be, or contain, a spec's folder. Each spec's documents take their
