@@ -99,8 +99,8 @@ def test_pre_commit_at_the_documented_tag_installs_a_light_hook(
 ) -> None:
     """The README's configuration, run by pre-commit against a clone tagged as a release is.
 
-    The clone is of the last commit, tagged in the clone only. The hook's environment must
-    hold codify without any generator's library.
+    The clone is of the last commit, tagged (or re-tagged) in the clone only. The hook's
+    environment must hold codify without any generator's library.
     """
 
     def git(cwd: Path, *args: str) -> None:
@@ -108,7 +108,8 @@ def test_pre_commit_at_the_documented_tag_installs_a_light_hook(
 
     upstream = tmp_path / "codify"
     git(tmp_path, "clone", "-q", "--no-local", str(ROOT), str(upstream))
-    git(upstream, "-c", "user.name=Test", "-c", "user.email=test@example.org", "tag", TAG)
+    # Forced: a clone of a released checkout already has the tag, on an older commit.
+    git(upstream, "-c", "user.name=Test", "-c", "user.email=test@example.org", "tag", "-f", TAG)
 
     repo = tmp_path / "specs"
     repo.mkdir()
