@@ -21,10 +21,9 @@ from tests.browser.support import (
     UNIQUE_WORD,
     axe_source,
     axe_violations,
+    chromium,
     describe,
-    launch,
     serve,
-    sync_playwright,
     write_fixture,
 )
 from tests.conftest import EXAMPLES
@@ -52,12 +51,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as opened:
+        yield opened
 
 
 def title(page: Any) -> Any:

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 
 from codify.cli import cli
 from codify.config import ConfigError, load_config
-from tests.browser.support import UNIQUE_PAGE, UNIQUE_WORD, launch, sync_playwright, write_fixture
+from tests.browser.support import UNIQUE_PAGE, UNIQUE_WORD, chromium, write_fixture
 
 SETTINGS = '[site]\nfile_share = true\nsite_url = "https://intranet.example.nhs.uk/huddles/"\n'
 
@@ -86,12 +86,8 @@ def test_a_built_file_share_site_has_a_sitemap_and_no_folder_links(tmp_path: Pat
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as opened:
+        yield opened
 
 
 @pytest.mark.slow

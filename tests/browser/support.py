@@ -99,6 +99,17 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A launched browser for a module's tests, closed with its Playwright when they end."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def axe_source() -> str:
     """axe-core's script, or skip when it has not been installed with npm."""
     if not AXE.is_file():

@@ -16,7 +16,6 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from codify.model import (
-    Basis,
     Choice,
     Endpoint,
     Evidence,
@@ -333,4 +332,4 @@ def party_words(spec: Intervention, ident: str | None, book: Phrasebook) -> str 
         return ident  # unknown (CR028), shown only under --force
 
 
-__all__ = ["Basis", "Extras", "Fact", "Item", "build_extras", "count_words", "party_words"]
+__all__ = ["Extras", "Fact", "Item", "build_extras", "count_words", "party_words"]
