@@ -123,6 +123,7 @@ UNKNOWN_MODIFIED = "CL022"
 DUPLICATE_MODIFICATION = "CL023"
 FIDELITY_INCONSISTENT = "CL024"
 CHOICE_MISSING = "CL025"
+SPEC_CHANGED = "CL026"
 
 _error, _warning = Severity.error, Severity.warning
 
@@ -539,6 +540,13 @@ _TABLE = (
         "choice-missing",
         _warning,
         "Every adaptable element of the spec has a choice in the profile (a warning).",
+    ),
+    Code(
+        SPEC_CHANGED,
+        "spec-changed-for-profile",
+        _warning,
+        "No change since the spec version a profile follows touches what the profile chose "
+        "(a warning for each that does).",
     ),
 )
 

@@ -30,6 +30,7 @@ from codify.codes import (
     OPTION_NOT_PERMITTED,
     OTHER_INTERVENTION,
     READINESS_NOT_MET,
+    SPEC_CHANGED,
     SPEC_MOVED_ON,
     SPEC_NOT_FOUND,
     UNACKNOWLEDGED_GUARDRAIL,
@@ -44,9 +45,11 @@ from codify.codes import (
 )
 from codify.diagnostics import Diagnostic
 from codify.structure import UNSAFE_CHARACTERS, Suggester, SuggestionBudget, shown
+from codify.suppress import Note
 
 if TYPE_CHECKING:
     from codify.checker import FileResult
+    from codify.diff import Change
     from codify.loader import Document, JsonPath
     from codify.local import Choice, LocalProfile
     from codify.model import AdaptableElement, Intervention, Option
@@ -58,6 +61,7 @@ class _Findings:
 
     doc: Document
     found: list[Diagnostic] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def add(self, path: JsonPath, code: str, message: str, *, key: bool = False) -> None:
         line, col = self.doc.position(path, key=key)
@@ -75,26 +79,59 @@ def _validator() -> Any:
     return validator_for(local_json_schema())
 
 
+@dataclass(frozen=True)
+class ProfileCheck:
+    """A profile's check with what it was checked against: its model, the spec and its file.
+
+    `profile`, `spec` and `spec_path` are None when the check could not get that far; a build
+    uses them only when the check found no errors.
+    """
+
+    result: FileResult
+    profile: LocalProfile | None = None
+    spec: Intervention | None = None
+    spec_path: Path | None = None
+
+
 def check_profile(doc: Document, name: str, folder: Path) -> FileResult:
     """Check the profile in `doc` (from `folder`) for structure, then against its spec."""
+    return examine_profile(doc, name, folder).result
+
+
+def examine_profile(doc: Document, name: str, folder: Path) -> ProfileCheck:
+    """Check the profile in `doc`, keeping the profile's model and the spec it adopts."""
     from codify.checker import FileResult
     from codify.structure import check_structure
 
     structural = check_structure(doc, _validator())
     if structural:
-        return FileResult(name, structural)
+        return ProfileCheck(FileResult(name, structural))
     built = _model(doc, name)
     if isinstance(built, list):
-        return FileResult(name, built)
+        return ProfileCheck(FileResult(name, built))
     findings = _Findings(doc)
-    spec = _adopted_spec(built, folder, findings)
-    if spec is not None:
-        _check_version(built, spec, findings)
+    adopted = _adopted_spec(built, folder, findings)
+    spec, spec_path = adopted if adopted is not None else (None, None)
+    if spec is not None and spec_path is not None:
+        _check_version(built, spec, spec_path, findings)
         _check_choices(built, spec, findings)
         _check_readiness(built, spec, findings)
         _check_roles_and_pathway(built, spec, findings)
         _check_modifications(built, spec, findings)
-    return FileResult(name, sorted(findings.found))
+    result = FileResult(name, sorted(findings.found), notes=findings.notes)
+    return ProfileCheck(result, built, spec, spec_path)
+
+
+def load_profile(path: Path) -> ProfileCheck:
+    """Read and check the profile file at `path`, as `codify check` does, keeping its parts."""
+    from codify.checker import FileResult
+    from codify.loader import LoadError, load_file
+
+    try:
+        doc = load_file(path)
+    except LoadError as exc:
+        return ProfileCheck(FileResult(str(path), [exc.diagnostic], loaded=False))
+    return examine_profile(doc, str(path), path.parent)
 
 
 def _model(doc: Document, name: str) -> LocalProfile | list[Diagnostic]:
@@ -116,8 +153,11 @@ def _model(doc: Document, name: str) -> LocalProfile | list[Diagnostic]:
 # --- the spec adopted -----------------------------------------------------------------------
 
 
-def _adopted_spec(profile: LocalProfile, folder: Path, out: _Findings) -> Intervention | None:
-    """The spec the profile adopts, checked and built; None (with the reason) if it cannot be."""
+def _adopted_spec(
+    profile: LocalProfile, folder: Path, out: _Findings
+) -> tuple[Intervention, Path] | None:
+    """The spec the profile adopts and its file, checked and built; None (with the reason
+    reported) if it cannot be."""
     from codify.checker import check_file, is_spec_file
 
     adopts = profile.adopts
@@ -185,7 +225,7 @@ def _adopted_spec(profile: LocalProfile, folder: Path, out: _Findings) -> Interv
             OTHER_INTERVENTION,
             f"adopts.id is {shown(adopts.id)}, but {shown(path)} is the spec of '{spec.id}'",
         )
-    return spec
+    return spec, target
 
 
 def _spec_by_id(folder: Path, ident: str) -> Path | None:
@@ -207,8 +247,12 @@ def _spec_by_id(folder: Path, ident: str) -> Path | None:
     return None
 
 
-def _check_version(profile: LocalProfile, spec: Intervention, out: _Findings) -> None:
-    """The spec's version is in the profile's range; a spec that moved past it is a warning."""
+def _check_version(
+    profile: LocalProfile, spec: Intervention, spec_path: Path, out: _Findings
+) -> None:
+    """The spec's version is in the profile's range; a spec that moved past it is a warning,
+    with each change since the version followed that affects this profile (see
+    `_changes_since`)."""
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
     from packaging.version import InvalidVersion, Version
 
@@ -244,6 +288,7 @@ def _check_version(profile: LocalProfile, spec: Intervention, out: _Findings) ->
             f"version {spec.version}: review what changed, then update the profile and its "
             "range",
         )
+        _changes_since(profile, spec, spec_path, wanted, out)
     else:
         out.add(
             where,
@@ -682,3 +727,170 @@ def _check_modifications(profile: LocalProfile, spec: Intervention, out: _Findin
                 f"from the model's core functions{which}; the site no longer runs it as "
                 "specified",
             )
+
+
+# --- what changed since the version followed ----------------------------------------------------
+
+# How many commits of the spec's file are looked through for the version a profile follows:
+# enough for any real history, while a pathological one cannot make a check take minutes.
+_HISTORY_LIMIT = 300
+# Changes to an adaptable element that matter only to a profile that changes it, not to one
+# that keeps the default.
+_IF_CHANGED = frozenset({"guardrail-added", "approval-required"})
+
+
+def _changes_since(
+    profile: LocalProfile, spec: Intervention, spec_path: Path, wanted: Any, out: _Findings
+) -> None:
+    """Each breaking change between the version the profile follows and the spec now, that
+    affects this profile, as a warning on the profile's line it affects (CL026).
+
+    The version followed is read from git: the newest commit of the spec's file whose version
+    is in the profile's range. When there is none to read (no git, not a repository, no such
+    version committed), a note says so once: the profile is still checked against the spec.
+    """
+    from codify.diff import DiffError, Level, Side, diff_specs, side_from_bytes
+
+    try:
+        found = _followed_version(spec_path, wanted)
+    except DiffError as exc:
+        found = f"git could not be asked ({exc})"
+    if isinstance(found, str):
+        line, col = out.doc.position(("adopts", "version"))
+        out.notes.append(
+            Note(
+                out.doc.path,
+                line,
+                col,
+                "the changes since the version this profile follows cannot be listed: "
+                f"{found}; compare the two versions with `codify diff`",
+            )
+        )
+        return
+    label, raw = found
+    try:
+        old = side_from_bytes(raw, label)
+    except DiffError as exc:
+        line, col = out.doc.position(("adopts", "version"))
+        out.notes.append(
+            Note(out.doc.path, line, col, f"the version this profile follows, {label}: {exc}")
+        )
+        return
+    changed = diff_specs(old, Side(spec_path.name, spec))
+    since = f"since version {old.spec.version} ({label})"
+    for change in changed.changes:
+        if change.level is not Level.breaking:
+            continue  # what an adopter may now do, or wording: nothing it must change
+        where = _affected(change, profile, old.spec, spec)
+        if where is not None:
+            out.add(
+                where,
+                SPEC_CHANGED,
+                f"{since}, a change that affects this profile: "
+                f"{shown(change.message, 160)} [{change.rule}]",
+                key=True,
+            )
+
+
+def _followed_version(spec_path: Path, wanted: Any) -> tuple[str, bytes] | str:
+    """The spec's text at the newest commit whose version is in `wanted`, with a label for it
+    ('v1.0.0:intervention.yaml', by a tag when one points there); or why there is none."""
+    from packaging.version import InvalidVersion, Version
+
+    from codify.diff import _git
+    from codify.loader import LoadError, decode_text, load_text
+
+    folder = spec_path.parent.resolve()
+    name = spec_path.name
+    inside = _git(["rev-parse", "--is-inside-work-tree"], folder)
+    if inside.returncode != 0:
+        return "the spec is not in a git repository"
+    log = _git(["log", f"--max-count={_HISTORY_LIMIT}", "--format=%H", "--", name], folder)
+    commits = log.stdout.decode("ascii", "replace").split() if log.returncode == 0 else []
+    if not commits:
+        return "the spec's file has no history in git"
+    for commit in commits:
+        shown_ = _git(["show", "--no-color", f"{commit}:./{name}"], folder)
+        if shown_.returncode != 0:
+            continue
+        try:
+            data = load_text(decode_text(shown_.stdout, name), name).data
+        except LoadError:
+            continue
+        version = data.get("version") if isinstance(data, dict) else None
+        try:
+            ok = isinstance(version, str) and wanted.contains(Version(version), prereleases=True)
+        except InvalidVersion:
+            ok = False
+        if ok:
+            tags = _git(["tag", "--points-at", commit], folder)
+            tag = tags.stdout.decode("utf-8", "replace").split() if tags.returncode == 0 else []
+            return f"{tag[0] if tag else commit[:12]}:{name}", shown_.stdout
+    return "no committed version of the spec is in the profile's range"
+
+
+def _ident(path: str, section: str) -> str | None:
+    """'service_level' from 'adaptable_elements[service_level].adaptations.options'."""
+    head = f"{section}["
+    if not path.startswith(head):
+        return None
+    end = path.find("]", len(head))
+    return path[len(head) : end] if end > 0 else None
+
+
+def _affected(
+    change: Change, profile: LocalProfile, old: Intervention, new: Intervention
+) -> JsonPath | None:
+    """Where in the profile a breaking change lands, or None when it does not touch it.
+
+    A change to an adaptable element matters to the profile's choice for it: a withdrawn
+    option only if it is the one chosen, a new or narrowed range only if a value is chosen, a
+    new guardrail or approval only if the default is not kept. A new required readiness
+    criterion or role lands on that part of the profile; anything else asks every adopter to
+    change (a core element, a proscribed practice, a must-pass criterion), so it lands on the
+    version the profile follows.
+    """
+    version: JsonPath = ("adopts", "version")
+    element = _ident(change.path, "adaptable_elements")
+    if element is not None:
+        choice = profile.choices.get(element)
+        if choice is None:
+            return None
+        at: JsonPath = ("choices", element)
+        if change.rule == "option-removed":
+            if choice.option is None or "requires_approval" in change.path:
+                return None
+            removed = _chose_removed(choice.option, element, old, new)
+            return (*at, "option") if removed else None
+        if change.rule in ("range-added", "range-narrowed"):
+            return (*at, "value") if choice.value is not None else None
+        if change.rule in _IF_CHANGED and choice.keep_default:
+            return None
+        return at
+    core = _ident(change.path, "core_elements")
+    if core is not None:
+        for i, mod in enumerate(profile.modifications):
+            if core in mod.elements:
+                return ("modifications", i, "elements", mod.elements.index(core))
+        return version
+    criterion = _ident(change.path, "readiness")
+    if criterion is not None:
+        return ("readiness", criterion) if criterion in profile.readiness else ("readiness",)
+    role = _ident(change.path, "roles")
+    if role is not None:
+        return ("roles", role) if role in profile.roles else ("roles",)
+    return version
+
+
+def _chose_removed(option: str, element: str, old: Intervention, new: Intervention) -> bool:
+    """Whether the option the profile names, as the old version words it, is gone from the
+    element's options in the new one."""
+    before = next((e for e in old.adaptable_elements if e.id == element), None)
+    after = next((e for e in new.adaptable_elements if e.id == element), None)
+    if before is None or after is None:
+        return after is None
+    matched = match_option(option, before.adaptations.options)
+    if len(matched) != 1:
+        return False
+    text = _norm(_option_text(before.adaptations.options[matched[0]]))
+    return all(_norm(_option_text(o)) != text for o in after.adaptations.options)
