@@ -42,6 +42,7 @@ IMPORT_NAMES = {
     "bibtexparser": "bibtexparser",
     "pylatexenc": "pylatexenc",
     "rispy": "rispy",
+    "openpyxl": "openpyxl",
 }
 # What no core command may need: every generator's library.
 GENERATORS = ("jinja2", "markdown", "markupsafe", "mkdocs", "material", "citeproc", "nh3")

@@ -1,13 +1,20 @@
-"""Score a filled-in fidelity assessment (the assessment.yaml that `codify build` writes).
+"""Score a filled-in fidelity assessment: the assessment.yaml, checklist.csv or checklist.xlsx
+that `codify build` writes, or the YAML and CSV the site's checklist page exports.
 
 An assessor rates each criterion; this module checks the ratings against the spec's scales,
 adds them up, finds the band, applies the must-pass minimums and says whether the site meets
-the standard. Problems carry the position in the assessment file, like every other diagnostic.
+the standard. Problems carry the position in the assessment file, like every other diagnostic:
+line and column in YAML, the row and column a spreadsheet shows in CSV, and the cell (C7) in
+XLSX. `read_assessment` is the entry point for callers; `score` works on a loaded Document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import csv
+import io
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from codify.codes import (
@@ -19,10 +26,11 @@ from codify.codes import (
     OTHER_VERSION,
     STATED_RESULT_DIFFERS,
     UNKNOWN_CRITERION,
+    UNREADABLE_FILE,
     WRONG_INTERVENTION,
 )
 from codify.diagnostics import Diagnostic, Severity
-from codify.loader import Document, JsonPath, kind_of
+from codify.loader import Document, JsonPath, LoadError, kind_of, load_text, read_text
 from codify.model import Band, Criterion, Intervention
 from codify.structure import (
     UNSAFE_CHARACTERS,
@@ -32,6 +40,16 @@ from codify.structure import (
     format_path,
     shown,
 )
+
+__all__ = [
+    "TABLE_COLUMNS",
+    "CriterionScore",
+    "Score",
+    "cell_name",
+    "load_assessment",
+    "read_assessment",
+    "score",
+]
 
 _KEYS = {
     "intervention",
@@ -49,9 +67,37 @@ _KEYS = {
 _ENTRY_KEYS = {"id", "rating", "evidence"}
 
 
+@dataclass(frozen=True)
+class CriterionScore:
+    """One criterion's line of the breakdown: its rating (None if unrated) and its scale."""
+
+    criterion: Criterion
+    rating: int | None
+    low: int
+    high: int
+
+    @property
+    def below_minimum(self) -> bool:
+        """True when the criterion is rated below its must-pass minimum."""
+        minimum = self.criterion.minimum
+        return self.rating is not None and minimum is not None and self.rating < minimum
+
+    @property
+    def share(self) -> float | None:
+        """Where the rating sits on its own scale, 0 (lowest) to 1 (highest); None if unrated."""
+        if self.rating is None:
+            return None
+        return (self.rating - self.low) / (self.high - self.low) if self.high > self.low else 1.0
+
+
 @dataclass
 class Score:
-    """The outcome of scoring one assessment."""
+    """The outcome of scoring one assessment.
+
+    `breakdown` has one entry per criterion of the spec, in checklist order, rated or not;
+    `total`, `band` and `failed_minimums` are set only once every criterion is rated and no
+    error was found. `site` and `date` are the assessment's own, when it gives them as text.
+    """
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     total: int | None = None
@@ -61,6 +107,9 @@ class Score:
     failed_minimums: list[Criterion] = field(default_factory=list)
     rated: int = 0
     criteria: int = 0
+    breakdown: list[CriterionScore] = field(default_factory=list)
+    site: str | None = None
+    date: str | None = None
 
     @property
     def meets_standard(self) -> bool | None:
@@ -73,6 +122,16 @@ class Score:
     def errors(self) -> int:
         """How many problems are errors."""
         return sum(d.severity is Severity.error for d in self.diagnostics)
+
+    def lowest_rated(self, limit: int = 3) -> list[CriterionScore]:
+        """The rated criteria furthest down their own scales, at most `limit`, worst first.
+
+        Scales differ (yes/no, 1 to 5, 0 to 3), so each rating is compared as a share of its
+        own scale; a criterion at the top of its scale is never listed, and ties keep
+        checklist order.
+        """
+        rated = [e for e in self.breakdown if e.share is not None and e.share < 1]
+        return sorted(rated, key=lambda e: e.share or 0.0)[:limit]
 
 
 def score(doc: Document, spec: Intervention) -> Score:
@@ -155,18 +214,19 @@ def score(doc: Document, spec: Intervention) -> Score:
             problem((*where, "id"), UNKNOWN_CRITERION, f"criterion '{ident}' is rated twice")
             continue
         seen.add(ident)
-        rating = entry.get("rating")
+        raw = entry.get("rating")
+        rating = _rating(raw, criterion)
         if rating is None:
             problem((*where, "rating"), NOT_RATED, f"criterion '{ident}' is not rated yet")
             continue
         low, high = criterion_range(criterion)
-        if isinstance(rating, bool) and criterion.scale.kind == "yes_no":
-            rating = int(rating)
-        if isinstance(rating, bool) or not isinstance(rating, int) or not low <= rating <= high:
+        if not isinstance(rating, int) or not low <= rating <= high:
+            spelled = " (or yes/no)" if criterion.scale.kind == "yes_no" else ""
             problem(
                 (*where, "rating"),
                 OFF_SCALE,
-                f"criterion '{ident}': rating {shown(rating)} is not on its scale, {low} to {high}",
+                f"criterion '{ident}': rating {shown(raw)} is not on its scale, "
+                f"{low} to {high}{spelled}",
             )
             continue
         ratings[ident] = rating
@@ -179,6 +239,13 @@ def score(doc: Document, spec: Intervention) -> Score:
             )
 
     result.rated = len(ratings)
+    result.breakdown = [
+        CriterionScore(c, ratings.get(c.id), *criterion_range(c)) for c in fidelity.criteria
+    ]
+    for key in ("site", "date"):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            setattr(result, key, value.strip())
     if len(ratings) == len(by_id) and not result.errors:
         result.total = sum(ratings.values())
         result.band = next((b for b in fidelity.bands if b.min <= result.total <= b.max), None)
@@ -186,7 +253,45 @@ def score(doc: Document, spec: Intervention) -> Score:
             c for c in fidelity.criteria if c.minimum is not None and ratings[c.id] < c.minimum
         ]
         _compare_stated(data, result, problem)
+    if isinstance(doc, _Table) and doc.cells:
+        result.diagnostics = [_at_cell(d, True) for d in result.diagnostics]
     return result
+
+
+# Spellings of yes and no a spreadsheet, a form or a person may use, compared in lower case.
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"no", "n", "false", "0"})
+_OFF = object()  # a rating that is there but is no number on any scale
+_NUMBER = re.compile(r"[-+]?[0-9]{1,12}(\.0*)?")
+
+
+def _rating(value: Any, criterion: Criterion) -> int | object | None:
+    """A rating as an integer, None when not given, or _OFF when it cannot be one.
+
+    Accepted: integers; whole floats (4.0, as spreadsheets store numbers); numbers written as
+    text ("4", " 4 ", "4.0"); and for a yes/no criterion, YAML's true/false and the usual
+    spellings of yes and no in any case. An empty cell is not rated yet. Whether the number
+    is on the criterion's scale is checked by the caller.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    yes_no = criterion.scale.kind == "yes_no"
+    if isinstance(value, bool):
+        return int(value) if yes_no else _OFF
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else _OFF
+    if not isinstance(value, str):
+        return _OFF
+    text = value.strip().lower()
+    if yes_no and text in _YES:
+        return 1
+    if yes_no and text in _NO:
+        return 0
+    if _NUMBER.fullmatch(text):
+        return int(text.split(".")[0])
+    return _OFF
 
 
 def _hidden_characters(data: Any) -> list[tuple[JsonPath, str, bool]]:
@@ -238,3 +343,242 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
             f"must_pass_met is {shown(stated_pass)}, "
             f"but it is {str(not result.failed_minimums).lower()}",
         )
+
+
+# --- reading CSV and XLSX checklists ------------------------------------------------------------
+
+# The columns codify reads from a checklist table (the checklist.csv or checklist.xlsx that
+# `codify build` writes, or the CSV the site's checklist page exports). Every other column
+# describes the criterion for the assessor and is left alone, as are columns people add.
+TABLE_COLUMNS = (
+    "intervention",
+    "version",
+    "criterion_id",
+    "rating",
+    "evidence",
+    "site",
+    "date",
+    "assessors",
+)
+_REQUIRED_COLUMNS = ("criterion_id", "rating")
+# Once per table, not per criterion: taken from the first row that fills them in.
+_ONCE_COLUMNS = ("intervention", "version", "site", "date", "assessors")
+# A checklist has a row per criterion: far fewer than this. The bounds keep a hostile
+# workbook (a sheet claiming a million rows) from costing more than a real one.
+MAX_TABLE_ROWS = 10_000
+MAX_TABLE_COLUMNS = 200
+# A text cell the writers protected from formula evaluation starts with an apostrophe.
+_QUOTED_FORMULA = re.compile("'(?=[\\s=+\\-@|%\uff1d\uff0b\uff0d\uff20])")
+
+Row = tuple[int, list[Any]]  # a spreadsheet row number (the header is usually 1) and its cells
+
+
+@dataclass
+class _Table(Document):
+    """An assessment read from a table; with `cells`, positions are shown as cells (C7)."""
+
+    cells: bool = False
+
+
+def read_assessment(
+    path: Path, spec: Intervention, display: str | None = None
+) -> tuple[Score | None, list[Diagnostic]]:
+    """Read one filled-in assessment (YAML, CSV or XLSX, by suffix) and score it against `spec`.
+
+    Returns the Score and its diagnostics, or None and the one diagnostic saying why the file
+    could not be read at all (unreadable, not YAML/CSV/XLSX, no rating column, or an XLSX file
+    without the 'xlsx' extra). Never raises for bad input. `display` is the path shown in
+    messages (default: `path` as given). `spec` must have fidelity criteria.
+    """
+    try:
+        doc = load_assessment(path, display)
+    except LoadError as exc:
+        return None, [exc.diagnostic]
+    result = score(doc, spec)
+    return result, result.diagnostics
+
+
+def load_assessment(path: Path, display: str | None = None) -> Document:
+    """Load an assessment file into a Document by its suffix: .csv, .xlsx, or else YAML.
+
+    A table becomes the same data as assessment.yaml (intervention, version, criteria with
+    id, rating and evidence), with each value's position at its cell, so that `score` checks
+    all three alike. Raises LoadError with a positioned diagnostic.
+    """
+    name = display if display is not None else str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _table_document(_csv_rows(read_text(path, name), name), name, cells=False)
+    if suffix == ".xlsx":
+        from codify.loader import read_untrusted
+
+        return _table_document(_xlsx_rows(read_untrusted(path, name), name), name, cells=True)
+    return load_text(read_text(path, name), name)
+
+
+def _csv_rows(text: str, name: str) -> list[Row]:
+    """The records of a CSV file, numbered as a spreadsheet numbers its rows.
+
+    A spreadsheet saved in a locale whose decimal mark is a comma uses semicolons (or tabs)
+    between cells; the header line says which.
+    """
+    first = text.split("\n", 1)[0]
+    delimiter = ","
+    if "," not in first:
+        delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[Row] = []
+    try:
+        for number, cells in enumerate(reader, 1):
+            if number > MAX_TABLE_ROWS:
+                raise _table_error(name, number, 1, f"more than {MAX_TABLE_ROWS:,} rows")
+            rows.append((number, cells[:MAX_TABLE_COLUMNS]))
+    except csv.Error as exc:
+        raise _table_error(name, reader.line_num, 1, f"cannot be read as CSV: {exc}") from None
+    return rows
+
+
+def _xlsx_rows(raw: bytes, name: str) -> list[Row]:
+    """The rows of the workbook's Checklist sheet (or its first sheet), cell values only.
+
+    Formulas count by the value the spreadsheet last computed for them (data_only): codify
+    never evaluates anything. openpyxl reads the sheet as a stream (read_only).
+    """
+    from codify.extras import install_command, missing_modules
+
+    if missing_modules("xlsx"):
+        raise LoadError(
+            Diagnostic(
+                name,
+                0,
+                0,
+                UNREADABLE_FILE,
+                "reading an XLSX checklist needs the 'xlsx' extra, which is not installed; "
+                f"install it with {install_command('xlsx')}, or save the sheet as CSV",
+            )
+        )
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        why = str(exc) or type(exc).__name__
+        raise _table_error(name, 0, 0, f"cannot be read as an XLSX workbook: {why}") from None
+    try:
+        sheets = book.worksheets
+        if not sheets:
+            raise _table_error(name, 0, 0, "the workbook has no worksheet")
+        sheet = book["Checklist"] if "Checklist" in book.sheetnames else sheets[0]
+        rows: list[Row] = []
+        for number, cells in enumerate(
+            sheet.iter_rows(max_col=MAX_TABLE_COLUMNS, values_only=True), 1
+        ):
+            if number > MAX_TABLE_ROWS:
+                raise _table_error(name, number, 1, f"more than {MAX_TABLE_ROWS:,} rows")
+            rows.append((number, [_xlsx_value(v) for v in cells]))
+    except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile) as exc:
+        why = str(exc) or type(exc).__name__
+        raise _table_error(name, 0, 0, f"cannot be read as an XLSX workbook: {why}") from None
+    finally:
+        book.close()
+    return rows
+
+
+def _xlsx_value(value: Any) -> Any:
+    """A cell's value as YAML would give it: dates as ISO text, other types as they are."""
+    import datetime
+
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if not value.time() else value.isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+def _table_document(rows: list[Row], name: str, *, cells: bool) -> Document:
+    """The assessment a checklist table holds, with every value's position at its cell."""
+    header_at = next((i for i, (_, row) in enumerate(rows) if any(_filled(v) for v in row)), None)
+    if header_at is None:
+        raise _table_error(name, 0, 0, "the file is empty; fill in the checklist codify built")
+    header_row, header = rows[header_at]
+    columns: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = str(title).strip().lower().replace(" ", "_") if _filled(title) else ""
+        columns.setdefault(key, index)
+    if "criterion_id" not in columns and "id" in columns:
+        columns["criterion_id"] = columns["id"]
+    for needed in _REQUIRED_COLUMNS:
+        if needed not in columns:
+            raise _table_error(
+                name,
+                header_row,
+                1,
+                f"no {needed!r} column: the first row must name the columns, as in the "
+                "checklist that codify build writes",
+                cells=cells,
+            )
+    data: dict[str, Any] = {"criteria": []}
+    positions: dict[JsonPath, tuple[int, int]] = {
+        (): (header_row, 1),
+        ("criteria",): (header_row, columns["criterion_id"] + 1),
+    }
+
+    def cell(row: list[Any], column: str) -> Any:
+        index = columns.get(column)
+        value = row[index] if index is not None and index < len(row) else None
+        if isinstance(value, str):
+            value = _QUOTED_FORMULA.sub("", value, count=1) if value.startswith("'") else value
+            return value.strip() if column != "evidence" else value
+        return value
+
+    for number, row in rows[header_at + 1 :]:
+        if not any(_filled(v) for v in row):
+            continue
+        for column in _ONCE_COLUMNS:
+            value = cell(row, column)
+            if column not in data and _filled(value):
+                data[column] = str(value) if column == "version" else value
+                positions[(column,)] = (number, columns[column] + 1)
+        ident = cell(row, "criterion_id")
+        entry: dict[str, Any] = {
+            "id": str(ident) if isinstance(ident, (int, float)) else ident or None
+        }
+        rating = cell(row, "rating")
+        entry["rating"] = rating if _filled(rating) else None
+        evidence = cell(row, "evidence")
+        if isinstance(evidence, str) and evidence.strip():
+            entry["evidence"] = evidence
+        where: JsonPath = ("criteria", len(data["criteria"]))
+        positions[where] = positions[(*where, "id")] = (number, columns["criterion_id"] + 1)
+        positions[(*where, "rating")] = (number, columns["rating"] + 1)
+        data["criteria"].append(entry)
+    if isinstance(data.get("assessors"), str):
+        data["assessors"] = [a.strip() for a in data["assessors"].split(";") if a.strip()]
+    return _Table(name, data, positions, dict(positions), cells=cells)
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _table_error(
+    name: str, row: int, column: int, message: str, *, cells: bool = False
+) -> LoadError:
+    return LoadError(_at_cell(Diagnostic(name, row, column, BAD_ASSESSMENT, message), cells))
+
+
+def _at_cell(d: Diagnostic, cells: bool) -> Diagnostic:
+    """`d` located by its spreadsheet cell (C7) when the assessment is a workbook."""
+    return replace(d, cell=cell_name(d.line, d.column)) if cells and d.line else d
+
+
+def cell_name(row: int, column: int) -> str:
+    """A spreadsheet's name for a cell: column 3 of row 7 is C7, column 28 is AB."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"

@@ -66,9 +66,13 @@ class Diagnostic:
     message: str
     severity: Severity = field(default=Severity.error, compare=False)
     help: str | None = field(default=None, compare=False)
+    # A spreadsheet cell such as "C7", for a problem in a workbook: shown instead of line:col.
+    cell: str | None = field(default=None, compare=False)
 
     def location(self) -> str:
-        """`path:line:col`, or as much of it as is known."""
+        """`path:line:col` (or `path:C7` in a workbook), or as much of it as is known."""
+        if self.cell:
+            return f"{self.path}:{self.cell}"
         if self.line:
             return f"{self.path}:{self.line}:{self.column}"
         return self.path

@@ -30,6 +30,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "zensical": (*_HANDBOOK, "mkdocs", "material", "zensical"),
     "pdf": (*_HANDBOOK, "weasyprint", "pypdf"),
     "references": ("bibtexparser", "pylatexenc", "rispy"),
+    "xlsx": ("openpyxl",),
 }
 
 
