@@ -43,6 +43,7 @@ IMPORT_NAMES = {
     "pylatexenc": "pylatexenc",
     "rispy": "rispy",
     "openpyxl": "openpyxl",
+    "python-docx": "docx",
 }
 # What no core command may need: every generator's library.
 GENERATORS = ("jinja2", "markdown", "markupsafe", "mkdocs", "material", "citeproc", "nh3")

@@ -31,6 +31,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "pdf": (*_HANDBOOK, "weasyprint", "pypdf"),
     "references": ("bibtexparser", "pylatexenc", "rispy"),
     "xlsx": ("openpyxl",),
+    "docx": (*_HANDBOOK, "docx"),
 }
 
 

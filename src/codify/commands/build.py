@@ -23,6 +23,7 @@ from codify.commands._common import (
 )
 from codify.commands._output import say
 from codify.extras import require_extra
+from codify.localbuild import LocalPart, build_profiles, is_profile
 
 
 @click.command()
@@ -79,6 +80,12 @@ def build(
     SPEC is a spec file, or a folder searched for intervention.yaml and *.intervention.yaml.
     With one spec, files go straight into --out; with several, into --out/<spec id>/.
 
+    SPEC may instead be local profiles (NAME.local.yaml, every argument a profile): then the
+    local handbook and local checklist are built, local-handbook.html, .md and .docx (Word,
+    with the docx extra) and local-checklist.html, .md and .docx, and with --pdf their PDFs;
+    with several profiles, into --out/<NAME>/. A profile is checked against its spec first,
+    and one with errors is never built, --force or not.
+
     \b
     Files written:
       handbook.html    the handbook, one self-contained page (prints well on A4)
@@ -107,6 +114,14 @@ def build(
     overwrite, or no PDF engine for --pdf.
     """
     require_extra("handbook", "codify build")
+    profiles = [p for p in specs if is_profile(p)]
+    if profiles:
+        if len(profiles) != len(specs):
+            raise click.UsageError(
+                "build local profiles (*.local.yaml) and specs in separate runs", None
+            )
+        _build_profiles(specs, out_dir, only, pdf, templates_dir, language, config_path, quiet)
+        return
     # On a terminal only (ProgressBar), and only for a stage of several items: specs or PDFs.
     labels = {"building": "Building", "printing": "Printing PDFs"}
     with ProgressBar({} if quiet else labels) as progress:
@@ -142,6 +157,52 @@ def _summary(result: api.BuildResult) -> None:
             else f"all {len(built.files)} unchanged"
         )
         say(f"Built {built.spec.id} {built.spec.version} into {built.folder}/ ({state})")
+        for path in built.files:
+            mark = "written  " if path in built.written else "unchanged"
+            say(f"  {mark}  {path}")
+    for path in result.removed:
+        say(f"Removed {path} (no longer generated)")
+
+
+def _build_profiles(
+    profiles: tuple[Path, ...],
+    out_dir: Path,
+    only: str | None,
+    pdf: bool,
+    templates_dir: Path | None,
+    language: str | None,
+    config_path: Path | None,
+    quiet: bool,
+) -> None:
+    """The profile branch of `codify build`: each profile's local handbook and checklist."""
+    try:
+        result = build_profiles(
+            list(profiles),
+            out_dir,
+            only=cast("LocalPart | None", only),
+            pdf=pdf,
+            templates=templates_dir,
+            config=config_path,
+            language=language,
+            on_checked=report_checked,
+        )
+    except api.CodifyError as exc:
+        stop(exc)
+    for note in result.notes:
+        say(f"codify: warning: {note}", err=True)
+    if quiet:
+        return
+    for built in result.profiles:
+        written = len(built.written)
+        state = (
+            f"{written} written, {len(built.files) - written} unchanged"
+            if written
+            else f"all {len(built.files)} unchanged"
+        )
+        say(
+            f"Built the local version in {built.source} ({built.spec.id} "
+            f"{built.spec.version}) into {built.folder}/ ({state})"
+        )
         for path in built.files:
             mark = "written  " if path in built.written else "unchanged"
             say(f"  {mark}  {path}")
