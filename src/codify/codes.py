@@ -124,6 +124,7 @@ DUPLICATE_MODIFICATION = "CL023"
 FIDELITY_INCONSISTENT = "CL024"
 CHOICE_MISSING = "CL025"
 SPEC_CHANGED = "CL026"
+PLACEHOLDER = "CL027"
 
 _error, _warning = Severity.error, Severity.warning
 
@@ -547,6 +548,13 @@ _TABLE = (
         _warning,
         "No change since the spec version a profile follows touches what the profile chose "
         "(a warning for each that does).",
+    ),
+    Code(
+        PLACEHOLDER,
+        "profile-placeholder",
+        _warning,
+        "A profile has no text still marked TODO:, as `codify init --adopt` leaves each blank "
+        "(a warning).",
     ),
 )
 

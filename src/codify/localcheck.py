@@ -29,6 +29,7 @@ from codify.codes import (
     NO_RATIONALE,
     OPTION_NOT_PERMITTED,
     OTHER_INTERVENTION,
+    PLACEHOLDER,
     READINESS_NOT_MET,
     SPEC_CHANGED,
     SPEC_MOVED_ON,
@@ -118,6 +119,7 @@ def examine_profile(doc: Document, name: str, folder: Path) -> ProfileCheck:
         _check_readiness(built, spec, findings)
         _check_roles_and_pathway(built, spec, findings)
         _check_modifications(built, spec, findings)
+    _check_placeholders(doc, findings)
     result = FileResult(name, sorted(findings.found), notes=findings.notes)
     return ProfileCheck(result, built, spec, spec_path)
 
@@ -894,3 +896,26 @@ def _chose_removed(option: str, element: str, old: Intervention, new: Interventi
         return False
     text = _norm(_option_text(before.adaptations.options[matched[0]]))
     return all(_norm(_option_text(o)) != text for o in after.adaptations.options)
+
+
+# --- what is still to fill in ------------------------------------------------------------------
+
+# How `codify init --adopt` marks each blank (codify.commands.init.TO_FILL).
+_TO_FILL = "TODO:"
+
+
+def _check_placeholders(doc: Document, out: _Findings) -> None:
+    """Each text still marked "TODO:" (a scaffold's blank) as a warning at its place (CL027)."""
+
+    def walk(value: Any, path: JsonPath) -> None:
+        if isinstance(value, str):
+            if value.lstrip().startswith(_TO_FILL):
+                out.add(path, PLACEHOLDER, f"still to fill in: {shown(value, 80)}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*path, i))
+
+    walk(doc.data, ())
