@@ -1,0 +1,294 @@
+"""`codify build PROFILE`, `codify init --adopt` and a profile pinned to an older spec version.
+
+The bundled example profiles are built once per module (HTML, Markdown and Word); one test
+prints PDFs. Every piece of a profile's text must reach the local handbook, the Word file must
+say what the HTML says, and hostile profile text must stay text in every output.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from codify.cli import cli as main
+from codify.localbuild import build_profiles
+from codify.localcheck import load_profile
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = [
+    ROOT / "examples" / "raid" / "north-shore.local.yaml",
+    ROOT / "examples" / "schwartz_rounds" / "riverside.local.yaml",
+]
+
+docx = pytest.importorskip("docx")
+
+
+class _Text(HTMLParser):
+    """The text a reader sees in one of codify's pages, without its head and contents lists."""
+
+    SKIP = frozenset({"head", "style", "script", "title", "nav"})
+    VOID = frozenset({"br", "img", "meta", "link", "hr", "input"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if (self.depth or tag in self.SKIP) and tag not in self.VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+
+def page_text(page: str) -> str:
+    reader = _Text()
+    reader.feed(page)
+    return " ".join("".join(reader.parts).split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("local")
+    build_profiles(EXAMPLES, out)
+    return out
+
+
+@pytest.mark.parametrize("name", ["north-shore", "riverside"])
+def test_each_example_profile_builds_in_html_markdown_and_word(built: Path, name: str) -> None:
+    folder = built / name
+    for document in ("local-handbook", "local-checklist"):
+        for ext in ("html", "md", "docx"):
+            assert (folder / f"{document}.{ext}").stat().st_size > 1000, (document, ext)
+    handbook = (folder / "local-handbook.html").read_text(encoding="utf-8")
+    spec = load_profile(EXAMPLES[0 if name == "north-shore" else 1]).spec
+    assert spec is not None
+    # It says which version of the model it follows, and that it is illustrative.
+    assert f"version {spec.version}" in page_text(handbook)
+    assert "Illustrative." in page_text(handbook)
+
+
+@pytest.mark.parametrize("name", ["north-shore", "riverside"])
+@pytest.mark.parametrize("document", ["local-handbook", "local-checklist"])
+def test_the_word_file_opens_and_says_what_the_html_says(
+    built: Path, name: str, document: str
+) -> None:
+    from codify.documents.docx import docx_text
+
+    data = (built / name / f"{document}.docx").read_bytes()
+    opened = docx.Document(__import__("io").BytesIO(data))
+    assert opened.paragraphs, "the Word file has no paragraphs"
+    word = re.sub(r"\s+", "", docx_text(data))
+    page = re.sub(r"\s+", "", page_text((built / name / f"{document}.html").read_text("utf-8")))
+    assert word == page
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], str]]:
+    if isinstance(value, dict):
+        return [leaf for k, v in value.items() for leaf in _leaves(v, (*path, k))]
+    if isinstance(value, list):
+        return [leaf for i, v in enumerate(value) for leaf in _leaves(v, (*path, i))]
+    return [(path, str(value))] if isinstance(value, str) else []
+
+
+# Values the handbook shows in words rather than as written: dates ('March 2026'), codes of
+# the FRAME vocabulary and readiness statuses, ids (shown by the names they stand for), and
+# the spec's path.
+_AS_WORDS = {"date", "start", "end", "launch", "status", "id", "spec", "version"}
+_CODED = {"when", "planned", "decided_by", "what", "level", "context", "goals", "fidelity"}
+_CODED |= {"elements", "nature", "target", "reasons", "references"}
+
+
+@pytest.mark.parametrize("profile", EXAMPLES, ids=lambda p: p.stem)
+def test_every_text_of_a_profile_reaches_the_local_handbook(built: Path, profile: Path) -> None:
+    data = YAML(typ="safe").load(profile.read_text(encoding="utf-8"))
+    name = profile.name.removesuffix(".local.yaml")
+    page = page_text((built / name / "local-handbook.html").read_text(encoding="utf-8"))
+    markdown = (built / name / "local-handbook.md").read_text(encoding="utf-8")
+    missing = []
+    for path, text in _leaves(data):
+        last = next((p for p in reversed(path) if isinstance(p, str)), "")
+        if last in _AS_WORDS or (path[0] == "modifications" and last in _CODED):
+            continue
+        words = " ".join(text.split())
+        if words not in page or words.split()[0] not in markdown:
+            missing.append((path, words[:60]))
+    assert missing == []
+    # Each element a modification touched is named; each role holder, phase and criterion
+    # the profile answers appears beside the spec's own name for it.
+    checked = load_profile(profile)
+    assert checked.spec is not None and checked.profile is not None
+    names = {e.id: e.name for e in [*checked.spec.core_elements, *checked.spec.adaptable_elements]}
+    for mod in checked.profile.modifications:
+        for ident in mod.elements:
+            assert " ".join(names[ident].split()) in page
+    for role in checked.spec.roles:
+        if role.id in checked.profile.roles:
+            assert " ".join(role.title.split()) in page
+    # Coded and dated values arrive in words: each date, each readiness status, the range.
+    assert data["adopts"]["version"] in html.unescape(page)
+    assert ("Not yet" in page) == any(
+        r["status"] == "not_yet" for r in data.get("readiness", {}).values()
+    )
+
+
+HOSTILE = '<script>alert(1)</script> =cmd| "[x](javascript:alert(2))" *{{ 7*7 }}*'
+
+
+def _copy_example(tmp: Path, folder: str = "raid") -> Path:
+    target = tmp / folder
+    shutil.copytree(ROOT / "examples" / folder, target)
+    return target
+
+
+def test_hostile_profile_text_stays_text_in_every_output(tmp_path: Path) -> None:
+    from codify.documents.docx import docx_text
+
+    folder = _copy_example(tmp_path)
+    profile = folder / "north-shore.local.yaml"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace(
+        "name: North Shore Health Partnership (an invented example)", f"name: '{HOSTILE}'"
+    ).replace("The hospital has a 24-hour", f"{HOSTILE} The hospital has a 24-hour")
+    profile.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build_profiles([profile], out)
+    page = (out / "local-handbook.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "javascript:" not in page
+    shown = page_text(page)
+    assert "<script>alert(1)</script>" in shown  # shown as text, not run
+    assert "{{ 7" in shown  # profile text is data, never template code
+    markdown = (out / "local-handbook.md").read_text(encoding="utf-8")
+    assert "<script>" not in markdown and "](javascript:" not in markdown
+    word = docx_text((out / "local-handbook.docx").read_bytes())
+    assert "<script>alert(1)</script>" in word  # text, exactly as written, never markup
+
+
+def test_a_profile_that_fails_its_check_is_not_built(tmp_path: Path) -> None:
+    folder = _copy_example(tmp_path)
+    profile = folder / "north-shore.local.yaml"
+    profile.write_text(
+        profile.read_text("utf-8").replace('option: "Core 24"', 'option: "Core 99"'), "utf-8"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(profile), "-o", str(out)])
+    assert result.exit_code == 1
+    assert re.search(r"north-shore\.local\.yaml:\d+:\d+: CL008", result.output)
+    assert not out.exists()
+
+
+def test_a_second_build_rewrites_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build_profiles([EXAMPLES[1]], out)
+    again = build_profiles([EXAMPLES[1]], out)
+    assert first.profiles[0].written and not again.profiles[0].written
+    assert again.profiles[0].files == first.profiles[0].files
+
+
+def test_one_pdf_build_prints_both_documents(tmp_path: Path) -> None:
+    from codify.documents.pdf import find_engine
+
+    if find_engine() is None:
+        pytest.skip("no PDF engine")
+    out = tmp_path / "out"
+    build_profiles([EXAMPLES[1]], out, pdf=True)
+    for name in ("local-handbook.pdf", "local-checklist.pdf"):
+        assert (out / name).read_bytes().startswith(b"%PDF")
+
+
+# --- codify init --adopt ------------------------------------------------------------------------
+
+
+def test_init_adopt_scaffolds_a_profile_that_checks_clean_once_filled_in(tmp_path: Path) -> None:
+    from codify.checker import check_file
+
+    folder = _copy_example(tmp_path, "schwartz_rounds")
+    target = folder / "ours.local.yaml"
+    runner = CliRunner()
+    made = runner.invoke(
+        main, ["init", "--adopt", str(folder / "intervention.yaml"), "--to", str(target)]
+    )
+    assert made.exit_code == 0, made.output
+    found = check_file(target)
+    assert found.diagnostics and {d.code for d in found.diagnostics} == {"CL027"}
+    again = runner.invoke(
+        main, ["init", "--adopt", str(folder / "intervention.yaml"), "--to", str(target)]
+    )
+    assert again.exit_code == 2 and "not overwriting" in again.output
+    filled = re.sub(r'"TODO: [^"]*"', '"Filled in by the team."', target.read_text("utf-8"))
+    target.write_text(filled, encoding="utf-8")
+    assert check_file(target).diagnostics == []
+
+
+# --- a profile pinned to an older version of its spec ---------------------------------------------
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_a_profile_pinned_to_an_older_version_hears_what_changed_for_it(tmp_path: Path) -> None:
+    from codify.checker import check_file
+
+    folder = _copy_example(tmp_path)
+    _git(folder, "init", "-q")
+    _git(folder, "add", ".")
+    _git(folder, "commit", "-q", "-m", "1.0.0")
+    _git(folder, "tag", "v1.0.0")
+    spec = folder / "intervention.yaml"
+    text = spec.read_text("utf-8")
+    text = re.sub(r"(?m)^version: .*$", "version: 2.0.0", text, count=1)
+    # Withdraw the option the profile chose for substance misuse, and add a required
+    # readiness criterion.
+    withdrawn = re.search(r"(?m)^ *- (?:option: )?\"?Within the generic team.*\n", text)
+    assert withdrawn is not None
+    text = text.replace(withdrawn.group(0), "", 1)
+    text = text.replace(
+        "readiness:\n",
+        "readiness:\n  - id: board_sign_off\n    criterion: The board has signed off the "
+        "service.\n    required: true\n",
+        1,
+    )
+    spec.write_text(text, encoding="utf-8")
+    _git(folder, "commit", "-qam", "2.0.0")
+    result = check_file(folder / "north-shore.local.yaml")
+    changed = [d for d in result.diagnostics if d.code == "CL026"]
+    profile_lines = (folder / "north-shore.local.yaml").read_text("utf-8").splitlines()
+    lines = {profile_lines[d.line - 1].strip().split(":")[0] for d in changed}
+    assert "option" in lines, changed  # the withdrawn option, on the profile's own line
+    assert "readiness" in lines, changed  # the new required readiness criterion
+    assert all("v1.0.0" in d.message for d in changed)
+    assert "CL005" in {d.code for d in result.diagnostics}
+
+
+def test_without_git_the_changes_cannot_be_listed_and_a_note_says_so(tmp_path: Path) -> None:
+    from codify.checker import check_file
+
+    folder = _copy_example(tmp_path)
+    spec = folder / "intervention.yaml"
+    spec.write_text(
+        re.sub(r"(?m)^version: .*$", "version: 2.0.0", spec.read_text("utf-8"), count=1), "utf-8"
+    )
+    result = check_file(folder / "north-shore.local.yaml")
+    assert "CL026" not in {d.code for d in result.diagnostics}
+    assert len(result.notes) == 1 and "cannot be listed" in result.notes[0].message
