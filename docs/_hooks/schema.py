@@ -3,7 +3,8 @@
 Editors fetch a schema from its `$id` (the URL `codify init` writes into every new spec), so
 the documentation site serves it: `$id` is `site_url` plus a path, and the committed
 spec/intervention.schema.json is copied to that path of the built site, and the local profile's
-spec/local.schema.json to the path of its own `$id`. spec/catalog.json,
+spec/local.schema.json to the path of its own `$id` (so are a network's: network.schema.json
+and outcomes.schema.json). spec/catalog.json,
 the SchemaStore-style entry that maps file names to the schema, goes beside it.
 """
 
@@ -17,6 +18,12 @@ from mkdocs.exceptions import PluginError
 
 from codify.local import LOCAL_SCHEMA_FILENAME, LOCAL_SCHEMA_ID
 from codify.model import SCHEMA_ID
+from codify.network_model import (
+    NETWORK_SCHEMA_FILENAME,
+    NETWORK_SCHEMA_ID,
+    OUTCOMES_SCHEMA_FILENAME,
+    OUTCOMES_SCHEMA_ID,
+)
 from codify.schema import SCHEMA_FILENAME
 
 CATALOGUE = "catalog.json"
@@ -44,3 +51,11 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     local = Path(config["site_dir"]) / schema_path(config["site_url"] or "", LOCAL_SCHEMA_ID)
     local.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(root / "spec" / LOCAL_SCHEMA_FILENAME, local)
+    # A network's network.yaml and its sites' outcome reports, each at its own `$id` too.
+    for name, ident in (
+        (NETWORK_SCHEMA_FILENAME, NETWORK_SCHEMA_ID),
+        (OUTCOMES_SCHEMA_FILENAME, OUTCOMES_SCHEMA_ID),
+    ):
+        published = Path(config["site_dir"]) / schema_path(config["site_url"] or "", ident)
+        published.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / "spec" / name, published)

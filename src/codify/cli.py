@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "score": ("codify.commands.score", "score", "Check and score a filled-in fidelity assessment."),
     "migrate": ("codify.commands.migrate", "migrate", "Update specs written for an older format."),
     "diff": ("codify.commands.diff", "diff", "Classify what changed between two spec versions."),
+    "network": ("codify.commands.network", "network", "Report on a network of sites over time."),
     "references": (
         "codify.commands.references",
         "references",

@@ -9,5 +9,6 @@ from __future__ import annotations
 BUILD_MANIFEST = ".codify-build.json"  # what `codify build` wrote into an output folder
 SITE_MANIFEST = ".codify-site.json"  # what `codify site` wrote into a site project
 BUILT_RECORD = ".codify-built.json"  # what MkDocs or Zensical left in a project's site/
+NETWORK_MANIFEST = ".codify-network.json"  # what `codify network` wrote into a report folder
 
-RECORDS = (BUILD_MANIFEST, SITE_MANIFEST, BUILT_RECORD)
+RECORDS = (BUILD_MANIFEST, SITE_MANIFEST, BUILT_RECORD, NETWORK_MANIFEST)

@@ -984,6 +984,273 @@ SITE_PHRASES: dict[str, Phrase] = {
 }
 PHRASES.update(SITE_PHRASES)
 
+NETWORK_PHRASES: dict[str, Phrase] = {
+    # --- the network report (codify network) -----------------------------------------------
+    "network.title_line": "{network}: network report",
+    "network.kicker": "Network report",
+    "network.synthetic.title": "Synthetic data.",
+    "network.synthetic.text": (
+        "The sites, assessments and outcomes in this report are invented to show how the "
+        "report reads; none describes a real organisation."
+    ),
+    "network.meta.intervention": "Intervention",
+    "network.meta.version": "Spec version",
+    "network.meta.as_of": "As of",
+    "network.meta.sites": "Sites",
+    "network.section.summary": "Summary",
+    "network.section.sites": "Sites at a glance",
+    "network.section.alerts": "Alerts and signals",
+    "network.section.over_time": "Fidelity over time",
+    "network.section.criteria": "Criteria across the network",
+    "network.section.outcomes": "Outcomes and positive deviance",
+    "network.section.adaptations": "Adaptation catalogue",
+    "network.section.excluded": "What this report left out",
+    "network.section.methods": "How the figures are worked out",
+    "network.summary.sites": (
+        "{n} site; {assessed} with a scored assessment; {assessments} assessments read.",
+        "{n} sites; {assessed} with a scored assessment; {assessments} assessments read.",
+    ),
+    "network.summary.meeting": (
+        "{n} of {of} assessed sites meets the standard at its latest assessment.",
+        "{n} of {of} assessed sites meet the standard at their latest assessment.",
+    ),
+    "network.summary.must_pass": (
+        "{n} site fails a must-pass criterion at its latest assessment.",
+        "{n} sites fail a must-pass criterion at their latest assessment.",
+    ),
+    "network.summary.overdue": (
+        "{n} site is overdue for an assessment.",
+        "{n} sites are overdue for an assessment.",
+    ),
+    "network.summary.no_interval": (
+        "Whether assessments are overdue is not shown: neither network.yaml nor the spec's "
+        "fidelity frequency gives an interval codify can read."
+    ),
+    "network.summary.alerts": (
+        "{n} site has a concerning alert or signal.",
+        "{n} sites have a concerning alert or signal.",
+    ),
+    "network.summary.deviants": (
+        "{n} outcome result lies beyond the funnel's 99.8% limit on the better side.",
+        "{n} outcome results lie beyond the funnel's 99.8% limit on the better side.",
+    ),
+    "network.summary.excluded": (
+        "{n} file was left out because it could not be read or did not check.",
+        "{n} files were left out because they could not be read or did not check.",
+    ),
+    "network.summary.see_excluded": "See what was left out.",
+    "network.summary.nothing_excluded": "Every file found was read; nothing was left out.",
+    "network.sites.intro": (
+        "Each site's latest scored assessment. Totals run from {low} to {high}."
+    ),
+    "network.sites.standard": "A total of {standard} or more is in a band that meets the standard.",
+    "network.sites.interval": "Sites are due for assessment every {months} months.",
+    "network.sites.interval_two": (
+        "Sites are due for assessment every {months} months, and every {below} months while "
+        "their latest result does not meet the standard."
+    ),
+    "network.interval_source.network": "(Set in network.yaml.)",
+    "network.interval_source.spec": "(Read from the spec's fidelity frequency.)",
+    "network.sites.not_assessed": "No scored assessment.",
+    "network.sites.overdue": "Overdue since {due}",
+    "network.col.site": "Site",
+    "network.col.latest": "Latest",
+    "network.col.total": "Total",
+    "network.col.band": "Band",
+    "network.col.standard": "Meets standard",
+    "network.col.must_pass": "Must-pass failed",
+    "network.col.change": "Change",
+    "network.col.variation": "Variation",
+    "network.col.due": "Next due",
+    "network.col.alert": "Alert or signal",
+    "network.col.when": "When",
+    "network.col.values": "Values",
+    "network.col.date": "Date",
+    "network.col.signals": "Signals",
+    "network.col.criterion": "Criterion",
+    "network.col.rated": "Sites rated",
+    "network.col.mean": "Mean rating",
+    "network.col.below_minimum": "Below must-pass",
+    "network.col.ratings": "Sites at each rating",
+    "network.col.numerator": "Numerator",
+    "network.col.denominator": "Denominator",
+    "network.col.proportion": "Proportion",
+    "network.col.limits95": "95% limits",
+    "network.col.limits998": "99.8% limits",
+    "network.col.funnel": "On the funnel",
+    "network.col.element": "Adaptable element",
+    "network.col.choice": "Choice",
+    "network.col.sites": "Sites",
+    "network.col.mean_total": "Mean latest total",
+    "network.col.meeting": "Meeting standard",
+    "network.col.file": "File",
+    "network.col.kind": "Kind",
+    "network.col.problem": "Problem (line:column)",
+    "network.value.yes": "yes",
+    "network.value.no": "no",
+    "network.value.none": "–",
+    "network.variation.common": "Common cause",
+    "network.variation.improving": "Special cause: improving",
+    "network.variation.concerning": "Special cause: concerning",
+    "network.variation.none": "Too few points",
+    "network.assurance.pass": "The process limits lie above the standard: it is met consistently.",
+    "network.assurance.fail": (
+        "The process limits lie below the standard: it will not be met without a change."
+    ),
+    "network.assurance.hit_and_miss": (
+        "The standard lies between the process limits: it is met some times and not others."
+    ),
+    "network.alerts.intro": (
+        "A site falling to a lower band or below the standard since its previous assessment, "
+        "and every special-cause signal on its fidelity chart. Concerning ones come first."
+    ),
+    "network.alerts.none": "No site fell a band or below the standard, and no chart shows a signal.",
+    "network.alerts.span": "{first} to {last}",
+    "network.alert.band_fall": "Fell a band",
+    "network.alert.below_standard": "Fell below the standard",
+    "network.alert.above_limit": "Above the upper process limit",
+    "network.alert.below_limit": "Below the lower process limit",
+    "network.alert.run_above": "Run of 7 or more above the mean",
+    "network.alert.run_below": "Run of 7 or more below the mean",
+    "network.alert.trend_up": "Trend of 7 or more rising",
+    "network.alert.trend_down": "Trend of 7 or more falling",
+    "network.over_time.intro": (
+        "Each site's assessment totals in time order as an XmR chart: the mean (solid line), "
+        "the process limits (dotted) and the standard (red dashes)."
+    ),
+    "network.over_time.key": (
+        "Points: grey circle, common cause; orange square, part of a concerning signal; blue "
+        "triangle, part of an improving signal."
+    ),
+    "network.over_time.caption": (
+        "{n} assessment; mean {mean}.",
+        "{n} assessments; mean {mean}.",
+    ),
+    "network.over_time.limits": (
+        "Process limits {lower} to {upper}, from the first {baseline} points."
+    ),
+    "network.over_time.variation": "Latest point:",
+    "network.spc.title": "Fidelity over time: {site}",
+    "network.spc.desc": (
+        "XmR chart of {n} assessment total for {site}, {first} to {last}; latest {latest}, "
+        "mean {mean}; {concerning} concerning and {improving} improving signals.",
+        "XmR chart of {n} assessment totals for {site}, {first} to {last}; latest {latest}, "
+        "mean {mean}; {concerning} concerning and {improving} improving signals.",
+    ),
+    "network.spc.mean": "mean",
+    "network.spc.limits": "limit",
+    "network.spc.standard": "standard",
+    "network.criteria.intro": (
+        "How each criterion was rated at each site's latest assessment: the heat map shows "
+        "every site's rating, the table how many sites gave each rating."
+    ),
+    "network.criteria.minimum": "must-pass: {minimum} or more",
+    "network.heat.title": "Latest rating of each criterion at each site",
+    "network.heat.desc": (
+        "Heat map of {n} site by {criteria} criteria; the criterion most often below its "
+        "must-pass minimum, or else rated lowest, is {worst} ({below} below).",
+        "Heat map of {n} sites by {criteria} criteria; the criterion most often below its "
+        "must-pass minimum, or else rated lowest, is {worst} ({below} below).",
+    ),
+    "network.heat.caption": (
+        "Columns are criteria by number (see the table). Darker means higher on the "
+        "criterion's scale; the number is the rating; an orange frame marks a rating below "
+        "the must-pass minimum; grey, not rated."
+    ),
+    "network.outcomes.intro": (
+        "For each outcome measure reported as a numerator and a denominator, a funnel plot "
+        "compares the sites for one period: each site's proportion against its volume, with "
+        "the 95% (dashed) and 99.8% (dotted) limits around the network's proportion."
+    ),
+    "network.outcomes.none": "No site reported outcomes.",
+    "network.outcomes.values": (
+        "{n} figure was reported as a value rather than a proportion; it is in the "
+        "outcome_values table.",
+        "{n} figures were reported as values rather than proportions; they are in the "
+        "outcome_values table.",
+    ),
+    "network.funnel.title": "Funnel plot: {measure}, {period}",
+    "network.funnel.desc": (
+        "Funnel plot of {measure} for {period} at {n} site around the network's {target}; "
+        "{outside} beyond the 99.8% limits.",
+        "Funnel plot of {measure} for {period} at {n} sites around the network's {target}; "
+        "{outside} beyond the 99.8% limits.",
+    ),
+    "network.funnel.axis_x": "Denominator (volume)",
+    "network.funnel.axis_y": "{measure}",
+    "network.funnel.caption": (
+        "Network proportion {target}% across {n} site.",
+        "Network proportion {target}% across {n} sites.",
+    ),
+    "network.funnel.better.higher": "Higher is better.",
+    "network.funnel.better.lower": "Lower is better.",
+    "network.deviance.within": "within the limits",
+    "network.deviance.positive": "Beyond 99.8%, better",
+    "network.deviance.possible_positive": "Beyond 95%, better",
+    "network.deviance.possible_negative": "Beyond 95%, worse",
+    "network.deviance.negative": "Beyond 99.8%, worse",
+    "network.deviance.title": "Positive deviance",
+    "network.deviance.intro": (
+        "Sites whose result lies beyond the 99.8% limit on the better side, with the choices "
+        "and modifications their local profiles record. The profile says what they do; it "
+        "does not say that this is why their results differ."
+    ),
+    "network.deviance.against": "network {target}%, {period}",
+    "network.deviance.shared": (
+        "the same choice at {n} of {of} sites",
+        "the same choice at {n} of {of} sites",
+    ),
+    "network.deviance.no_choices": "Its local profile records no choices.",
+    "network.deviance.modifications": "Modifications recorded:",
+    "network.deviance.none": "No site's outcome lies beyond the 99.8% limit on the better side.",
+    "network.choice.option": "Option:",
+    "network.choice.value": "Value:",
+    "network.choice.adaptation": "Own adaptation:",
+    "network.choice.default": "The default:",
+    "network.adaptations.intro": (
+        "Which choice each site's local profile records for each adaptable element, with the "
+        "fidelity and outcomes of the sites that made it."
+    ),
+    "network.adaptations.caution": (
+        "Sites that made a choice differ in other ways too: these figures describe them, and "
+        "do not show what the choice itself does."
+    ),
+    "network.adaptations.none": "No site's local profile records a choice.",
+    "network.excluded.intro": (
+        "{n} file could not be read or did not check, and is not counted anywhere in this "
+        "report. Fix it and build the report again.",
+        "{n} files could not be read or did not check, and are not counted anywhere in this "
+        "report. Fix them and build the report again.",
+    ),
+    "network.excluded.none": "Nothing: every file found was read.",
+    "network.kind.assessment": "assessment",
+    "network.kind.outcomes": "outcome report",
+    "network.kind.profile": "local profile",
+    "network.methods.spc": (
+        "XmR charts: the mean and the mean moving range (the difference between consecutive "
+        "totals) are taken from each site's first points (all of them, unless network.yaml "
+        "sets a baseline); the process limits are the mean plus and minus 2.66 times the mean "
+        "moving range. With few points the limits are rough: read them as a guide."
+    ),
+    "network.methods.rules": (
+        "Special-cause signals: a point beyond a process limit; a run of 7 or more points on "
+        "one side of the mean (a point on the mean ends a run); a trend of 7 or more points "
+        "each higher, or each lower, than the one before (an equal value ends a trend)."
+    ),
+    "network.methods.funnel": (
+        "Funnel plots (Spiegelhalter 2005): the network's proportion is all the sites' "
+        "numerators over all their denominators for the period; the limits at a volume n are "
+        "that proportion plus and minus 1.96 (95%) or 3.09 (99.8%) times the square root of "
+        "p(1 - p)/n, the normal approximation to the binomial, cut at 0 and 100%."
+    ),
+    "network.methods.limits": (
+        "A point beyond a limit is worth a look, not a verdict: chance alone puts about 1 in "
+        "20 sites beyond the 95% limits and 1 in 500 beyond the 99.8% limits."
+    ),
+    "network.footer": "Generated by codify {codify} from the spec `{spec}`, version {version}.",
+}
+PHRASES.update(NETWORK_PHRASES)
+
 # English labels for enum values where the value itself, read aloud, is not the best wording.
 LABELS: dict[str, str] = {
     "enum.SpreadModel.none": "not for spread",
