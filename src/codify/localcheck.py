@@ -44,7 +44,7 @@ from codify.codes import (
     VALUE_OUT_OF_RANGE,
     VERSION_OUT_OF_RANGE,
 )
-from codify.diagnostics import Diagnostic
+from codify.diagnostics import Diagnostic, printable
 from codify.structure import UNSAFE_CHARACTERS, Suggester, SuggestionBudget, shown
 from codify.suppress import Note
 
@@ -788,8 +788,10 @@ def _changes_since(
             out.add(
                 where,
                 SPEC_CHANGED,
+                # The message quotes spec text already cut short (codify.diff); it is
+                # escaped for the terminal here as every value a message repeats is.
                 f"{since}, a change that affects this profile: "
-                f"{shown(change.message, 160)} [{change.rule}]",
+                f"{printable(change.message[:240])} [{change.rule}]",
                 key=True,
             )
 

@@ -167,7 +167,7 @@ def _derive_id(name: str) -> str:
     "adopt",
     type=click.Path(path_type=Path, dir_okay=False),
     metavar="SPEC",
-    help="Instead, scaffold a local profile adopting SPEC: FOLDER/local.local.yaml, or --to.",
+    help="Instead, scaffold a local profile adopting SPEC (beside it, or at --to).",
 )
 @click.option(
     "--to",
