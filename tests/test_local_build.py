@@ -292,3 +292,17 @@ def test_without_git_the_changes_cannot_be_listed_and_a_note_says_so(tmp_path: P
     result = check_file(folder / "north-shore.local.yaml")
     assert "CL026" not in {d.code for d in result.diagnostics}
     assert len(result.notes) == 1 and "cannot be listed" in result.notes[0].message
+
+
+def test_every_local_section_has_a_template_in_each_syntax_and_the_guide_lists_it() -> None:
+    from codify.documents.local import LOCAL_HANDBOOK
+
+    templates = ROOT / "src" / "codify" / "templates"
+    keys = {s.key for s in LOCAL_HANDBOOK}
+    on_disk = {p.stem for p in (templates / "local" / "sections").iterdir()}
+    assert on_disk - {"_approval"} == keys
+    guide = (templates / "README.md").read_text(encoding="utf-8")
+    for key in keys:
+        for syntax in ("html", "md"):
+            assert (templates / "local" / "sections" / f"{key}.{syntax}").is_file()
+        assert f"`local/sections/{key}.html`" in guide, key
