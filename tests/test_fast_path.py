@@ -1,6 +1,7 @@
 """The checker's fast path accepts exactly what the JSON Schema accepts, and builds exactly the
 model pydantic would: the compiled schema (codify._fastschema), regenerated from the models,
-against jsonschema on the committed schema; the constructed model against pydantic's."""
+against jsonschema on the committed schema; the constructed model, and the records the check's
+rules read (codify.records), against pydantic's."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from codify import fastpath
-from codify.checker import _fast_model
+from codify import fastpath, records
+from codify.checker import _records
 from codify.loader import load_file, load_text
-from codify.model import Intervention
+from codify.model import Intervention, Spec
 from codify.structure import check_structure
 from tests.conftest import EXAMPLES, ROOT
 
@@ -97,13 +98,30 @@ def _same(fast: Any, slow: Any, where: str = "spec") -> None:
         assert len(fast) == len(slow), where
         for i, (a, b) in enumerate(zip(fast, slow, strict=True)):
             _same(a, b, f"{where}[{i}]")
-    elif isinstance(fast, Intervention.__mro__[1]):  # the shared base, Spec
+    elif isinstance(fast, Spec):
         assert list(fast.__dict__) == list(slow.__dict__), where
         assert fast.model_fields_set == slow.model_fields_set, where
         for key, value in fast.__dict__.items():
             _same(value, slow.__dict__[key], f"{where}.{key}")
     else:
         assert fast == slow, f"{where}: {fast!r} vs {slow!r}"
+
+
+def _same_record(record: Any, model: Any, where: str = "spec") -> None:
+    """A record holds what the model holds: the same fields in the same order, the same values
+    of the same types, and records where the model has models."""
+    if isinstance(model, list):
+        assert type(record) is list and len(record) == len(model), where
+        for i, (a, b) in enumerate(zip(record, model, strict=True)):
+            _same_record(a, b, f"{where}[{i}]")
+    elif isinstance(model, Spec):
+        assert isinstance(record, records.Record), f"{where}: {record!r}"
+        assert type(record).__name__ == type(model).__name__, where
+        assert list(record.__dict__) == list(model.__dict__), where
+        for key, value in record.__dict__.items():
+            _same_record(value, model.__dict__[key], f"{where}.{key}")
+    else:
+        assert type(record) is type(model) and record == model, f"{where}: {record!r} vs {model!r}"
 
 
 @cache
@@ -135,18 +153,26 @@ def _agree(text: str, data: Any) -> tuple[bool, bool]:
         f"the compiled schema says {not schema_ok}, jsonschema {schema_ok}: {data}"
     )
     if not schema_ok:
-        assert _fast_model(doc) is None
+        assert _records(doc) is None
         return False, False
     try:
         slow = Intervention.model_validate(data)
     except ValidationError:
         slow = None
     fast = _built(data)
+    record = _records(doc)
     if slow is None:
         assert fast is None, f"the fast path built a model pydantic refuses: {data}"
+        assert record is None, f"the check built records pydantic refuses: {data}"
         return True, False
     if fast is not None:
         _same(fast, slow)
+    # The records give up exactly where the construction does: one interpreter, one plan.
+    assert (record is None) == (fast is None), data
+    if record is not None:
+        _same_record(record, slow)
+        assert record.for_adoption == slow.for_adoption
+        assert record.spread_model == slow.spread_model
     return True, fast is not None
 
 
@@ -182,9 +208,11 @@ def test_fast_path_agrees_on_mutated_examples(example: Any) -> None:
 def test_valid_specs_take_the_fast_path(path: Any) -> None:
     doc = load_file(path, str(path))
     assert fastpath.accepts(doc.data), "the committed compiled schema is out of date, or wrong"
-    fast = _fast_model(doc)
-    assert fast is not None, "a valid spec fell back to pydantic's validators"
-    _same(fast, Intervention.model_validate(doc.data))
+    record = _records(doc)
+    assert record is not None, "a valid spec fell back to pydantic's validators"
+    model = Intervention.model_validate(doc.data)
+    _same_record(record, model)
+    _same(fastpath.construct(Intervention, doc.data), model)
 
 
 def test_the_compiled_schema_is_generated_from_todays_models() -> None:
@@ -202,7 +230,7 @@ def test_the_compiled_schema_is_generated_from_todays_models() -> None:
 
 def test_nulls_take_the_schema_path(base_spec: str) -> None:
     doc = load_text(base_spec.replace("status: draft", "status: draft\nshort_name:"))
-    assert doc.has_null and _fast_model(doc) is None
+    assert doc.has_null and _records(doc) is None
     assert any(d.code == "CS003" for d in check_structure(doc))
 
 
@@ -262,9 +290,9 @@ def test_the_compiler_refuses_keywords_it_does_not_know() -> None:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.parent.name)
-def test_checking_a_valid_spec_builds_no_validator(example: Any) -> None:
-    """The valid path compiles nothing at run time: no pydantic validator is built, jsonschema
-    is not imported, and no installed package's metadata is read (pydantic reads every
+def test_a_valid_check_imports_no_click_pydantic_or_jsonschema(example: Any) -> None:
+    """The valid path reads records, parsed without click: none of click, pydantic, the models
+    or jsonschema is imported, and no installed package's metadata is read (pydantic reads every
     package's entry points when it builds its first validator)."""
     import json
     import subprocess
@@ -275,14 +303,67 @@ def test_checking_a_valid_spec_builds_no_validator(example: Any) -> None:
         "from codify.cli import main\n"
         f"sys.argv = ['codify', 'check', '-q', {str(example)!r}]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "import codify.model as m\n"
-        "built = sorted(n for n, c in vars(m).items() if getattr(c, '__pydantic_complete__', 0))\n"
-        "loaded = [n for n in ('jsonschema', 'importlib.metadata') if n in sys.modules]\n"
-        "print(json.dumps([code, built, loaded]))\n"
+        "names = ('click', 'pydantic', 'codify.model', 'jsonschema', 'importlib.metadata')\n"
+        "print(json.dumps([code, [n for n in names if n in sys.modules]]))\n"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout.splitlines()[-1]) == [0, [], []]
+    assert json.loads(proc.stdout.splitlines()[-1]) == [0, []]
+
+
+def test_a_spec_with_problems_is_still_worded_by_the_schema_and_pydantic(tmp_path: Any) -> None:
+    """The records never stand in for a spec the schema refuses: it gets the full messages."""
+    from codify.checker import check_file
+
+    text = EXAMPLES[0].read_text(encoding="utf-8").replace("status: ", "status: nonsense-", 1)
+    spec = tmp_path / "intervention.yaml"
+    spec.write_text(text, encoding="utf-8")
+    result = check_file(spec)
+    assert result.records is None and result.errors
+    assert any("status" in d.message for d in result.diagnostics)
+
+
+def test_the_records_plans_are_generated_from_todays_models() -> None:
+    import ast
+
+    committed = fastpath.RECORDS.read_text(encoding="utf-8")
+    fresh = fastpath.plans_source()
+    assert ast.dump(ast.parse(committed)) == ast.dump(ast.parse(fresh)), (
+        "src/codify/_records.py is out of date: run `python -m codify.fastpath` and commit it"
+    )
+    assert records._committed() is not None
+
+
+def test_stale_plans_are_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plans made from other models are refused: the check falls back to pydantic, slower and
+    as right as ever."""
+    from codify import _records as committed
+    from codify.checker import check_file
+
+    monkeypatch.setattr(committed, "MODELS_DIGEST", "made from other models")
+    records._committed.cache_clear()
+    records._builder.cache_clear()
+    try:
+        with pytest.raises(records.GiveUp):
+            records.build(load_file(EXAMPLES[0]).data)
+        result = check_file(EXAMPLES[0])
+        assert result.records is None and result.spec is not None and not result.errors
+    finally:
+        monkeypatch.undo()
+        records._committed.cache_clear()
+        records._builder.cache_clear()
+
+
+def test_a_result_builds_the_model_only_when_asked() -> None:
+    """`check` reads records; whoever asks a result for `spec` gets the model, built once."""
+    from codify.checker import check_file
+
+    result = check_file(EXAMPLES[0])
+    assert isinstance(result.records, records.Record)
+    assert vars(result).get("_spec") is None  # not built yet
+    model = result.spec
+    assert isinstance(model, Intervention) and result.spec is model
+    _same_record(result.records, model)
 
 
 def test_construction_gives_up_where_pydantic_decides() -> None:

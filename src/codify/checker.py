@@ -30,6 +30,28 @@ LOCAL_SUFFIXES = (".local.yaml", ".local.yml")
 _SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
+class _Model:
+    """`FileResult.spec`: the model, built from the document when first asked for.
+
+    A valid spec is checked on records (codify.records) without importing pydantic; `check`
+    never needs more, and a generator that does pays for the model only then.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = "_" + name
+
+    def __get__(self, result: FileResult | None, owner: type) -> Intervention | None:
+        if result is None:
+            return None  # the dataclass field's default
+        model: Intervention | None = result.__dict__.get(self.name)
+        if model is None and result.document is not None:
+            model = result.__dict__[self.name] = _full_model(result.document)
+        return model
+
+    def __set__(self, result: FileResult, value: Intervention | None) -> None:
+        result.__dict__[self.name] = value
+
+
 @dataclass
 class FileResult:
     """The outcome of checking one file."""
@@ -37,7 +59,7 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     loaded: bool = True
-    spec: Intervention | None = None
+    spec: _Model = _Model()  # Intervention | None, built on first use when checked as records
     # Findings that a `# codify: ignore[...]` comment or a per-file ignore suppressed, and
     # notes on suppressions that suppressed nothing: reported, but never problems.
     suppressed: list[Suppressed] = field(default_factory=list)
@@ -45,6 +67,16 @@ class FileResult:
     # The settings file the spec was checked with (None: the defaults), for `-v` to name:
     # each spec has its own, found from its folder upwards.
     settings: Path | None = None
+    # The spec as the rules read it (records on the fast path, else the model), and the
+    # document the model is built from on first use of `spec`.
+    records: Any = field(default=None, repr=False, compare=False)
+    document: Document | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def checked(self) -> Intervention | None:
+        """The spec as the rules read it: its records, or the model; None if it was not valid."""
+        found: Intervention | None = self.records if self.records is not None else self.spec
+        return found
 
     @property
     def errors(self) -> int:
@@ -184,7 +216,7 @@ def _check_document(
         from codify.localcheck import check_profile
 
         return check_profile(doc, name, spec_dir)
-    fast = _fast_model(doc)
+    fast = _records(doc)
     if fast is None:
         from codify.structure import check_structure
 
@@ -211,29 +243,46 @@ def _check_document(
         found.append((Diagnostic(name, line, col, rule.code, message, severity, rule.summary), at))
     ignored = config.ignored_for(match) if match is not None else {}
     kept, suppressed, notes = apply(doc, found, ignored)
-    return FileResult(name, sorted(kept), spec=spec, suppressed=suppressed, notes=notes)
+    if fast is None:
+        return FileResult(name, sorted(kept), spec=spec, suppressed=suppressed, notes=notes)
+    return FileResult(
+        name, sorted(kept), suppressed=suppressed, notes=notes, records=spec, document=doc
+    )
 
 
-def _fast_model(doc: Document) -> Intervention | None:
-    """The model, when the compiled schema accepts the data and it converts exactly; else None.
+def _records(doc: Document) -> Intervention | None:
+    """The spec as records, when the compiled schema accepts the data and it converts exactly;
+    else None.
 
     A valid spec, the usual case, is checked by the committed schema compiled to Python and
-    built into the model without pydantic's validators (codify.fastpath), so that no validator
-    is built at all. Whatever the fast path refuses or is unsure of (an invalid spec, a value
-    pydantic would convert in a way it does not copy) falls back to the schema and pydantic,
-    which report every problem in plain words; tests/test_fast_path.py checks that the fast
-    path accepts exactly what the schema accepts and builds exactly what pydantic builds.
+    built into plain records (codify.records) that the rules read as they read the model, so
+    that the check never imports pydantic. Whatever the fast path refuses or is unsure of (an
+    invalid spec, a value pydantic would convert in a way it does not copy) falls back to the
+    schema and pydantic, which report every problem in plain words; tests/test_fast_path.py
+    checks that the fast path accepts exactly what the schema accepts and that the records hold
+    exactly what pydantic builds.
     """
-    from codify import fastpath
+    from codify import fastpath, records
 
     if not fastpath.accepts(doc.data):
         return None
+    try:
+        # Typed as the model: the rules read a record's fields as they read the model's.
+        spec: Intervention = records.build(doc.data)
+    except records.GiveUp:
+        return None
+    return spec
+
+
+def _full_model(doc: Document) -> Intervention:
+    """The model of a spec the fast path accepted, built without validating when it can."""
+    from codify import fastpath
     from codify.model import Intervention
 
     try:
         spec: Intervention = fastpath.construct(Intervention, doc.data)
     except (fastpath.GiveUp, NotImplementedError):
-        return None
+        spec = Intervention.model_validate(doc.data)
     return spec
 
 

@@ -26,9 +26,7 @@ to the models can make the check slower, never wrong.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import math
 import re
 import sys
 import typing
@@ -38,13 +36,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from codify import records
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 PACKAGE = Path(__file__).resolve().parent
 GENERATED = PACKAGE / "_fastschema.py"
 # The sources the schema is generated from: a change to either may change the schema.
-SOURCES = ("model.py", "schema.py")
+SOURCES = ("model.py", "vocab.py", "schema.py")
 
 
 def models_digest() -> str:
@@ -83,71 +83,119 @@ def accepts(data: Any) -> bool:
 
 # --- construct: the model tree from schema-valid data ------------------------------------------
 
-
-class GiveUp(Exception):
-    """The data is not one this module converts exactly as pydantic would: validate it."""
-
-
-Convert = Callable[[Any], Any]
+# Raised when data holds what the plans do not convert exactly as pydantic would.
+GiveUp = records.GiveUp
 
 
 def construct(model: type[BaseModel], data: Any) -> Any:
     """The `model` instance pydantic would validate `data` into, built without validating.
 
-    Call only with data the schema accepts (see `accepts`). Raises GiveUp when the data or the
-    model holds something this module does not convert exactly; the caller then validates.
+    Call only with data the schema accepts (see `accepts`). Raises GiveUp when the data holds
+    something the plans do not convert exactly, and NotImplementedError when the model has
+    something they cannot copy at all; the caller then validates.
     """
-    return _converter(model)(data)
+    return _model_builder().model(model)(data)
 
 
 @cache
-def _converter(tp: Any) -> Convert:
-    """A function converting a schema-valid value to what pydantic would make of it as `tp`."""
+def _model_builder() -> records.Builder:
+    """The plans' interpreter making pydantic instances, as `model_construct` makes them."""
+    return records.Builder(_PlanGraph(), _make_model, NotImplementedError)
+
+
+def _make_model(model: Any, values: dict[str, Any], given: set[str]) -> Any:
+    """An instance as `model_construct` makes one (its `__dict__` in field order, the fields
+    given recorded as set), without its per-call work: asking each default factory's signature
+    whether it wants the data costs more than the rest of the construction."""
+    instance = model.__new__(model)
+    setattr_ = object.__setattr__
+    setattr_(instance, "__dict__", values)
+    setattr_(instance, "__pydantic_fields_set__", given)
+    setattr_(instance, "__pydantic_extra__", None)
+    setattr_(instance, "__pydantic_private__", None)
+    return instance
+
+
+class _PlanGraph(dict[Any, records.ModelPlan]):
+    """Each model's plan, worked out from the model the first time it is asked for."""
+
+    def get(self, model: Any, default: Any = None) -> Any:
+        """The plan of `model`, made now if it is the first time."""
+        if model not in self:
+            self[model] = model_plan(model)
+        return self[model]
+
+
+def model_plan(model: type[BaseModel]) -> records.ModelPlan:
+    """How `model` is built from schema-valid data, or why it cannot be (the plan's 4th item).
+
+    Refused: settings that change what validation makes of a value, private state, aliases,
+    field metadata that could change a value or test what the schema does not, validators of
+    any kind but an after-validator taking the value (or instance) alone.
+    """
+    from codify.vocab import Node
+
+    bases = tuple(
+        b.__name__
+        for b in model.__mro__
+        if b.__module__ == "codify.vocab" and b is not Node and b.__name__ != "object"
+    )
+    try:
+        config = model.model_config
+        if any(config.get(k) for k in _UNSUPPORTED_SETTINGS) or config.get("extra") == "allow":
+            raise NotImplementedError(f"{model.__name__}: model settings the fast path lacks")
+        if (
+            model.__pydantic_post_init__
+            or model.__private_attributes__
+            or model.__pydantic_root_model__
+        ):
+            raise NotImplementedError(f"{model.__name__}: private state the fast path does not set")
+        for name, info in model.model_fields.items():
+            if info.alias not in (None, name) or info.validation_alias not in (None, name):
+                raise NotImplementedError(f"{model.__name__}.{name}: aliases")
+            _check_metadata(info.metadata)
+        validators = tuple(_after_validators(model))
+        fields = tuple(_field_plan(model))
+    except NotImplementedError as exc:
+        # Never built fast, but its fields are still named (the rules read the format's names).
+        names = tuple(
+            (n, _node(i.annotation), ("required",)) for n, i in model.model_fields.items()
+        )
+        return bases, names, (), str(exc)
+    return bases, fields, validators, None
+
+
+def _node(tp: Any) -> Any:
+    """The plan node converting a schema-valid value to what pydantic would make of it."""
     from pydantic import BaseModel
 
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
         inner, *metadata = typing.get_args(tp)
-        _check_metadata(metadata)
-        return _validated(_converter(inner), _after_functions(metadata))
+        try:
+            _check_metadata(metadata)
+        except NotImplementedError as exc:
+            return ("slow", str(exc))
+        after = _after_functions(metadata)
+        return ("after", _node(inner), tuple(after)) if after else _node(inner)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return _model_converter(tp)
-    if tp is str:
-        return _exact(str)
-    if tp is bool:
-        return _exact(bool)
-    if tp is int:
-        return _integer
-    if tp is float:
-        return _float
-    if tp is type(None):
-        return _none
+        return ("model", tp)
+    simple = {str: "str", bool: "bool", int: "int", float: "float", type(None): "none"}
+    if tp in simple:
+        return (simple[tp],)
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return _enum_converter(tp)
+        return ("enum", tp)
     if origin is list:
         (item,) = typing.get_args(tp) or (Any,)
-        convert_item = _converter(item)
-
-        def convert_list(value: Any) -> list[Any]:
-            if type(value) is not list:
-                raise GiveUp
-            return [convert_item(v) for v in value]
-
-        return convert_list
+        return ("list", _node(item))
     if origin is typing.Union or _is_union_type(tp):
-        return _union_converter(typing.get_args(tp))
+        return ("union", tuple(_node(m) for m in typing.get_args(tp)))
     if origin is typing.Literal:
         allowed = typing.get_args(tp)
         if not all(type(a) is str for a in allowed):
-            raise NotImplementedError(f"Literal of non-text values: {tp!r}")
-
-        def convert_literal(value: Any) -> Any:
-            if type(value) is not str or value not in allowed:
-                raise GiveUp
-            return value
-
-        return convert_literal
-    raise NotImplementedError(f"no fast conversion for {tp!r}")
+            return ("slow", f"Literal of non-text values: {tp!r}")
+        return ("literal", tuple(allowed))
+    return ("slow", f"no fast conversion for {tp!r}")
 
 
 def _is_union_type(tp: Any) -> bool:
@@ -174,13 +222,13 @@ def _check_metadata(metadata: list[Any]) -> None:
             "pattern",
             "allow_inf_nan",
         }:
-            # A pattern is in the schema; allow_inf_nan is why `_float` gives up on a value
-            # that is not finite.
+            # A pattern is in the schema; allow_inf_nan is why a float gives up on a value that
+            # is not finite.
             continue
         elif type(item).__name__ == "AllowInfNan":
             continue
         elif type(item).__name__ == "AfterValidator" and _takes_value_alone(item.func):
-            continue  # run on the converted value, as pydantic runs it (`_validated`)
+            continue  # run on the converted value, as pydantic runs it
         else:
             raise NotImplementedError(f"no fast conversion for field metadata {item!r}")
 
@@ -208,24 +256,6 @@ def _after_functions(metadata: list[Any]) -> list[Callable[[Any], Any]]:
     return found
 
 
-def _validated(convert: Convert, after: list[Callable[[Any], Any]]) -> Convert:
-    """`convert`, then each after-validator on its result: a value one refuses is pydantic's to
-    word (a date with month 13, say), so the fast path gives up on it."""
-    if not after:
-        return convert
-
-    def run(value: Any) -> Any:
-        out = convert(value)
-        for check in after:
-            try:
-                out = check(out)
-            except (ValueError, AssertionError):
-                raise GiveUp from None
-        return out
-
-    return run
-
-
 @cache
 def _constraints() -> frozenset[type]:
     """The annotated-types constraints the schema expresses (a `Strict` is not one of them)."""
@@ -234,116 +264,14 @@ def _constraints() -> frozenset[type]:
     return frozenset({at.MinLen, at.MaxLen, at.Ge, at.Le, at.Gt, at.Lt})
 
 
-def _exact(kind: type) -> Convert:
-    """Values of exactly `kind` pass through unchanged, as pydantic returns them."""
-
-    def convert(value: Any) -> Any:
-        if type(value) is not kind:
-            raise GiveUp
-        return value
-
-    return convert
-
-
-def _integer(value: Any) -> int:
-    """An integer as it is. A float such as 1.0 is an integer to the schema, and pydantic turns
-    it into one only under conditions best left to it."""
-    if type(value) is not int:
-        raise GiveUp
-    return value
-
-
-def _float(value: Any) -> float:
-    """A number as pydantic's float field makes it: an integer becomes a float; not finite is
-    refused by the models (allow_inf_nan=False) but not by the schema, so pydantic says so."""
-    if type(value) is int:
-        try:
-            return float(value)
-        except OverflowError:
-            raise GiveUp from None
-    if type(value) is not float or not math.isfinite(value):
-        raise GiveUp
-    return value
-
-
-def _none(value: Any) -> None:
-    """None, the only value of NoneType."""
-    if value is not None:
-        raise GiveUp
-
-
-def _enum_converter(enum: type[Enum]) -> Convert:
-    """An enum's value to its member, as pydantic's lax mode does for text from a file."""
-    members = {m.value: m for m in enum}
-
-    def convert(value: Any) -> Any:
-        if type(value) is not str:
-            raise GiveUp
-        try:
-            return members[value]
-        except KeyError:
-            raise GiveUp from None
-
-    return convert
-
-
-def _union_converter(members: tuple[Any, ...]) -> Convert:
-    """One member of a union chosen by the value's kind, as long as only one can take it.
-
-    A mapping that could be either of two models is given to the first whose schema accepts it
-    when no other's does; two text members, or two list members, are pydantic's to decide.
-    """
-    from pydantic import BaseModel
-
-    by_kind: dict[type, list[Any]] = {}
-    for member in members:
-        base = _strip(member)
-        kind = typing.get_origin(base) or base
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
-            kind = dict
-        elif isinstance(kind, type) and issubclass(kind, Enum):
-            kind = str
-        by_kind.setdefault(kind, []).append(member)
-    if float in by_kind and int not in by_kind:
-        by_kind[int] = by_kind[float]  # a float member takes an integer, as a float
-    converters = {kind: [_converter(m) for m in ms] for kind, ms in by_kind.items()}
-    models = {
-        kind: [_strip(m) for m in ms]
-        for kind, ms in by_kind.items()
-        if kind is dict and len(ms) > 1
-    }
-
-    def convert(value: Any) -> Any:
-        kind = type(value)
-        options = converters.get(kind)
-        if not options:
-            raise GiveUp
-        if len(options) == 1:
-            return options[0](value)
-        if kind is dict:
-            fits = [i for i, m in enumerate(models[dict]) if _def_accepts(m.__name__, value)]
-            if len(fits) == 1:
-                return options[fits[0]](value)
-        raise GiveUp
-
-    return convert
-
-
-def _strip(tp: Any) -> Any:
-    """`tp` without its Annotated wrapper."""
-    while typing.get_origin(tp) is typing.Annotated:
-        tp = typing.get_args(tp)[0]
-    return tp
-
-
-def _def_accepts(name: str, value: Any) -> bool:
+def def_accepts(name: str, value: Any) -> bool:
     """Whether the schema's definition `name` accepts `value` (False when there is none)."""
     compiled = _compiled()
     check = compiled.DEFS.get(name) if compiled is not None else None
     return check is not None and bool(check(value))
 
 
-# Settings that change what validation makes of a value, which the converters do not copy.
+# Settings that change what validation makes of a value, which the plans do not copy.
 _UNSUPPORTED_SETTINGS = (
     "strict",
     "use_enum_values",
@@ -357,100 +285,37 @@ _UNSUPPORTED_SETTINGS = (
     "alias_generator",
 )
 
-
-def _model_converter(model: type[BaseModel]) -> Convert:
-    """A mapping to an instance of `model`, each field converted and the others defaulted.
-
-    The instance is made as `model_construct` makes one (its `__dict__` in field order, the
-    fields given recorded as set), without its per-call work: asking each default factory's
-    signature whether it wants the data costs more than the rest of the construction. The
-    model's after-validators are then run on the instance, as validation would run them.
-    """
-    config = model.model_config
-    if any(config.get(k) for k in _UNSUPPORTED_SETTINGS) or config.get("extra") == "allow":
-        raise NotImplementedError(f"{model.__name__}: model settings the fast path lacks")
-    if (
-        model.__pydantic_post_init__
-        or model.__private_attributes__
-        or model.__pydantic_root_model__
-    ):
-        raise NotImplementedError(f"{model.__name__}: private state the fast path does not set")
-    for name, info in model.model_fields.items():
-        if info.alias not in (None, name) or info.validation_alias not in (None, name):
-            raise NotImplementedError(f"{model.__name__}.{name}: aliases")
-        _check_metadata(info.metadata)
-    after = _after_validators(model)
-    names = frozenset(model.model_fields)
-    new = model.__new__
-    setattr_ = object.__setattr__
-    # Filled on the first call: models refer to each other, and to themselves.
-    plan: list[tuple[str, Convert, Callable[[], Any] | None, Any]] = []
-
-    def convert(value: Any) -> Any:
-        if type(value) is not dict or not names.issuperset(value):
-            raise GiveUp
-        if not plan:
-            plan.extend(list(_field_plan(model)))  # whole, or not at all if it raises
-        values: dict[str, Any] = {}
-        for name, convert_field, default_of, default in plan:
-            item = value.get(name, _MISSING)
-            if item is not _MISSING:
-                values[name] = convert_field(item)
-            elif default_of is not None:
-                values[name] = default_of()
-            elif default is _MISSING:
-                raise GiveUp  # required (the schema said so too; pydantic words it)
-            else:
-                values[name] = default
-        instance = new(model)
-        setattr_(instance, "__dict__", values)
-        setattr_(instance, "__pydantic_fields_set__", set(value))
-        setattr_(instance, "__pydantic_extra__", None)
-        setattr_(instance, "__pydantic_private__", None)
-        for check in after:
-            try:
-                check(instance)
-            except (ValueError, AssertionError):
-                raise GiveUp from None
-        return instance
-
-    return convert
+_IMMUTABLE = (str, int, float, bool, type(None), frozenset)
 
 
-_MISSING: Any = object()
-_IMMUTABLE = (str, int, float, bool, type(None), Enum, frozenset)
-
-
-def _field_plan(model: type[BaseModel]) -> Iterator[tuple[str, Convert, Any, Any]]:
-    """For each field: its name, converter, default factory (or None) and default value.
+def _field_plan(model: type[BaseModel]) -> Iterator[tuple[str, Any, Any]]:
+    """For each field: its name, plan node and default.
 
     A mutable default is copied for each instance, as pydantic copies it; a default factory
     that wants the data validated so far is refused (none of the models has one).
     """
-    import copy
-
     from pydantic_core import PydanticUndefined
 
     for name, info in model.model_fields.items():
         factory = info.default_factory
-        default = _MISSING if info.default is PydanticUndefined else info.default
+        default = info.default
         if factory is not None:
             if factory not in (list, dict, set):
                 raise NotImplementedError(f"{model.__name__}.{name}: a default factory")
-            default_of: Callable[[], Any] | None = factory
-        elif default is _MISSING or isinstance(default, _IMMUTABLE):
-            default_of = None
+            made: Any = ("factory", factory.__name__)
+        elif default is PydanticUndefined:
+            made = ("required",)
+        elif isinstance(default, Enum):
+            made = ("enum", type(default), default.value)
+        elif isinstance(default, _IMMUTABLE):
+            made = ("value", default)
+        elif isinstance(default, (list, dict)):
+            made = ("copy", default)
         else:
-            default_of = functools.partial(copy.deepcopy, default)
-        convert = _validated(
-            _converter(_hashable(info.annotation)), _after_functions(info.metadata)
-        )
-        yield name, convert, default_of, default
-
-
-def _hashable(annotation: Any) -> Any:
-    """A field's annotation, typed for the converter cache (annotations are hashable)."""
-    return annotation
+            raise NotImplementedError(f"{model.__name__}.{name}: a default of {type(default)}")
+        node = _node(info.annotation)
+        after = _after_functions(info.metadata)
+        yield name, (("after", node, tuple(after)) if after else node), made
 
 
 def _after_validators(model: type[BaseModel]) -> list[Callable[[Any], Any]]:
@@ -472,6 +337,93 @@ def _after_validators(model: type[BaseModel]) -> list[Callable[[Any], Any]]:
             raise NotImplementedError(f"{model.__name__}: a validator taking more than itself")
         found.append(func)
     return found
+
+
+# --- the check's records: the plans committed as data ------------------------------------------
+
+RECORDS = PACKAGE / "_records.py"
+
+
+def plans_source() -> str:
+    """The plans of every model a spec holds, as the `codify._records` module to commit.
+
+    Models, enums and functions become names; a validator defined with the models (which the
+    records could not run without importing pydantic) makes its model's records give up.
+    """
+    from codify.model import Intervention
+
+    graph: dict[Any, records.ModelPlan] = {}
+    todo = [Intervention]
+    while todo:
+        model = todo.pop()
+        if model in graph:
+            continue
+        graph[model] = plan = model_plan(model)
+        todo.extend(_models_of(plan))
+    entries = []
+    for model in sorted(graph, key=lambda m: m.__name__):
+        bases, fields, validators, slow = graph[model]
+        names = tuple(_ref(f) for f in validators)
+        if slow is None and any(n.startswith("codify.model:") for n in names):
+            slow = f"{model.__name__}: a validator defined with the models"
+        entry = (bases, tuple((n, _named(node), _named(d)) for n, node, d in fields), names, slow)
+        entries.append(f"    {model.__name__!r}: {entry!r},")
+    body = "\n".join(entries)
+    return (
+        _RECORDS_PRELUDE.format(digest=models_digest())
+        + f"ROOT = {Intervention.__name__!r}\n\nMODELS = {{\n{body}\n}}\n"
+    )
+
+
+def _models_of(plan: records.ModelPlan) -> Iterator[Any]:
+    """The models a plan's fields refer to."""
+    stack = [node for _, node, _ in plan[1]]
+    while stack:
+        node = stack.pop()
+        if node[0] == "model":
+            yield node[1]
+        elif node[0] in ("list", "after"):
+            stack.append(node[1])
+        elif node[0] == "union":
+            stack.extend(node[1])
+
+
+def _ref(obj: Any) -> str:
+    """`module:qualname` of an enum or a function."""
+    return f"{obj.__module__}:{obj.__qualname__}"
+
+
+def _named(node: Any) -> Any:
+    """A plan node (or default) with its objects replaced by names, as the module holds it."""
+    if type(node) is not tuple:
+        return node
+    kind = node[0]
+    if kind == "model":
+        return ("model", node[1].__name__)
+    if kind == "enum":
+        return ("enum", _ref(node[1]), *node[2:])
+    if kind in ("list",):
+        return ("list", _named(node[1]))
+    if kind == "union":
+        return ("union", tuple(_named(m) for m in node[1]))
+    if kind == "after":
+        return ("after", _named(node[1]), tuple(_ref(f) for f in node[2]))
+    return node
+
+
+_RECORDS_PRELUDE = '''\
+"""How each model of the format is built from a valid spec: the plans codify.records follows.
+
+Generated from the models by `python -m codify.fastpath`; do not edit. codify.records says
+how they are used and why.
+"""
+
+# fmt: off
+# ruff: noqa
+
+MODELS_DIGEST = {digest!r}
+
+'''
 
 
 # --- compile: the schema as Python ---------------------------------------------------------------
@@ -883,9 +835,10 @@ def generated_source() -> str:
 
 
 def main() -> None:
-    """Regenerate `codify/_fastschema.py` from the models."""
+    """Regenerate `codify/_fastschema.py` and `codify/_records.py` from the models."""
     GENERATED.write_text(generated_source(), encoding="utf-8")
-    print(f"wrote {GENERATED.name}", file=sys.stderr)
+    RECORDS.write_text(plans_source(), encoding="utf-8")
+    print(f"wrote {GENERATED.name} and {RECORDS.name}", file=sys.stderr)
 
 
 if __name__ == "__main__":

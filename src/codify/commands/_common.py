@@ -7,20 +7,29 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar, cast
 
 import click
 
 from codify import api
-from codify.commands._output import detail, fail, verbosity
+from codify.commands._output import fail
+
+# Re-exported: the commands import these from here; they live in codify.commands._run, which
+# does not import click, so that `codify check` can run without it.
+from codify.commands._run import find_specs as find_specs
+from codify.commands._run import load_settings as load_settings
+from codify.commands._run import prepare
+from codify.commands._run import say_spec_settings as say_spec_settings
+from codify.commands._run import settings_finder as settings_finder
+from codify.commands._run import settings_path as settings_path
+from codify.commands._run import spec_settings as spec_settings
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar as ClickBar
 
     from codify.checker import FileResult
-    from codify.config import Config, SettingsFinder
     from codify.model import Intervention
 
 FC = TypeVar("FC", bound=Callable[..., object])
@@ -75,16 +84,7 @@ def common_options(
         @functools.wraps(command)
         def run(*args: object, **kwargs: object) -> object:
             own = kwargs.get("config_path")
-            given = own if isinstance(own, Path) else settings_path()
-            if given is not None:
-                # One file for every spec: -v names it here, once, and not spec by spec.
-                click.get_current_context().find_root().meta["codify.settings-for-all"] = True
-            if config and given is not None:
-                load_settings(given)  # exits 2 on a mistake; -v names the file
-            elif verbosity() > 0 and not (per_spec and given is None):
-                from codify.config import find_config
-
-                _say_settings(given or find_config(Path.cwd()))
+            prepare(own if isinstance(own, Path) else None, config=config, per_spec=per_spec)
             return command(*args, **kwargs)
 
         f = cast(FC, run)
@@ -122,84 +122,6 @@ def common_options(
         return f
 
     return decorate
-
-
-def settings_path() -> Path | None:
-    """The `--config` given to a command that takes it through `common_options`, if any."""
-    ctx = click.get_current_context(silent=True)
-    value = ctx.find_root().meta.get("codify.config") if ctx is not None else None
-    return value if isinstance(value, Path) else None
-
-
-def load_settings(config_path: Path | None = None) -> Config:
-    """The settings of the current folder, or exit 2 with the problem; `-v` says where they
-    came from. For a command that needs no spec's own settings.
-
-    Without `config_path`, a `--config` kept by `common_options` is used, then the nearest
-    settings file.
-    """
-    try:
-        config = api.load_settings(config_path or settings_path())
-    except api.SettingsError as exc:
-        fail(exc.message)
-    _say_settings(config.source)
-    return config
-
-
-def settings_finder(config_path: Path | None = None) -> SettingsFinder:
-    """What finds each spec's settings in this run: `--config` (`config_path`, else one kept
-    by `common_options`) for every spec, read now (exit 2 on a mistake); else each spec's own.
-    """
-    from codify.config import SettingsFinder
-
-    given = config_path or settings_path()
-    return SettingsFinder(load_settings(given) if given is not None else None)
-
-
-def spec_settings(finder: SettingsFinder, spec: Path | None) -> Config:
-    """The settings of `spec` (None: a spec with no file, found from the current folder), or
-    exit 2 naming the file and the setting at fault."""
-    from codify.config import ConfigError
-
-    try:
-        return finder.for_spec(spec) if spec is not None else finder.for_folder(Path.cwd())
-    except ConfigError as exc:
-        fail(str(exc))
-
-
-def say_spec_settings(results: Iterable[FileResult]) -> None:
-    """With -v, the settings file each spec was checked with, unless --config named one for
-    all of them (said once, at the start)."""
-    ctx = click.get_current_context(silent=True)
-    if verbosity() <= 0 or (
-        ctx is not None and ctx.find_root().meta.get("codify.settings-for-all")
-    ):
-        return
-    for r in results:
-        used = str(r.settings) if r.settings else "none found, using the defaults"
-        detail(f"settings for {r.path}: {used}")
-
-
-def _say_settings(source: Path | None) -> None:
-    """With -v, name the settings file in use, once in a run however often it is read."""
-    ctx = click.get_current_context(silent=True)
-    meta = ctx.find_root().meta if ctx is not None else {}
-    if not meta.get("codify.said-settings"):
-        meta["codify.said-settings"] = True
-        detail(f"settings: {source}" if source else "settings: none found, using the defaults")
-
-
-def find_specs(
-    targets: Iterable[Path], exclude: Path | None = None, *, profiles: bool = False
-) -> list[Path]:
-    """Spec files in `targets` (files as given, folders searched); exit 2 if none.
-
-    See `codify.api.find_specs`, which this calls.
-    """
-    try:
-        return api.find_specs(list(targets), exclude=exclude, profiles=profiles)
-    except api.InputError as exc:
-        fail(exc.message)
 
 
 def stop(exc: api.CodifyError) -> NoReturn:

@@ -1,16 +1,42 @@
 """How commands print their own lines and stop with an error, escaping text from files.
 
-Kept out of `codify.cli` so that command modules do not depend on the CLI root that loads them.
+Kept out of `codify.cli` so that command modules do not depend on the CLI root that loads them,
+and free of click, so that `codify check` can run without importing it (see `codify.cli.main`).
 """
 
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
-
-import click
+from typing import Any, NoReturn
 
 from codify.diagnostics import printable
+
+# What the shared options (-v, -q, --config) keep for a run that click is not running: the
+# click-free `codify check` sets it for its one run. Under click, the root context's `meta`.
+plain_meta: dict[str, Any] | None = None
+
+
+def run_meta() -> dict[str, Any]:
+    """Where the running command's shared options are kept: click's root context `meta`, or,
+    when click is not running it, `plain_meta` (an empty dict when neither is set)."""
+    click = sys.modules.get("click")
+    ctx = click.get_current_context(silent=True) if click is not None else None
+    if ctx is not None:
+        meta: dict[str, Any] = ctx.find_root().meta
+        return meta
+    return plain_meta if plain_meta is not None else {}
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
+    """Write `text` to stdout or stderr: through click.echo when click is loaded (it handles
+    Windows consoles and test runners' streams), else straight to the stream."""
+    click = sys.modules.get("click")
+    if click is not None:
+        click.echo(text, err=err, nl=nl, color=color)
+        return
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n" if nl else text)
+    stream.flush()
 
 
 def say(message: str, *, err: bool = False) -> None:
@@ -19,7 +45,7 @@ def say(message: str, *, err: bool = False) -> None:
     Paths, ids and notes in these lines can come from a spec or a file name, so nothing in
     them may move the cursor or forge another line.
     """
-    click.echo(printable(message), err=err)
+    echo(printable(message), err=err)
 
 
 def complain(message: str) -> None:
@@ -30,7 +56,7 @@ def complain(message: str) -> None:
     after the first is indented: nothing in a message can pose as a separate line of output.
     """
     lines = printable(message, newlines=True).split("\n")
-    click.echo("codify: " + "\n  ".join(lines), err=True)
+    echo("codify: " + "\n  ".join(lines), err=True)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -42,13 +68,11 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def verbosity() -> int:
     """How much the running command should say on stderr: -1 with -q, 0 by default, 1 or more
-    with -v (`-vv` is 2). Read from the click context, where the shared options store it."""
-    ctx = click.get_current_context(silent=True)
-    if ctx is None:
-        return 0
-    if ctx.find_root().meta.get("codify.quiet"):
+    with -v (`-vv` is 2). Read from where the shared options keep it (`run_meta`)."""
+    meta = run_meta()
+    if meta.get("codify.quiet"):
         return -1
-    level: int = ctx.find_root().meta.get("codify.verbose", 0)
+    level: int = meta.get("codify.verbose", 0)
     return level
 
 
