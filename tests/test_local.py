@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -654,3 +655,43 @@ def test_the_docs_site_publishes_the_schema_at_its_id(tmp_path: Path) -> None:
     hook.on_post_build(config)
     published = tmp_path / LOCAL_SCHEMA_ID.removeprefix(site_url)
     assert published.read_bytes() == COMMITTED.read_bytes()
+
+
+# --- what is still to fill in, and what changed since the version followed ----------------------
+
+
+def test_a_text_still_marked_todo_is_a_warning_at_its_place(tmp_path: Path) -> None:
+    text = HEAD.replace("Example Trust (invented)", '"TODO: the organisation"')
+    text += "choices:\n" + CORE_24.replace("The team staffs every shift.", '"TODO: say how"')
+    found = _found(_check(tmp_path, text), "CL025")
+    assert found == [
+        ("CL027", *_at(text, '"TODO'), "still to fill in: 'TODO: the organisation'"),
+        ("CL027", *_at(text, '"TODO: say'), "still to fill in: 'TODO: say how'"),
+    ]
+
+
+def test_a_withdrawn_option_is_reported_on_the_profile_s_option_line(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+
+    text = HEAD + "choices:\n" + CORE_24
+    _check(tmp_path, text)
+    git("init", "-q")
+    git("add", "intervention.yaml")
+    git("commit", "-q", "-m", "the version the profile follows")
+    spec = tmp_path / "intervention.yaml"
+    old = spec.read_text(encoding="utf-8")
+    core_24 = next(line for line in old.splitlines() if "Core 24: 24/7 cover" in line)
+    new = old.replace(core_24 + "\n", "", 1)
+    spec.write_text(new.replace('version: "1.0.0"', "version: 2.0.0", 1), encoding="utf-8")
+    found = check_file(tmp_path / "site.local.yaml", display="site.local.yaml")
+    changed = [(d.code, d.line, d.column) for d in found.diagnostics if d.code == "CL026"]
+    assert changed == [("CL026", *_at(text, "option: Core 24"))]
+    (message,) = [d.message for d in found.diagnostics if d.code == "CL026"]
+    assert message.startswith("since version 1.0.0 (") and "[option-removed]" in message
+    assert found.notes == []
