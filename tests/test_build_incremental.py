@@ -218,7 +218,8 @@ def test_the_names_of_each_part_agree_with_the_renderer() -> None:
     from codify.documents.render import CHECKLIST_FILES, HANDBOOK_FILES, PDF_SOURCES
 
     expected = {name: "handbook" for name in HANDBOOK_FILES}
-    expected.update({name: "checklist" for name in [*CHECKLIST_FILES, "checklist.csv"]})
+    tables = ["checklist.csv", "checklist.xlsx"]
+    expected.update({name: "checklist" for name in [*CHECKLIST_FILES, *tables]})
     assert expected == api._PART_OF
     assert api._PDF_SOURCES == PDF_SOURCES
 

@@ -188,8 +188,9 @@ def test_the_checklist_prints_with_its_form_controls_and_without_navigation(
     page.screenshot(path=tmp_path / "checklist-print.png", full_page=True)
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator(".md-tabs").is_visible()
-    assert page.locator(".codify-check input[type=checkbox]").is_visible()
-    assert page.locator(".codify-rating input[type=radio]").count() == 3
+    # Each criterion is a group of radio buttons: yes and no (2), or one per anchor (3).
+    assert page.locator(".codify-rating input[type=radio]").first.is_visible()
+    assert page.locator(".codify-rating input[type=radio]").count() == 5
     # Every form control has a label a screen reader can announce.
     for control in page.locator(".md-content input").all():
         assert control.evaluate("e => e.labels.length") == 1

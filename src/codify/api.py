@@ -561,11 +561,21 @@ _PART_OF: dict[str, Part] = {
     "checklist.md": "checklist",
     "assessment.yaml": "checklist",
     "checklist.csv": "checklist",
+    "checklist.xlsx": "checklist",  # only with the 'xlsx' extra (see _previous)
 }
 _PDF_SOURCES = {"handbook.pdf": "handbook.html", "checklist.pdf": "checklist.html"}
 # Libraries whose upgrade can change what is rendered; each is named in the digest of codify's
 # code by where it is installed and when, which costs no import.
-_RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "citeproc", "lxml", "pypdf")
+_RENDERING_LIBRARIES = (
+    "jinja2",
+    "markupsafe",
+    "markdown",
+    "nh3",
+    "citeproc",
+    "lxml",
+    "pypdf",
+    "openpyxl",
+)
 
 
 @dataclass(frozen=True)
@@ -686,7 +696,14 @@ class _Build:
         if "checklist" in sources and job.spec.fidelity is None:
             return None
         taken: dict[str, bytes] = {}
+        from codify.extras import missing_modules
+
+        # The workbook is rendered only where openpyxl is installed (its presence is in the
+        # code digest, so installing it renders again).
+        workbook = not missing_modules("xlsx")
         for name, part in _PART_OF.items():
+            if name == "checklist.xlsx" and not workbook:
+                continue
             if part in sources:
                 data = self.writer.reusable(job.prefix + name, sources[part])
                 if data is None:

@@ -75,6 +75,7 @@ class CriterionScore:
     rating: int | None
     low: int
     high: int
+    off_scale: bool = False  # rated, but not with a score on its scale (reported as CA005)
 
     @property
     def below_minimum(self) -> bool:
@@ -190,6 +191,7 @@ def score(doc: Document, spec: Intervention) -> Score:
     by_id = {c.id: c for c in fidelity.criteria}
     id_hints = Suggester(by_id, budget)
     ratings: dict[str, int] = {}
+    off_scale: set[str] = set()
     seen: set[str] = set()
     for i, entry in enumerate(entries):
         where: JsonPath = ("criteria", i)
@@ -228,6 +230,7 @@ def score(doc: Document, spec: Intervention) -> Score:
                 f"criterion '{ident}': rating {shown(raw)} is not on its scale, "
                 f"{low} to {high}{spelled}",
             )
+            off_scale.add(ident)
             continue
         ratings[ident] = rating
     for criterion in fidelity.criteria:
@@ -240,7 +243,8 @@ def score(doc: Document, spec: Intervention) -> Score:
 
     result.rated = len(ratings)
     result.breakdown = [
-        CriterionScore(c, ratings.get(c.id), *criterion_range(c)) for c in fidelity.criteria
+        CriterionScore(c, ratings.get(c.id), *criterion_range(c), off_scale=c.id in off_scale)
+        for c in fidelity.criteria
     ]
     for key in ("site", "date"):
         value = data.get(key)

@@ -942,10 +942,37 @@ SITE_PHRASES: dict[str, Phrase] = {
     "site.fidelity.dimension": "Fidelity dimension",
     "site.fidelity.sources": "Evidence from",
     "site.fidelity.yes_when": "Yes when:",
-    "site.fidelity.met": "{number} met: yes (scores 1)",
+    "site.fidelity.met": "{number} met: yes or no",
+    "site.fidelity.yes": "Yes (scores 1)",
+    "site.fidelity.no": "No (scores 0)",
     "site.fidelity.score": "{number} score",
     "site.fidelity.sees": "What the assessor sees",
     "site.fidelity.not_scored": "Not scored",
+    # --- the checklist page's scorer (codify.js) and the checklist workbook ------------------
+    "site.scorer.intro": (
+        "Rate each criterion below: the total, the band and any must-pass criterion below its "
+        "minimum are worked out as you go. Nothing leaves this page. When you are done, "
+        "download the assessment as YAML or CSV to keep, and to score with `codify score`."
+    ),
+    "site.scorer.site": "Site assessed",
+    "site.scorer.date": "Date of the assessment",
+    "site.scorer.assessors": "Assessors (separate names with ;)",
+    "site.scorer.evidence": "Evidence for {number}",
+    "site.scorer.progress": "{rated} of {n} criteria rated; total so far {total}.",
+    "site.scorer.total": "Total {total} (possible {min} to {max}).",
+    "site.scorer.band": "Band: {band}. {meaning}",
+    "site.scorer.no_band": "No band covers a total of {total}.",
+    "site.scorer.must_pass": "Below the must-pass minimum: {criteria}.",
+    "site.scorer.meets": "Meets the standard.",
+    "site.scorer.not_meets": "Does not meet the standard.",
+    "site.scorer.download_yaml": "Download the assessment (YAML)",
+    "site.scorer.download_csv": "Download the assessment (CSV)",
+    "site.scorer.exported": (
+        "A fidelity assessment of {name}, version {version}, made on its checklist page. "
+        "Check it with codify score."
+    ),
+    "workbook.yes_no_prompt": "Choose yes or no.",
+    "workbook.range_prompt": "A whole number from {low} to {high}.",
     "site.glossary.intro": (
         "Terms used on this site. Wherever one of them appears on a page of this intervention, "
         "point at it to see what it means."

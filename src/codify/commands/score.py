@@ -97,6 +97,7 @@ def _payload(result: Score, spec: Intervention, assessment: Path) -> dict[str, A
             "name": c.name,
             "scale": c.scale.kind.value,
             "rating": entry.rating,
+            "off_scale": entry.off_scale,
             "range": [entry.low, entry.high],
             "minimum": c.minimum,
             "below_minimum": entry.below_minimum,
@@ -134,6 +135,8 @@ def _record(d: Diagnostic) -> dict[str, Any]:
 
 def _rating_text(entry: CriterionScore) -> str:
     """A rating as the checklist words it: 'yes (1)', '4 on 1 to 5', or 'not rated'."""
+    if entry.off_scale:
+        return "not on its scale"
     if entry.rating is None:
         return "not rated"
     if entry.criterion.scale.kind == "yes_no":

@@ -17,11 +17,20 @@ from typing import Any
 from codify.config import Branding
 from codify.documents.assets import material_files
 from codify.documents.view import CriterionView, Document, Link, build_document
+from codify.extras import missing_modules
 from codify.model import Intervention
 from codify.render.filters import NOT_YAML_TEXT
 from codify.render.templates import TemplateFailure, render
 
-__all__ = ["TemplateFailure", "checklist_csv", "environment", "render_spec", "render_template"]
+__all__ = [
+    "CHECKLIST_COLUMNS",
+    "TemplateFailure",
+    "checklist_csv",
+    "checklist_rows",
+    "environment",
+    "render_spec",
+    "render_template",
+]
 
 HANDBOOK_FILES = {
     "handbook.html": "handbook/handbook.html",
@@ -70,39 +79,38 @@ def _anchor_href(target: Link) -> str:
     return f"#{target.anchor}"
 
 
-def checklist_csv(doc: Document) -> str:
-    """One row per criterion, for spreadsheets. Plain text; the csv module does the quoting.
+# The checklist table's columns, in order: the CSV and the XLSX checklist share them, and
+# `codify score` reads them back by name (codify.assessment.TABLE_COLUMNS).
+CHECKLIST_COLUMNS = (
+    "intervention",
+    "version",
+    "status",
+    "status_note",
+    "instrument",
+    "number",
+    "criterion_id",
+    "criterion",
+    "protects",
+    "core_element_ids",
+    "dimension",
+    "method",
+    "data_sources",
+    "scale",
+    "min",
+    "max",
+    "anchors",
+    "minimum",
+    "rating",
+    "evidence",
+)
 
-    Starts with a byte-order mark so spreadsheet programs read it as UTF-8. Every text cell
-    that could start a formula gets a leading apostrophe (see `_cell`).
+
+def checklist_rows(doc: Document) -> list[list[object]]:
+    """One row of CHECKLIST_COLUMNS values per criterion, as plain text and numbers.
+
+    Not yet safe for a spreadsheet: each writer escapes the cells in its own way.
     """
     spec = doc.spec
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
-        [
-            "intervention",
-            "version",
-            "status",
-            "status_note",
-            "instrument",
-            "number",
-            "criterion_id",
-            "criterion",
-            "protects",
-            "core_element_ids",
-            "dimension",
-            "method",
-            "data_sources",
-            "scale",
-            "min",
-            "max",
-            "anchors",
-            "minimum",
-            "rating",
-            "evidence",
-        ]
-    )
     # A draft, a pilot or a rejected intervention says so on every row a spreadsheet shows.
     status_note = (
         doc.book.fill(doc.banner_key, verdict=doc.words(doc.verdict_summary))
@@ -112,31 +120,46 @@ def checklist_csv(doc: Document) -> str:
     # Where the checklist comes from: an illustrative one says so on every row.
     found = spec.fidelity.instrument if spec.fidelity else None
     instrument = found.provenance.value if found else ""
+    rows: list[list[object]] = []
     for c in doc.criteria:
         crit = c.criterion
-        anchors = _anchor_text(c, doc)
-        row = [
-            spec.id,
-            spec.version,
-            spec.status.value,
-            status_note,
-            instrument,
-            c.number,
-            crit.id,
-            doc.words(crit.name),
-            "; ".join(doc.words(link.label) for link in c.core),
-            " ".join(crit.core_elements),
-            doc.book.label(crit.dimension) if crit.dimension else "",
-            doc.words(crit.method),
-            "; ".join(doc.book.label(d) for d in crit.data_sources),
-            "yes_no" if c.is_yes_no else "rating",
-            c.low,
-            c.high,
-            anchors,
-            "" if crit.minimum is None else crit.minimum,
-            "",
-            "",
-        ]
+        rows.append(
+            [
+                spec.id,
+                spec.version,
+                spec.status.value,
+                status_note,
+                instrument,
+                c.number,
+                crit.id,
+                doc.words(crit.name),
+                "; ".join(doc.words(link.label) for link in c.core),
+                " ".join(crit.core_elements),
+                doc.book.label(crit.dimension) if crit.dimension else "",
+                doc.words(crit.method),
+                "; ".join(doc.book.label(d) for d in crit.data_sources),
+                "yes_no" if c.is_yes_no else "rating",
+                c.low,
+                c.high,
+                _anchor_text(c, doc),
+                "" if crit.minimum is None else crit.minimum,
+                "",
+                "",
+            ]
+        )
+    return rows
+
+
+def checklist_csv(doc: Document) -> str:
+    """One row per criterion, for spreadsheets. Plain text; the csv module does the quoting.
+
+    Starts with a byte-order mark so spreadsheet programs read it as UTF-8. Every text cell
+    that could start a formula gets a leading apostrophe (see `_cell`).
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CHECKLIST_COLUMNS)
+    for row in checklist_rows(doc):
         writer.writerow([_cell(value) for value in row])
     return "\ufeff" + out.getvalue()
 
@@ -205,6 +228,11 @@ def render_spec(
                 out.html[target] = text
         if part == "checklist":
             out.files["checklist.csv"] = checklist_csv(doc).encode("utf-8")
+            # The workbook comes with the 'xlsx' extra; without it the CSV serves spreadsheets.
+            if not missing_modules("xlsx"):
+                from codify.documents.workbook import checklist_xlsx
+
+                out.files["checklist.xlsx"] = checklist_xlsx(doc)
     if materials is not None:
         out.files.update(materials.contents)
         out.notes.extend(materials.skipped)

@@ -11,3 +11,277 @@
     dialog.setAttribute("aria-label", "Search");
   }
 })();
+
+/*
+ * The checklist page's scorer. The page is a printable form without it; with it, the total,
+ * the band and any must-pass criterion below its minimum follow the reviewer's ratings, and
+ * the filled-in assessment downloads as YAML or CSV that `codify score` reads. Nothing is
+ * sent anywhere: the page works offline, from a file share too.
+ *
+ * Everything it shows comes from the page's JSON block (spec text among it) and is inserted
+ * with textContent, never as HTML. The exports quote every value: YAML strings as JSON
+ * strings (which YAML reads as they are), CSV cells doubled-quoted, with a leading apostrophe
+ * on any text a spreadsheet would run as a formula, as `codify build` writes its CSV.
+ */
+(function () {
+  "use strict";
+  var block = document.getElementById("codify-scoring");
+  if (!block) {
+    return;
+  }
+  var spec;
+  try {
+    spec = JSON.parse(block.textContent);
+  } catch (error) {
+    return;
+  }
+  var text = spec.text;
+  var fieldsets = {};
+  Array.prototype.forEach.call(
+    document.querySelectorAll("fieldset[data-criterion]"),
+    function (fieldset) {
+      fieldsets[fieldset.getAttribute("data-criterion")] = fieldset;
+    }
+  );
+  var result = document.querySelector(".codify-scorer-result");
+  var hasMinimum = spec.criteria.some(function (c) {
+    return c.minimum !== null;
+  });
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function field(name) {
+    var input = document.querySelector('[name="' + name + '"]');
+    return input ? input.value : "";
+  }
+
+  // The ratings as they stand: each criterion's checked score, or undefined.
+  function compute() {
+    var state = { ratings: {}, rated: 0, total: 0, failed: [], band: null };
+    spec.criteria.forEach(function (c) {
+      var fieldset = fieldsets[c.id];
+      var checked = fieldset && fieldset.querySelector("input[type=radio]:checked");
+      var below = false;
+      if (checked) {
+        var rating = parseInt(checked.value, 10);
+        state.ratings[c.id] = rating;
+        state.rated += 1;
+        state.total += rating;
+        below = c.minimum !== null && rating < c.minimum;
+        if (below) {
+          state.failed.push(c);
+        }
+      }
+      if (fieldset) {
+        fieldset.classList.toggle("codify-below", below);
+      }
+    });
+    state.complete = state.rated === spec.criteria.length;
+    if (state.complete) {
+      state.band =
+        spec.bands.filter(function (b) {
+          return b.min <= state.total && state.total <= b.max;
+        })[0] || null;
+    }
+    return state;
+  }
+
+  function line(words, name) {
+    var span = document.createElement("span");
+    span.className = name;
+    span.textContent = words;
+    return span;
+  }
+
+  function show() {
+    var state = compute();
+    var lines = [];
+    if (state.complete) {
+      lines.push(
+        line(fill(text.total, { total: state.total, min: spec.low, max: spec.high }), "total")
+      );
+      lines.push(
+        line(
+          state.band
+            ? fill(text.band, { band: state.band.shown, meaning: state.band.meaning })
+            : fill(text.no_band, { total: state.total }),
+          "band"
+        )
+      );
+    } else {
+      lines.push(
+        line(
+          fill(text.progress, {
+            rated: state.rated,
+            n: spec.criteria.length,
+            total: state.total,
+          }),
+          "total"
+        )
+      );
+    }
+    if (state.failed.length) {
+      var names = state.failed.map(function (c) {
+        return c.number + ". " + c.name;
+      });
+      lines.push(line(fill(text.must_pass, { criteria: names.join("; ") }), "must-pass"));
+    }
+    if (state.complete) {
+      var meets = state.band && state.band.meets && !state.failed.length;
+      lines.push(line(meets ? text.meets : text.not_meets, meets ? "meets" : "not-meets"));
+    }
+    result.replaceChildren.apply(result, lines);
+  }
+
+  // A YAML double-quoted string: JSON's escapes are YAML's, and the two line separators
+  // that JSON leaves raw are escaped too.
+  function yamlString(value) {
+    return JSON.stringify(String(value))
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029");
+  }
+
+  function assessors() {
+    return field("codify-assessors")
+      .split(";")
+      .map(function (name) {
+        return name.trim();
+      })
+      .filter(Boolean);
+  }
+
+  function asYaml(state) {
+    var comment = text.exported.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+    var out = [
+      "# " + comment,
+      "intervention: " + yamlString(spec.intervention),
+      "version: " + yamlString(spec.version),
+      "site: " + yamlString(field("codify-site").trim()),
+      "date: " + yamlString(field("codify-date")),
+      "assessors: [" + assessors().map(yamlString).join(", ") + "]",
+      "criteria:",
+    ];
+    spec.criteria.forEach(function (c) {
+      var rating = state.ratings[c.id];
+      out.push("  - id: " + yamlString(c.id));
+      out.push("    rating: " + (rating === undefined ? "null" : String(rating)));
+      out.push("    evidence: " + yamlString(field("evidence-" + c.id)));
+    });
+    if (state.complete) {
+      out.push("total: " + state.total);
+      if (hasMinimum) {
+        out.push("must_pass_met: " + (state.failed.length === 0));
+      }
+      out.push("band: " + (state.band ? yamlString(state.band.label) : "null"));
+    }
+    return out.join("\n") + "\n";
+  }
+
+  // A spreadsheet runs a cell starting with one of these as a formula (full-width forms too).
+  var FORMULA = /^[=+\-@|%\uff1d\uff0b\uff0d\uff20]/;
+
+  function csvCell(value) {
+    if (typeof value === "number") {
+      return String(value);
+    }
+    var cell = String(value);
+    var stripped = cell.replace(/^[ \t\r\n\v\f]+/, "");
+    if (FORMULA.test(stripped) || (stripped !== cell && stripped)) {
+      cell = "'" + cell;
+    }
+    return '"' + cell.replace(/"/g, '""') + '"';
+  }
+
+  function asCsv(state) {
+    var rows = [
+      [
+        "intervention",
+        "version",
+        "site",
+        "date",
+        "assessors",
+        "number",
+        "criterion_id",
+        "criterion",
+        "rating",
+        "evidence",
+      ],
+    ];
+    var site = field("codify-site").trim();
+    var date = field("codify-date");
+    var names = assessors().join("; ");
+    spec.criteria.forEach(function (c) {
+      var rating = state.ratings[c.id];
+      if (rating === undefined) {
+        rating = "";
+      } else if (c.yes_no) {
+        rating = rating ? "yes" : "no";
+      }
+      rows.push([
+        spec.intervention,
+        spec.version,
+        site,
+        date,
+        names,
+        c.number,
+        c.id,
+        c.name,
+        rating,
+        field("evidence-" + c.id),
+      ]);
+    });
+    return (
+      "\ufeff" +
+      rows
+        .map(function (row) {
+          return row.map(csvCell).join(",");
+        })
+        .join("\r\n") +
+      "\r\n"
+    );
+  }
+
+  function download(kind) {
+    var state = compute();
+    var body = kind === "csv" ? asCsv(state) : asYaml(state);
+    var date = field("codify-date");
+    var name =
+      "assessment-" + spec.intervention + (/^\d{4}-\d{2}-\d{2}$/.test(date) ? "-" + date : "");
+    var blob = new Blob([body], {
+      type: kind === "csv" ? "text/csv;charset=utf-8" : "application/yaml;charset=utf-8",
+    });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name + "." + kind;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+    }, 0);
+  }
+
+  Array.prototype.forEach.call(
+    document.querySelectorAll("[data-codify-scorer], .codify-evidence"),
+    function (element) {
+      element.hidden = false;
+    }
+  );
+  Array.prototype.forEach.call(
+    document.querySelectorAll("[data-codify-export]"),
+    function (button) {
+      button.addEventListener("click", function () {
+        download(button.getAttribute("data-codify-export"));
+      });
+    }
+  );
+  Object.keys(fieldsets).forEach(function (id) {
+    fieldsets[id].addEventListener("change", show);
+  });
+  show();
+})();
