@@ -306,3 +306,192 @@ def test_every_local_section_has_a_template_in_each_syntax_and_the_guide_lists_i
         for syntax in ("html", "md"):
             assert (templates / "local" / "sections" / f"{key}.{syntax}").is_file()
         assert f"`local/sections/{key}.html`" in guide, key
+
+
+# --- every field of a profile reaches the local handbook ------------------------------------------
+
+RIVERSIDE = ROOT / "examples" / "schwartz_rounds" / "riverside.local.yaml"
+
+
+def _every_field_profile(folder: Path) -> Path:
+    """The Riverside example with every field of the profile format filled in, beside a copy
+    of its spec: an approval, a kept default, notes, and a modification with every FRAME code."""
+    data = YAML(typ="safe").load(RIVERSIDE.read_text(encoding="utf-8"))
+    data["organisation"]["sites"][0]["description"] = "A converted warehouse by the river."
+    data["choices"]["frequency"].update(
+        {
+            "approval": {
+                "requested": {"date": "2026-01-10", "to": "The licence holder"},
+                "granted": {"date": "2026-01-20", "by": "The licence holder's Rounds team"},
+                "note": "Agreed in a letter kept with the steering group's papers.",
+            },
+            "decided_by": "The steering group, at its first meeting",
+            "date": "2026-01",
+            "note": "The frequency is reviewed every year.",
+        }
+    )
+    data["choices"]["sector"] = {
+        "keep_default": True,
+        "guardrails": {"emotional-focus": "The focus stays on the work's experience."},
+    }
+    data["roles"]["facilitator"][0]["note"] = "Vacant until May: recruiting."
+    data["pathway"]["readiness"]["note"] = "Led by the steering group's chair."
+    data["modifications"] = [
+        {
+            "id": "evening-round",
+            "description": "One Round a quarter was held in the evening, for night staff.",
+            "site": "Riverside Community Health headquarters (invented)",
+            "date": "2026-12",
+            "target": "implementation_strategy",
+            "when": "implementation",
+            "planned": "planned_reactive",
+            "decided_by": ["programme_leader"],
+            "what": ["context"],
+            "level": "cohort",
+            "context": ["setting"],
+            "nature": ["tailoring"],
+            "fidelity": "fidelity_inconsistent",
+            "goals": ["increase_reach"],
+            "reasons": [{"level": "organisation", "factor": "Night staff could not come at noon."}],
+            "elements": ["regular-bounded-hour"],
+            "references": ["maben-2018"],
+        }
+    ]
+    shutil.copyfile(RIVERSIDE.parent / "intervention.yaml", folder / "intervention.yaml")
+    profile = folder / "every.local.yaml"
+    out = __import__("io").StringIO()
+    YAML(typ="safe", pure=True).dump(data, out)
+    profile.write_text(out.getvalue(), encoding="utf-8")
+    return profile
+
+
+def _fields(model: Any, prefix: str = "") -> set[str]:
+    """Every field path of a pydantic model, into nested models through lists and mappings."""
+    import types as pytypes
+    import typing
+
+    from pydantic import BaseModel
+
+    found: set[str] = set()
+    for name, info in model.model_fields.items():
+        path = f"{prefix}{name}"
+        found.add(path)
+        todo = [info.annotation]
+        while todo:
+            t = todo.pop()
+            if isinstance(t, type) and issubclass(t, BaseModel):
+                found |= _fields(t, f"{path}.")
+            elif typing.get_origin(t) in (list, dict, typing.Union, pytypes.UnionType):
+                todo.extend(typing.get_args(t))
+    return found
+
+
+def _filled(value: Any, prefix: str = "") -> set[str]:
+    """Every field path the instance fills (not None, not empty)."""
+    from pydantic import BaseModel
+
+    found: set[str] = set()
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if item is None or item == [] or item == {}:
+                continue
+            found.add(f"{prefix}{name}")
+            found |= _filled(item, f"{prefix}{name}.")
+    elif isinstance(value, list):
+        for item in value:
+            found |= _filled(item, prefix)
+    elif isinstance(value, dict):
+        for item in value.values():
+            found |= _filled(item, prefix)
+    return found
+
+
+def _leaf_values(value: Any, path: str = "") -> list[tuple[str, Any]]:
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return [
+            leaf
+            for name in type(value).model_fields
+            for leaf in _leaf_values(getattr(value, name), f"{path}.{name}".lstrip("."))
+        ]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaf_values(item, path)]
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaf_values(item, path)]
+    return [] if value is None else [(path, value)]
+
+
+# What the local handbook shows otherwise than as written, and how the test finds it there.
+_SHOWN_AS_ID = {"organisation.sites.id": 'id="site-{}"', "modifications.id": 'id="mod-{}"'}
+_NOT_SHOWN = {
+    # The spec's file, which the profile reads: the handbook names the model and its version.
+    "adopts.spec",
+    # Named by their targets' names and citations, checked below.
+    "modifications.elements",
+    "modifications.references",
+}
+
+
+def test_every_field_of_a_profile_reaches_the_local_handbook(tmp_path: Path) -> None:
+    from enum import Enum
+
+    from codify.dates import words as date_words
+    from codify.documents.formats import num
+    from codify.local import LocalProfile
+    from codify.phrases import Phrasebook
+
+    profile_path = _every_field_profile(tmp_path)
+    checked = load_profile(profile_path)
+    assert checked.result.errors == 0, checked.result.diagnostics
+    profile, spec = checked.profile, checked.spec
+    assert profile is not None and spec is not None
+    # The fixture fills every field of the format: a new field must be filled here too.
+    assert _fields(LocalProfile) - _filled(profile) == set()
+
+    out = tmp_path / "out"
+    build_profiles([profile_path], out)
+    raw = (out / "local-handbook.html").read_text(encoding="utf-8")
+    page = page_text(raw)
+    markdown = " ".join((out / "local-handbook.md").read_text(encoding="utf-8").split())
+    book = Phrasebook()
+    missing = []
+    for path, value in _leaf_values(profile):
+        if path in _NOT_SHOWN:
+            continue
+        if path in _SHOWN_AS_ID:
+            shown = _SHOWN_AS_ID[path].format(value) in raw
+        elif isinstance(value, bool):
+            shown = True  # checked below: what each flag changes
+        elif path == "readiness.status":
+            shown = book.fill(f"local.ready_{value.value}") in page
+        elif isinstance(value, Enum):
+            label = book.label(value).lower()
+            shown = label in page.lower() and label in markdown.lower()
+        elif isinstance(value, (int, float)):
+            shown = num(value) in page and num(value) in markdown
+        elif path.split(".")[-1] in {"date", "start", "end", "launch"}:
+            shown = date_words(str(value), book) in page
+        elif path == "adopts.id":
+            shown = f"`{value}`" in markdown
+        else:
+            words = " ".join(str(value).split())
+            shown = words in page and words.split(":")[-1].strip().split()[0] in markdown
+        if not shown:
+            missing.append((path, value))
+    assert missing == []
+    # The flags: illustrative says so; keep_default says the default is kept.
+    assert "Illustrative." in page
+    assert "the model's default is kept" in page
+    # Ids the profile keys by are shown by the names the spec gives them.
+    names = {e.id: e.name for e in [*spec.core_elements, *spec.adaptable_elements]}
+    for ident in [*profile.choices, *profile.modifications[0].elements]:
+        assert " ".join(names[ident].split()) in page, ident
+    for ident in profile.roles:
+        assert next(r.title for r in spec.roles if r.id == ident) in page, ident
+    for ident in profile.pathway:
+        assert next(p.name for p in spec.pathway if p.id == ident) in page, ident
+    assert "Maben" in page.split("Reported in")[-1]
+    # A fidelity-inconsistent modification is flagged.
+    assert "Departs from the model" in page

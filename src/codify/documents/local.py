@@ -28,6 +28,7 @@ from codify.documents.view import (
     GuardrailView,
     Link,
     OptionView,
+    ReferenceView,
     RoleView,
     Section,
     build_document,
@@ -165,6 +166,9 @@ class LocalModificationView:
 
     modification: Modification
     elements: list[Link]
+    # The spec's references it was reported in, with their entries written out: the local
+    # handbook has no reference list of its own for a citation to point at.
+    references: list[ReferenceView] = field(default_factory=list)
 
     @property
     def inconsistent(self) -> bool:
@@ -302,8 +306,13 @@ def build_local_document(
     labels.update(
         {e.id: Link(e.id, e.name, f"local-{e.id}", "adapt") for e in spec.adaptable_elements}
     )
+    cited = {r.reference.id: r for r in doc.references}
     modifications = [
-        LocalModificationView(m, [labels.get(e) or Link(e, e) for e in m.elements])
+        LocalModificationView(
+            m,
+            [labels.get(e) or Link(e, e) for e in m.elements],
+            [cited[r] for r in m.references if r in cited],
+        )
         for m in profile.modifications
     ]
     # Which choices bear on each criterion: those guarding a core element it checks.
