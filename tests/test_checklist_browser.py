@@ -87,7 +87,9 @@ def test_a_reviewer_rates_by_keyboard_and_codify_scores_the_downloads(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on(
         "request",
-        lambda r: None if r.url.startswith((site_url, "blob:", "data:")) else elsewhere.append(r.url),
+        lambda r: (
+            None if r.url.startswith((site_url, "blob:", "data:")) else elsewhere.append(r.url)
+        ),
     )
     page.goto(site_url + "fidelity/")
     result = page.locator(".codify-scorer-result")
@@ -141,7 +143,7 @@ def test_a_reviewer_rates_by_keyboard_and_codify_scores_the_downloads(
         assert data["date"] == "2027-03-01"
     # The CSV protects the site and the evidence from formula evaluation, as codify build's does.
     text = csv_file.read_text(encoding="utf-8-sig")
-    assert "\"'=1+1, \"\"quoted\"\", and\na second line\"" in text
+    assert '"\'=1+1, ""quoted"", and\na second line"' in text
 
     # The page after rating has no serious accessibility problem.
     violations = axe_violations(page, axe_source())

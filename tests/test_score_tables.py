@@ -104,7 +104,10 @@ def test_a_yaml_assessment_takes_ratings_as_text_floats_and_yes_no(raid: Path) -
     code, out = run("score", str(path))
     assert code == 0, out
     assert "total 41 (possible 9 to 47), band 'RAID model in place'" in out
-    assert "A named consultant liaison psychiatrist leads the whole team (c_consultant_lead): yes (1)" in out
+    assert (
+        "A named consultant liaison psychiatrist leads the whole team (c_consultant_lead): yes (1)"
+        in out
+    )
 
 
 @pytest.mark.parametrize("spelling", ["no", "N", "false", "FALSE", "0", 0, 0.0])
@@ -121,7 +124,10 @@ def test_yes_is_refused_for_a_rating_criterion(raid: Path) -> None:
     code, out = run("score", "--spec", str(raid / "intervention.yaml"), str(path))
     assert code == 1
     column = csv_rows(raid)[0].index("rating") + 1
-    assert f"{path}:2:{column}: CA005 criterion 'c_round_the_clock': rating 'yes' is not on its scale, 1 to 5" in out
+    assert (
+        f"{path}:2:{column}: CA005 criterion 'c_round_the_clock': rating 'yes' is not on its scale, 1 to 5"
+        in out
+    )
     assert "(c_round_the_clock): not on its scale" in out
 
 
@@ -131,7 +137,11 @@ def test_yes_is_refused_for_a_rating_criterion(raid: Path) -> None:
 def test_the_filled_in_csv_checklist_scores_like_the_yaml(raid: Path) -> None:
     data = scored(rated_csv(raid, SPELLED, "filled.csv"), raid / "intervention.yaml")
     assert data["exit"] == 0, data["diagnostics"]
-    assert (data["total"], data["band"], data["meets_standard"]) == (41, "RAID model in place", True)
+    assert (data["total"], data["band"], data["meets_standard"]) == (
+        41,
+        "RAID model in place",
+        True,
+    )
     breakdown = data["breakdown"]
     assert isinstance(breakdown, list)
     assert [e["rating"] for e in breakdown] == GOOD
@@ -157,7 +167,10 @@ def test_bad_csv_cells_are_reported_at_their_row_and_column(raid: Path) -> None:
     column = csv_rows(raid)[0].index("rating") + 1
     assert code == 1
     assert f"{path}:4:{column}: CA005 criterion 'c_ward_response': rating 'lots'" in out
-    assert f"{path}:8:{column}: CA005 criterion 'c_consultant_lead': rating 'maybe' is not on its scale, 0 to 1 (or yes/no)" in out
+    assert (
+        f"{path}:8:{column}: CA005 criterion 'c_consultant_lead': rating 'maybe' is not on its scale, 0 to 1 (or yes/no)"
+        in out
+    )
     assert f"{path}:11:{column}: CA005" in out
     assert "no total until every criterion is rated" in out
 
@@ -179,11 +192,17 @@ def test_an_unknown_criterion_id_in_a_row_is_named_with_its_row(raid: Path) -> N
     path = write_csv(raid / "typo.csv", rows)
     code, out = run("score", "--spec", str(raid / "intervention.yaml"), str(path))
     assert code == 1
-    assert f"{path}:4:{ident + 1}: CA003 'c_ward_respons' is not a criterion of raid 1.0.0; did you mean 'c_ward_response'?" in out
+    assert (
+        f"{path}:4:{ident + 1}: CA003 'c_ward_respons' is not a criterion of raid 1.0.0; did you mean 'c_ward_response'?"
+        in out
+    )
 
 
 def test_a_table_without_a_rating_column_cannot_be_scored(raid: Path) -> None:
-    rows = [[cell for i, cell in enumerate(r) if i != csv_rows(raid)[0].index("rating")] for r in csv_rows(raid)]
+    rows = [
+        [cell for i, cell in enumerate(r) if i != csv_rows(raid)[0].index("rating")]
+        for r in csv_rows(raid)
+    ]
     path = write_csv(raid / "no-rating.csv", rows)
     code, out = run("score", "--spec", str(raid / "intervention.yaml"), str(path))
     assert code == 2
@@ -286,7 +305,9 @@ def test_spec_text_in_the_workbook_is_never_a_formula(tmp_path: Path) -> None:
         "name: Ward referrals are seen within 24 hours", f"name: {json.dumps(payloads[1])}", 1
     )
     spec.write_text(text, encoding="utf-8")
-    code, out = run("build", str(folder), "--out", str(folder / "out"), "--only", "checklist", "--force")
+    code, out = run(
+        "build", str(folder), "--out", str(folder / "out"), "--only", "checklist", "--force"
+    )
     assert code == 0, out
     workbook = folder / "out" / "checklist.xlsx"
     with zipfile.ZipFile(workbook) as archive:
