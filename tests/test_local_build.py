@@ -495,3 +495,17 @@ def test_every_field_of_a_profile_reaches_the_local_handbook(tmp_path: Path) -> 
     assert "Maben" in page.split("Reported in")[-1]
     # A fidelity-inconsistent modification is flagged.
     assert "Departs from the model" in page
+
+
+def test_the_same_page_gives_the_same_word_file(built: Path) -> None:
+    from codify.documents.docx import html_to_docx
+
+    page = (built / "riverside" / "local-handbook.html").read_text(encoding="utf-8")
+    first, second = html_to_docx(page), html_to_docx(page)
+    assert first == second
+    opened = docx.Document(__import__("io").BytesIO(first))
+    assert opened.core_properties.title.endswith("our version of Schwartz Rounds: local handbook")
+    assert opened.core_properties.created is None  # no date: the same bytes every time
+    styles = {p.style.name for p in opened.paragraphs}
+    assert {"Heading 1", "Heading 2", "List Bullet"} <= styles
+    assert opened.tables, "the roles, readiness and dates tables are Word tables"

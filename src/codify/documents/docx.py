@@ -54,6 +54,8 @@ class _Reader(HTMLParser):
         self.rows: list[list[_Cell]] | None = None
         self.cell: _Cell | None = None
         self.nested = 0  # depth of tables inside a table's cell: read as the cell's text
+        self.in_title = False
+        self.title = ""  # the page's <title>, for the Word file's properties
 
     # -- paragraphs ---------------------------------------------------------------------------
 
@@ -76,6 +78,7 @@ class _Reader(HTMLParser):
         return self.paragraph
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_title = tag == "title"
         if self.skip or tag in _SKIPPED:
             self.skip += tag in _SKIPPED or tag not in _VOID
             return
@@ -112,6 +115,7 @@ class _Reader(HTMLParser):
             self._end()
 
     def handle_endtag(self, tag: str) -> None:
+        self.in_title = False
         if self.skip:
             if tag in _SKIPPED or tag not in _VOID:
                 self.skip -= 1
@@ -138,6 +142,8 @@ class _Reader(HTMLParser):
             self._end()
 
     def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
         if self.skip:
             return
         self._text(data)
@@ -228,7 +234,7 @@ def html_to_docx(html: str, title: str | None = None) -> bytes:
     reader.close()
     props = document.core_properties
     props.author = "codify"
-    props.title = title or ""
+    props.title = title if title is not None else " ".join(reader.title.split())
     raw = io.BytesIO()
     document.save(raw)
     return _fixed_zip(raw.getvalue())
