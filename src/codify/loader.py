@@ -494,6 +494,8 @@ class _Builder:
 
         parser = self._parser()
         get = parser.get_event
+        scalar_event = ev.ScalarEvent
+        special_start = _SPECIAL_START
         stack: list[_Frame] = []
         documents = 0
         root: Any = None
@@ -522,6 +524,53 @@ class _Builder:
 
             mark = event.start_mark
             pos = (mark.line + 1, mark.column + 1)
+
+            # The common case, most of a spec: a scalar with no tag and no anchor inside a
+            # mapping or list, as a text key or as a value. Everything else, and anything
+            # unusual found here (a merge key, a duplicate, a key that is not text, a number
+            # too long), goes the general way below, which words every problem.
+            if kind is scalar_event and event.tag is None and event.anchor is None and stack:
+                raw = event.value
+                if event.implicit[0] and raw and raw[0] in special_start:
+                    try:
+                        value = _plain(raw)
+                    except _NumberTooLong:
+                        value = _MERGE  # not this way: the general path says why
+                elif event.implicit[0] and not raw:
+                    value = None
+                else:
+                    value = raw
+                frame = stack[-1]
+                container = frame.container
+                if value is not _MERGE:
+                    self.nodes += 1
+                    self.chars += len(raw)
+                    if self.nodes > MAX_NODES or self.chars > MAX_EXPANDED_CHARS:
+                        self._count(0, pos)  # raises: the document is too large
+                    if value is None:
+                        self.doc.has_null = True
+                    if type(container) is list:
+                        at = (*frame.path, len(container))
+                        if at not in positions:
+                            positions[at] = pos
+                        container.append(value)
+                        continue
+                    key = frame.key
+                    if key is _NO_KEY:
+                        if type(value) is str and value not in container:
+                            frame.key = value
+                            key_positions[(*frame.path, value)] = pos
+                            continue
+                    elif key is not _MERGE:
+                        frame.key = _NO_KEY
+                        at = (*frame.path, key)
+                        if at not in positions:
+                            positions[at] = pos
+                        container[key] = value
+                        continue
+                    # Counted already: undo, and let the general way count it again.
+                    self.nodes -= 1
+                    self.chars -= len(raw)
 
             if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 frame = stack.pop()
