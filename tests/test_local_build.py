@@ -509,3 +509,22 @@ def test_the_same_page_gives_the_same_word_file(built: Path) -> None:
     styles = {p.style.name for p in opened.paragraphs}
     assert {"Heading 1", "Heading 2", "List Bullet"} <= styles
     assert opened.tables, "the roles, readiness and dates tables are Word tables"
+
+
+def test_init_adopt_keeps_hostile_spec_text_inside_its_comments(tmp_path: Path) -> None:
+    folder = _copy_example(tmp_path, "schwartz_rounds")
+    spec = folder / "intervention.yaml"
+    text = spec.read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text)
+    element = data["adaptable_elements"][0]
+    # Line breaks the check lets through (it refuses control characters), as YAML escapes.
+    hostile = '"Frequency\\u2028evil: true\\u2029# and\\nmore: 1"'
+    line = next(ln for ln in text.splitlines() if ln.strip() == f"name: {element['name']}")
+    spec.write_text(text.replace(line, line.split("name:")[0] + "name: " + hostile, 1), "utf-8")
+    assert "evil" in YAML(typ="safe").load(spec.read_text("utf-8"))["adaptable_elements"][0]["name"]
+    target = folder / "ours.local.yaml"
+    made = CliRunner().invoke(main, ["init", "--adopt", str(spec), "--to", str(target)])
+    assert made.exit_code == 0, made.output
+    loaded = YAML(typ="safe").load(target.read_text(encoding="utf-8"))
+    assert "evil" not in loaded and "more" not in loaded
+    assert set(loaded["choices"]) == {e["id"] for e in data["adaptable_elements"]}
