@@ -209,6 +209,15 @@ def test_one_pdf_build_prints_both_documents(tmp_path: Path) -> None:
     build_profiles([EXAMPLES[1]], out, pdf=True)
     for name in ("local-handbook.pdf", "local-checklist.pdf"):
         assert (out / name).read_bytes().startswith(b"%PDF")
+    # Its bookmarks are the local handbook's sections, as the model handbook's are.
+    pypdf = pytest.importorskip("pypdf")
+
+    def titles(outline: list[Any]) -> list[str]:
+        return [t for o in outline for t in (titles(o) if isinstance(o, list) else [o.title])]
+
+    marks = titles(pypdf.PdfReader(out / "local-handbook.pdf").outline)
+    for section in ("1 About this local version", "2 What we do here", "4 Who does what here"):
+        assert section in marks, marks
 
 
 # --- codify init --adopt ------------------------------------------------------------------------
