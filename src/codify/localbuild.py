@@ -225,7 +225,7 @@ def build_profiles(
         out_dir,
         tuple(built),
         tuple(out_dir / p.relative_to(root) for p in writer.removed),
-        tuple(notes),
+        tuple([*notes, *builder.notes]),
         tuple(j.checked.result for j in jobs),
     )
 
@@ -267,6 +267,7 @@ class _Builder:
         self.docx = docx
         self.tree = _tree(overrides)
         self.pending: list[tuple[str, str, object]] = []
+        self.notes: list[str] = []
 
     def unbuilt(self, name: str, jobs: list[_Job], pdf: bool) -> bool:
         """Whether a file the last build wrote is of a kind this one leaves alone: the other
@@ -314,6 +315,11 @@ class _Builder:
             if self.only is None or _part(n) == self.only
         ]
         if not job.spec.fidelity or not job.spec.fidelity.criteria:
+            # A record of a tested intervention may set no criteria: no checklist to print.
+            if self.only != "handbook":
+                self.notes.append(
+                    f"{job.path}: no local checklist: the spec sets no fidelity criteria"
+                )
             wanted = [n for n in wanted if _part(n) != "checklist"]
         files: dict[str, bytes] = {}
         for name in wanted:
