@@ -496,12 +496,14 @@ def charts(report: Report, book: Phrasebook) -> dict[str, Any]:
     return {"spc": spc, "heat": heat, "funnels": funnels}
 
 
-def render_html(report: Report, language: str = "en") -> str:
-    """The report as one self-contained HTML page (no script, nothing loaded)."""
+def render_html(report: Report, language: str = "en", found: list[Table] | None = None) -> str:
+    """The report as one self-contained HTML page (no script, nothing loaded).
+
+    `found` is the report's tables, when the caller has them already (see `tables`)."""
     from codify.render.templates import environment, render
 
     env = environment(None, None, language)
-    found = tables(report)
+    found = tables(report) if found is None else found
     return render(
         env,
         "network/report.html",
@@ -564,7 +566,7 @@ def write_report(
 
     net = report.network
     found = tables(report)
-    html = render_html(report, language)
+    html = render_html(report, language, found)
     writer = OutputWriter(
         out_dir,
         NETWORK_MANIFEST,

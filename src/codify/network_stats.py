@@ -107,7 +107,9 @@ def signals(values: list[float], chart: Xmr) -> list[Signal]:
 
 def _stretches(marks: list[int], length: int, rules: dict[int, Rule], offset: int) -> list[Signal]:
     """Stretches of at least `length` equal non-zero marks, as signals over the points."""
-    found = []
+    found: list[Signal] = []
+    if not marks:
+        return found
     start = 0
     for i in range(len(marks) + 1):
         if i == len(marks) or marks[i] != marks[start]:

@@ -14,6 +14,8 @@ all of them alike) and as ratios, which are what to compare between machines:
   above start-up grows with the size (1.0 is linear).
 - **precommit**: the published pre-commit hook run by pre-commit on 1, 10 and 50 specs, with how
   many hook processes ran and the time per spec.
+- **network**: `codify network` on generated networks of 100, 500 and 1,000 sites
+  (`tests/benchmarks/bench_network.py`): seconds, CPU time and peak memory per size.
 - **build**: whatever `tests/benchmarks/bench_build.py` measures (builds and sites), when that
   file is present; arguments this script does not know are passed on to its `main`, and
   `--build-repeats` and `--build-before` reach it as its `--repeats` and `--before`.
@@ -46,7 +48,7 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 SCHEMA = ROOT / "spec" / "intervention.schema.json"
 EXAMPLES = sorted((ROOT / "examples").glob("*/intervention.yaml"))
-SECTIONS = ("check", "scale", "precommit", "build")
+SECTIONS = ("check", "scale", "precommit", "build", "network")
 
 # The children run with the bytecode cache on, as an installed codify does; some environments
 # turn it off for development, which would add codify's compile time to every run.
@@ -283,6 +285,16 @@ def section_build(rest: list[str]) -> None:
         module.main()
 
 
+def section_network() -> None:
+    """Run tests/benchmarks/bench_network.py's `main`: `codify network` by number of sites."""
+    spec = importlib.util.spec_from_file_location("bench_network", HERE / "bench_network.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    print("\n## network (tests/benchmarks/bench_network.py)\n", flush=True)
+    module.main([])
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the chosen sections and print their tables."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
@@ -325,6 +337,8 @@ def main(argv: list[str] | None = None) -> None:
             section_precommit(args, Path(tmp))
     if "build" in args.only:
         section_build(rest)
+    if "network" in args.only:
+        section_network()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,359 @@
+"""`codify network` on the bundled example networks and on networks with bad and hostile files:
+what it reads, what it leaves out (with positions), and what every output says."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from codify.cli import cli
+from codify.documents.pdf import find_chromium
+from codify.network import analyse, load_network
+from codify.network_model import network_schema_text, outcomes_schema_text
+from codify.network_report import csv_text, render_html, tables
+from tests.conftest import ROOT
+
+RAID = ROOT / "examples" / "raid" / "network"
+SCHWARTZ = ROOT / "examples" / "schwartz_rounds" / "network"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+@pytest.fixture(scope="module")
+def raid_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("raid") / "report"
+    code, stdout, stderr = run("network", str(RAID), "--out", str(out))
+    assert (code, stderr) == (0, ""), stderr
+    assert "6 sites" in stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def schwartz_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("schwartz") / "report"
+    code, _, stderr = run("network", str(SCHWARTZ), "--out", str(out))
+    assert (code, stderr) == (0, ""), stderr
+    return out
+
+
+# --- the example networks ----------------------------------------------------------------------
+
+
+def test_the_raid_network_report_shows_what_its_data_were_built_to_show(raid_out: Path) -> None:
+    sites = {r["site_id"]: r for r in read_csv(raid_out / "tables" / "sites.csv")}
+    assert sorted(sites) == ["ashby", "brookfield", "carrow", "dunmore", "eastgate", "fenwick"]
+    # One site overdue: Dunmore, last assessed in March 2025 against a yearly interval.
+    assert [s for s, r in sites.items() if r["overdue"] == "true"] == ["dunmore"]
+    assert sites["dunmore"]["next_due"] == "2026-03-15"
+    # A must-pass failure in a band that meets the standard: Eastgate.
+    assert sites["eastgate"]["must_pass_failed"] == "c_round_the_clock"
+    assert sites["eastgate"]["band"] == "RAID model in place"
+    assert sites["eastgate"]["meets_standard"] == "false"
+    # Below the standard, its next assessment is due six months on, not twelve.
+    assert (sites["eastgate"]["interval_months"], sites["ashby"]["interval_months"]) == ("6", "12")
+    alerts = {(r["site_id"], r["kind"]) for r in read_csv(raid_out / "tables" / "alerts.csv")}
+    # The drifting site: down a band, below the standard, a falling trend, below its limit.
+    assert {
+        ("brookfield", "band_fall"),
+        ("brookfield", "below_standard"),
+        ("brookfield", "trend_down"),
+        ("brookfield", "below_limit"),
+    } <= alerts
+    assert ("fenwick", "trend_up") in alerts
+    assert not {a for a in alerts if a[0] in ("ashby", "carrow", "dunmore")}
+    deviants = read_csv(raid_out / "tables" / "positive_deviance.csv")
+    assert [(d["measure"], d["site_id"]) for d in deviants] == [("response_times", "carrow")]
+    # Its recorded choices and modification stand beside it.
+    assert "referral_route: Both" in deviants[0]["choices"]
+    assert "emergency department itself" in deviants[0]["modifications"]
+
+
+def test_the_schwartz_network_report_shows_what_its_data_were_built_to_show(
+    schwartz_out: Path,
+) -> None:
+    sites = {r["site_id"]: r for r in read_csv(schwartz_out / "tables" / "sites.csv")}
+    assert [s for s, r in sites.items() if r["overdue"] == "true"] == ["dogwood"]
+    assert sites["elm"]["must_pass_failed"] == "confidentiality-stated"
+    alerts = {(r["site_id"], r["kind"]) for r in read_csv(schwartz_out / "tables" / "alerts.csv")}
+    assert {("birch", "band_fall"), ("birch", "trend_down"), ("fir", "trend_up")} <= alerts
+    funnel = {r["site_id"]: r for r in read_csv(schwartz_out / "tables" / "funnel.csv")}
+    assert funnel["cedar"]["deviance"] == "positive"
+    assert funnel["birch"]["deviance"] == "negative"
+    # The network value is the pooled proportion: all numerators over all denominators.
+    numerators = sum(int(r["numerator"]) for r in funnel.values())
+    denominators = sum(int(r["denominator"]) for r in funnel.values())
+    assert float(funnel["alder"]["network"]) == pytest.approx(numerators / denominators, abs=1e-4)
+
+
+def test_every_table_is_in_the_json_and_as_csv(raid_out: Path) -> None:
+    payload = json.loads((raid_out / "report.json").read_text(encoding="utf-8"))
+    assert payload["synthetic"] is True
+    assert (payload["intervention"], payload["as_of"]) == ("raid", "2026-10-31")
+    assert (payload["interval_months"], payload["interval_below_standard_months"]) == (12, 6)
+    assert payload["interval_source"] == "spec"
+    csvs = sorted(p.stem for p in (raid_out / "tables").glob("*.csv"))
+    assert sorted(payload["tables"]) == csvs
+    for name, rows in payload["tables"].items():
+        assert len(read_csv(raid_out / "tables" / f"{name}.csv")) == len(rows), name
+    assert len(payload["tables"]["assessments"]) == 44
+    assert payload["tables"]["outcome_values"] == [
+        {
+            "site_id": "carrow",
+            "site": "Carrow Valley Hospital (synthetic)",
+            "measure": "bed_days",
+            "period": "2026-Q3",
+            "value": 1150,
+            "path": str(RAID / "sites" / "carrow" / "outcomes" / "2026-Q3.yaml"),
+        }
+    ]
+
+
+def test_the_html_report_is_self_contained_marked_synthetic_and_its_charts_accessible(
+    raid_out: Path,
+) -> None:
+    html = (raid_out / "report.html").read_text(encoding="utf-8")
+    assert "Synthetic data." in html
+    assert "<script" not in html and 'http-equiv="Content-Security-Policy"' in html
+    svgs = re.findall(r"<svg\b[^>]*>.*?</svg>", html, re.S)
+    # An XmR chart per site, the heat map, and a funnel plot per charted measure.
+    assert len(svgs) == 6 + 1 + 2
+    for svg in svgs:
+        head = svg[: svg.index(">") + 1]
+        assert 'role="img"' in head
+        labelled = re.search(r'aria-labelledby="([^"]+)"', head)
+        assert labelled
+        for ident in labelled[1].split():
+            assert f'id="{ident}"' in svg
+        assert re.search(r"<title id=\"[^\"]+\">[^<]+</title><desc id=", svg)
+    # Each chart's data is in a table beside it: every Brookfield total is in the HTML.
+    brookfield = html[html.index("Brookfield Royal Infirmary (synthetic)</h3>") :]
+    for total in (45, 44, 43, 42, 41, 40, 39, 35):
+        assert f'<td class="n">{total}</td>' in brookfield
+
+
+def test_a_second_run_writes_nothing_new(raid_out: Path) -> None:
+    code, stdout, _ = run("network", str(RAID), "--out", str(raid_out))
+    assert code == 0
+    assert "(0 written," in stdout
+
+
+def test_the_committed_schemas_match_the_models() -> None:
+    assert (ROOT / "spec" / "network.schema.json").read_text() == network_schema_text()
+    assert (ROOT / "spec" / "outcomes.schema.json").read_text() == outcomes_schema_text()
+    assert run("schema", "--network")[1] == network_schema_text()
+    assert run("schema", "--outcomes")[1] == outcomes_schema_text()
+
+
+def test_network_files_are_not_taken_for_specs_and_site_profiles_check_clean() -> None:
+    code, stdout, _ = run("check", str(RAID))
+    assert code == 0
+    # The six site profiles are checked against the spec; nothing else in the folder is a spec.
+    assert "6 files checked" in stdout
+
+
+# --- bad files do not stop the picture ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the RAID example with one bad file of each kind added."""
+    root = tmp_path_factory.mktemp("broken") / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    sites = root / "network" / "sites"
+    good = (sites / "ashby" / "assessments" / "2026-09-15.yaml").read_text()
+    (sites / "ashby" / "assessments" / "2026-10-01.yaml").write_text("criteria: [\n  - id: x\n")
+    (sites / "carrow" / "assessments" / "2026-10-02.yaml").write_text(
+        good.replace("rating: 5", "rating: 9", 1)
+    )
+    (sites / "dunmore" / "assessments" / "latest.yaml").write_text(
+        re.sub(r'date: "[^"]*"\n', "", good)
+    )
+    (sites / "eastgate" / "outcomes" / "2026-Q4.yaml").write_text(
+        'period: "2026-Q4"\nmeasures:\n  - id: response_times\n    numerator: 600\n'
+        "    denominator: 500\n  - id: waiting_list\n    value: 3\n"
+    )
+    (sites / "fenwick" / "outcomes" / "z-2026-Q2.yaml").write_text(
+        'period: "2026-Q2"\nmeasures:\n  - id: readmissions\n    numerator: 1\n    denominator: 9\n'
+    )
+    (sites / "fenwick" / "fenwick.local.yaml").write_text("adopts: {}\n")
+    yield root / "network"
+
+
+def test_bad_files_are_reported_with_positions_left_out_and_the_report_still_built(
+    broken: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "report"
+    code, _, stderr = run("network", str(broken), "--out", str(out))
+    assert code == 1
+    lines = stderr.splitlines()
+    sites = broken / "sites"
+
+    def reported(path: Path, line: int, code: str) -> bool:
+        return any(re.match(rf"{re.escape(str(path))}:{line}:\d+: {code} ", ln) for ln in lines)
+
+    assert reported(sites / "ashby" / "assessments" / "2026-10-01.yaml", 2, "CY003")
+    rating_line = next(
+        i
+        for i, ln in enumerate(
+            (sites / "carrow/assessments/2026-10-02.yaml").read_text().split("\n"), 1
+        )
+        if "rating: 9" in ln
+    )
+    assert reported(sites / "carrow" / "assessments" / "2026-10-02.yaml", rating_line, "CA005")
+    assert reported(sites / "dunmore" / "assessments" / "latest.yaml", 1, "CS002")
+    assert reported(sites / "eastgate" / "outcomes" / "2026-Q4.yaml", 4, "CS004")  # 600 > 500
+    assert reported(sites / "eastgate" / "outcomes" / "2026-Q4.yaml", 6, "CS004")  # no such measure
+    assert reported(sites / "fenwick" / "outcomes" / "z-2026-Q2.yaml", 1, "CS004")  # twice
+    assert any(ln.startswith(f"{sites / 'fenwick' / 'fenwick.local.yaml'}:") for ln in lines)
+    assert "6 file(s) left out" in lines[-1]
+
+    excluded = read_csv(out / "tables" / "excluded.csv")
+    assert len({r["path"] for r in excluded}) == 6
+    assert {r["kind"] for r in excluded} == {"assessment", "outcomes", "profile"}
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "6 files were left out" in html
+    assert html.count("<code>" + str(sites)) == 6
+    # Nothing from a left-out file is counted: Ashby's latest is still September's.
+    rows = {r["site_id"]: r for r in read_csv(out / "tables" / "sites.csv")}
+    assert rows["ashby"]["latest_date"] == "2026-09-15"
+    assert rows["fenwick"]["profile"] == ""  # its broken profile is not used
+    assert len(rows) == 6
+
+
+def test_a_missing_or_bad_network_file_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = run("network", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert code == 2 and "no network.yaml" in stderr
+    (tmp_path / "network.yaml").write_text("name: A network\nspec: ../nowhere.yaml\nsites: 3\n")
+    code, _, stderr = run("network", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert code == 2
+    assert re.search(r"network\.yaml:3:1: CS001 ", stderr), stderr
+    (tmp_path / "network.yaml").write_text("name: A network\nspec: ../nowhere.yaml\n")
+    code, _, stderr = run("network", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert code == 2
+    assert re.search(r"network\.yaml:2:7: CS004 spec: no file at ", stderr), stderr
+    assert not (tmp_path / "out").exists()
+
+
+# --- untrusted text in every output ------------------------------------------------------------
+
+HOSTILE = '=HYPERLINK("http://evil.example")<script>alert(1)</script>&<b>'
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the RAID example whose Ashby site has a hostile name, folder and choice."""
+    root = tmp_path_factory.mktemp("hostile") / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    sites = root / "network" / "sites"
+    folder = sites / "ashby"
+    profile = folder / "ashby.local.yaml"
+    text = profile.read_text().replace(
+        "name: Ashby General Hospital (synthetic)", f"name: '{HOSTILE}'"
+    )
+    profile.write_text(text)
+    folder.rename(sites / "<svg onload=alert(2)>")
+    return root / "network"
+
+
+def test_hostile_site_names_are_escaped_in_html_svg_csv_and_json(
+    hostile: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "report"
+    code, _, stderr = run("network", str(hostile), "--out", str(out))
+    assert code == 0, stderr
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<svg onload" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # Inside the SVG too: the chart's title and the heat map's row label.
+    svgs = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    assert any("&lt;script&gt;" in s and "<title" in s for s in svgs)
+    for name in ("sites", "alerts", "ratings", "adaptations"):
+        for row in csv.reader(io.StringIO((out / "tables" / f"{name}.csv").read_text()[1:])):
+            for cell in row:
+                assert not cell.lstrip().startswith(("=", "+", "-", "@")) or cell.startswith("-")
+    sites = read_csv(out / "tables" / "sites.csv")
+    hostile_row = next(r for r in sites if "HYPERLINK" in r["site"])
+    assert hostile_row["site"].startswith("'=HYPERLINK")
+    assert hostile_row["site_id"] == "<svg onload=alert(2)>"
+    payload = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert any(r["site"].startswith("=HYPERLINK") for r in payload["tables"]["sites"])
+
+
+# --- the report says what the data say, and no more ---------------------------------------------
+
+
+def test_without_synthetic_outcomes_or_an_interval_the_report_claims_none(tmp_path: Path) -> None:
+    root = tmp_path / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    net = root / "network"
+    (net / "network.yaml").write_text("name: Plain network\nspec: ../intervention.yaml\n")
+    for folder in (net / "sites").glob("*/outcomes"):
+        shutil.rmtree(folder)
+    spec = root / "intervention.yaml"
+    spec.write_text(
+        spec.read_text().replace(
+            "frequency: Yearly; every 6 months until the service reaches a band that meets the "
+            "standard.",
+            "frequency: As the joint governance group decides.",
+        )
+    )
+    network = load_network(net, today=date(2026, 10, 31))
+    report = analyse(network)
+    assert report.interval is None and report.funnels == []
+    assert all(s.overdue is None for s in report.sites)
+    html = render_html(report)
+    assert "Synthetic data." not in html
+    assert "Whether assessments are overdue is not shown" in html
+    assert "No site reported outcomes." in html
+    assert "Overdue since" not in html
+    assert "No site&#39;s outcome lies beyond the 99.8% limit" in html
+    found = {t.name: t for t in tables(report)}
+    assert found["funnel"].rows == [] and found["positive_deviance"].rows == []
+    assert {r["overdue"] for r in found["sites"].rows} == {None}
+    # A CSV of an empty table is its header alone.
+    assert csv_text(found["funnel"]).count("\r\n") == 1
+
+
+def test_a_frequency_in_network_yaml_overrides_the_spec(tmp_path: Path) -> None:
+    root = tmp_path / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    settings = root / "network" / "network.yaml"
+    settings.write_text(settings.read_text() + "frequency:\n  months: 24\n")
+    report = analyse(load_network(root / "network"))
+    assert report.interval_source == "network"
+    dunmore = next(s for s in report.sites if s.site.id == "dunmore")
+    assert (dunmore.interval, dunmore.due, dunmore.overdue) == (24, date(2027, 3, 15), False)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    find_chromium() is None,
+    reason="needs Chromium for --pdf: apt install chromium, or set CODIFY_CHROMIUM",
+)
+def test_the_pdf_is_printed_from_the_same_page(tmp_path: Path) -> None:
+    pypdf = pytest.importorskip("pypdf", reason="reads the PDF with pypdf (dev extra)")
+    out = tmp_path / "report"
+    code, _, stderr = run("network", str(SCHWARTZ), "--out", str(out), "--pdf")
+    assert code == 0, stderr
+    reader = pypdf.PdfReader(out / "report.pdf")
+    assert len(reader.pages) >= 3
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Synthetic data." in text and "Cedar Park Hospice (synthetic)" in text
