@@ -142,6 +142,7 @@ COMMAND_LINES = {
     "references": ["references", "import", "{tmp}/refs.json"],
     "migrate": ["migrate", "--check", "{spec}"],
     "diff": ["diff", "{spec}", "{spec}"],
+    "changes": ["changes", "{spec}", "--no-git", "--out", "{tmp}/changes"],
 }
 
 

@@ -40,6 +40,7 @@ from codify.documents.view import build_document
 from codify.loader import load_file
 from codify.model import (
     Audience,
+    ChangeLevel,
     Criterion,
     GuidanceStance,
     Intervention,
@@ -443,6 +444,10 @@ LABELS: dict[Enum, tuple[str, ...]] = {
     # Who the documents are for, as the handbook's opening sentence addresses them.
     Audience.mixed: ("staff, volunteers and managers",),
     GuidanceStance.predates_evidence: ("written before the evidence",),
+    # A release's changes are grouped under what they ask of adopters.
+    ChangeLevel.breaking: ("what you must now do differently",),
+    ChangeLevel.compatible: ("what you may now do",),
+    ChangeLevel.editorial: ("wording only",),
 }
 
 

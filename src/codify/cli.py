@@ -40,6 +40,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "score": ("codify.commands.score", "score", "Check and score a filled-in fidelity assessment."),
     "migrate": ("codify.commands.migrate", "migrate", "Update specs written for an older format."),
     "diff": ("codify.commands.diff", "diff", "Classify what changed between two spec versions."),
+    "changes": (
+        "codify.commands.changes",
+        "changes",
+        "Write what changed for adopters, per release.",
+    ),
     "network": ("codify.commands.network", "network", "Report on a network of sites over time."),
     "references": (
         "codify.commands.references",

@@ -352,6 +352,18 @@ _TABLE = (
         _error,
         "With --against REV, the version bump is at least what the changes since REV need.",
     ),
+    Code(
+        "CR032",
+        "history-version",
+        _error,
+        "The history lists releases newest first, the newest being the spec's version.",
+    ),
+    Code(
+        "CR033",
+        "history-understated",
+        _error,
+        "With --against REV, the history's newest release states its most demanding change.",
+    ),
     # --- assessments ---------------------------------------------------------------------------
     Code(
         WRONG_INTERVENTION,

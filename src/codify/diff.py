@@ -25,11 +25,12 @@ import re
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from enum import IntEnum, StrEnum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from codify.diagnostics import printable
+from codify.vocab import ChangeLevel
 
 if TYPE_CHECKING:
     import subprocess
@@ -39,12 +40,9 @@ if TYPE_CHECKING:
     from codify.rules import RuleContext
 
 
-class Level(StrEnum):
-    """What a change means for an organisation that already runs the intervention."""
-
-    breaking = "breaking"  # it must now do something differently
-    compatible = "compatible"  # it may now do something more, and need change nothing
-    editorial = "editorial"  # wording: nothing it does changes
+# A change's level is the format's own: a release in the spec's `history` states its changes
+# with the same three words.
+Level = ChangeLevel
 
 
 class Bump(IntEnum):
@@ -173,8 +171,9 @@ _RECORD = frozenset(
     }
 )  # fmt: skip
 # Not compared: the version is what the changes are measured against; the format version is
-# how the file is written (codify migrate), not what it says.
-_SKIPPED = frozenset({"version", "format_version"})
+# how the file is written (codify migrate), not what it says; the history records the versions
+# themselves, so writing up a release is not a change that needs another.
+_SKIPPED = frozenset({"version", "format_version", "history"})
 _WITHDRAWN = frozenset({"not_recommended", "retired"})
 _SHOWN = 80  # characters of a quoted value
 
@@ -1026,6 +1025,25 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+def dump(spec: Any) -> dict[str, Any]:
+    """A spec as JSON data, every field present: pydantic's own dump for a model, and the same
+    shape from the check's records (codify.records), which hold their fields in `__dict__`."""
+    if hasattr(spec, "model_dump"):
+        data: dict[str, Any] = spec.model_dump(mode="json")
+        return data
+    return _plain(spec)  # type: ignore[no-any-return]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return {k: _plain(v) for k, v in vars(value).items()}
+    return value
+
+
 def diff_specs(old: Side, new: Side) -> SpecDiff:
     """Every change from `old` to `new`, each under a rule of `RULES`, in the order found:
     section by section, elements in the old version's order, then new ones."""
@@ -1038,7 +1056,7 @@ def diff_specs(old: Side, new: Side) -> SpecDiff:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        differ.run(old.spec.model_dump(mode="json"), new.spec.model_dump(mode="json"))
+        differ.run(dump(old.spec), dump(new.spec))
     finally:
         if was_enabled:
             gc.enable()
@@ -1176,21 +1194,27 @@ def against_side(rev: str, path: Path) -> Side | None:
     return side_from_bytes(raw, f"{rev}:{path}") if raw is not None else None
 
 
-# --- the version rule (CR031) ------------------------------------------------------------------
+# --- the version rule (CR031) and the history rules (CR032, CR033) ----------------------------
 
 # The revision `codify check --against` compares with, for the length of one check. A context
 # variable rather than a setting: it holds only inside `against()`, and a nested check (of the
 # old version itself) sees none.
 _AGAINST: ContextVar[str | None] = ContextVar("codify_against", default=None)
+# Within one `against()`: each checked file's comparison, made once for CR031 and CR033.
+_COMPARED: ContextVar[dict[tuple[str, int], _Compared] | None] = ContextVar(
+    "codify_compared", default=None
+)
 
 
 @contextlib.contextmanager
 def against(rev: str) -> Iterator[None]:
     """Within this block, CR031 compares each checked spec with its version at `rev`."""
     token = _AGAINST.set(rev)
+    cache = _COMPARED.set({})
     try:
         yield
     finally:
+        _COMPARED.reset(cache)
         _AGAINST.reset(token)
 
 
@@ -1201,27 +1225,51 @@ def _changes(n: int) -> str:
     return f"{n} change needs" if n == 1 else f"{n} changes need"
 
 
-def version_findings(spec: Intervention, ctx: RuleContext) -> Iterator[tuple[JsonPath, str]]:
-    """CR031: the version bump is smaller than the changes since the `against` revision need.
+@dataclass(frozen=True)
+class _Compared:
+    """The `against` comparison of one checked spec: nothing, a reason it failed, or the diff."""
 
-    Nothing without `against()`, for a spec not read from a file, or for one that did not exist
-    at the revision (a new spec may start at any version).
-    """
+    rev: str
+    found: SpecDiff | None = None
+    problem: str | None = None
+
+
+def _compared(spec: Intervention, ctx: RuleContext) -> _Compared | None:
+    """The checked spec compared with its version at the `against` revision, made once per
+    check; None without `against()`, for a spec not read from a file, or for one that did not
+    exist at the revision (a new spec may start at any version)."""
     rev = _AGAINST.get()
     doc = ctx.document
     if rev is None or doc is None or ctx.spec_dir is None or doc.path in ("-", ""):
-        return
+        return None
     path = ctx.spec_dir / Path(doc.path).name
+    cache = _COMPARED.get()
+    key = (str(path), id(spec))
+    if cache is not None and key in cache:
+        return cache[key]
     try:
         old = against_side(rev, path)
     except DiffError as exc:
-        yield ("version",), f"cannot compare with {rev}: {exc}"
+        result: _Compared | None = _Compared(rev, problem=str(exc))
+    else:
+        result = None if old is None else _Compared(rev, diff_specs(old, Side(doc.path, spec, doc)))
+    if cache is not None and result is not None:
+        cache[key] = result
+    return result
+
+
+def version_findings(spec: Intervention, ctx: RuleContext) -> Iterator[tuple[JsonPath, str]]:
+    """CR031: the version bump is smaller than the changes since the `against` revision need."""
+    compared = _compared(spec, ctx)
+    if compared is None:
         return
-    if old is None:
+    rev, found = compared.rev, compared.found
+    if found is None:
+        yield ("version",), f"cannot compare with {rev}: {compared.problem}"
         return
-    found = diff_specs(old, Side(doc.path, spec, doc))
     if found.ok:
         return
+    old = found.old
     declared = found.declared
     said = (
         f"version {spec.version} is not a semantic version above {old.spec.version}"
@@ -1231,12 +1279,75 @@ def version_findings(spec: Intervention, ctx: RuleContext) -> Iterator[tuple[Jso
         + f" {old.spec.version} at {rev}"
     )
     needing = found.needing(declared or Bump.none)
-    listed = "; ".join(f"{c.rule} {c.path}" for c in needing[:_LISTED])
-    more = len(needing) - _LISTED
-    listed += f" and {more} more" if more > 0 else ""
     yield (
         ("version",),
-        (f"{said}, but {_changes(len(needing))} a {found.required.name} bump: {listed}"),
+        (f"{said}, but {_changes(len(needing))} a {found.required.name} bump: {_list(needing)}"),
+    )
+
+
+def _list(changes: list[Change]) -> str:
+    listed = "; ".join(f"{c.rule} {c.path}" for c in changes[:_LISTED])
+    more = len(changes) - _LISTED
+    return listed + (f" and {more} more" if more > 0 else "")
+
+
+def history_findings(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
+    """CR032: the history lists releases newest first, each a semantic version, the newest
+    being the spec's own `version`. Reads only fields, so it runs on the check's records."""
+    history = spec.history
+    if not history:
+        return
+    newer: tuple[int, int, int] | None = None
+    for i, release in enumerate(history):
+        parts = _parts(release.version)
+        if parts is None:
+            yield (
+                ("history", i, "version"),
+                f"release {release.version!r} is not a semantic version (MAJOR.MINOR.PATCH)",
+            )
+            continue
+        if newer is not None and parts >= newer:
+            yield (
+                ("history", i, "version"),
+                f"release {release.version} is listed after a later or equal one: the history "
+                "lists releases newest first, each once",
+            )
+        newer = parts
+    top = history[0].version
+    if top != spec.version:
+        yield (
+            ("history", 0, "version"),
+            f"the newest release in the history is {top}, but the spec's version is "
+            f"{spec.version}: add a release for {spec.version} at the top "
+            "(`codify diff --write-history` drafts one)",
+        )
+
+
+_RANK = {Level.editorial: 0, Level.compatible: 1, Level.breaking: 2}
+
+
+def understated_findings(spec: Intervention, ctx: RuleContext) -> Iterator[tuple[JsonPath, str]]:
+    """CR033: with `against()`, the history's entry for this version states its changes, and
+    none as demanding as the most demanding change the comparison finds."""
+    if not spec.history or spec.history[0].version != spec.version:
+        return  # no entry for this version to hold to its word (CR032 says so)
+    stated = spec.history[0].changes
+    if not stated:
+        return  # a summary alone states no class of change
+    compared = _compared(spec, ctx)
+    if compared is None or compared.found is None:
+        return  # CR031 reports a comparison that failed
+    most = max(_RANK[Level(c.level)] for c in stated)
+    above = [c for c in compared.found.changes if _RANK[c.level] > most]
+    if not above:
+        return
+    worst = max((c.level for c in above), key=_RANK.__getitem__)
+    said = next(level for level, rank in _RANK.items() if rank == most)
+    yield (
+        ("history", 0, "changes"),
+        f"the history's release {spec.version} states {said.value} changes at most, but "
+        f"{len(above)} change{'s' if len(above) != 1 else ''} since {compared.rev} "
+        f"{'are' if len(above) != 1 else 'is'} {worst.value}: {_list(above)}",
     )
 
 
@@ -1359,3 +1470,140 @@ def to_markdown(found: SpecDiff) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+# --- drafting the history (codify diff --write-history) ---------------------------------------
+
+
+class HistoryError(Exception):
+    """The history cannot be drafted into the file: the message says why (exit 2)."""
+
+
+def draft_release(found: SpecDiff, date: str, language: str = "en") -> dict[str, Any]:
+    """A release entry for the new version, drafted from the changes found: one line per rule
+    and item for breaking and compatible changes, in the words `codify changes` uses, and one
+    line counting the wording changes. The summary says it is a draft to be rewritten."""
+    from codify.changelog import subject
+    from codify.phrases import Phrasebook
+
+    book = Phrasebook(language)
+    old_data, new_data = dump(found.old.spec), dump(found.new.spec)
+    counts = {level: sum(c.level is level for c in found.changes) for level in Level}
+    changes: list[dict[str, str]] = []
+    seen: set[tuple[str, str | None]] = set()
+    rank = {Level.breaking: 0, Level.compatible: 1, Level.editorial: 2}
+    for c in sorted(found.changes, key=lambda c: rank[c.level]):  # breaking first; stable
+        if c.level is Level.editorial:
+            continue
+        removed = c.rule.endswith("-removed") or c.new_at is None
+        name = subject(c.path, *((old_data, new_data) if removed else (new_data, old_data)))
+        if (c.rule, name) in seen:
+            continue
+        seen.add((c.rule, name))
+        said = book.text(f"diff.rule.{c.rule}")
+        changes.append({"level": c.level.value, "description": f"{name}: {said}" if name else said})
+    if counts[Level.editorial]:
+        changes.append(
+            {
+                "level": Level.editorial.value,
+                "description": book.fill("changes.wording_found", counts[Level.editorial]),
+            }
+        )
+    summary = book.fill(
+        "changes.draft_summary",
+        breaking=counts[Level.breaking],
+        compatible=counts[Level.compatible],
+        editorial=counts[Level.editorial],
+    )
+    entry: dict[str, Any] = {
+        "version": found.new.spec.version,
+        "date": date,
+        "summary": summary,
+    }
+    if changes:
+        entry["changes"] = changes
+    return entry
+
+
+def _yaml_entry(entry: dict[str, Any], indent: str, nl: str, transition_hint: bool) -> str:
+    """The entry as block YAML lines, each string double-quoted (JSON's escapes are YAML's),
+    starting with `- ` at `indent`."""
+
+    def q(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    inner = indent + "  "
+    lines = [f"{indent}- version: {q(entry['version'])}"]
+    lines += [f"{inner}date: {q(entry['date'])}", f"{inner}summary: {q(entry['summary'])}"]
+    if entry.get("changes"):
+        lines.append(f"{inner}changes:")
+        for change in entry["changes"]:
+            lines.append(f"{inner}  - level: {change['level']}")
+            lines.append(f"{inner}    description: {q(change['description'])}")
+    if transition_hint:
+        lines.append(
+            f"{inner}# transition: {{until: YYYY-MM-DD, note: ...}}  # by when adopters act"
+        )
+    return nl.join(lines) + nl
+
+
+def add_release_text(text: str, entry: dict[str, Any], path: str) -> str:
+    """The spec's text with `entry` as the newest release of its `history`, every other line
+    kept byte for byte (comments too): the entry's lines are spliced in above the first release,
+    or a `history:` list is added at the end. The result is loaded again and must be the old
+    data with the entry added, or nothing is changed (HistoryError)."""
+    import copy
+
+    from codify.loader import LoadError, load_text
+    from codify.migrate import MigrationError, _newline, _tree
+
+    try:
+        before = load_text(text, path).data
+        root, _ = _tree(text)
+    except (LoadError, MigrationError) as exc:
+        raise HistoryError(f"{path}: cannot be read as YAML: {exc}") from None
+    if not isinstance(before, dict):
+        raise HistoryError(f"{path}: not a mapping of keys such as id, name")
+    history = before.get("history")
+    if history is not None and not isinstance(history, list):
+        raise HistoryError(f"{path}: history is not a list; add the release by hand")
+    if any(isinstance(r, dict) and r.get("version") == entry["version"] for r in history or ()):
+        raise HistoryError(
+            f"{path}: the history already has a release {entry['version']}; nothing was written"
+        )
+    nl = _newline(text)
+    hint = any(c["level"] == Level.breaking.value for c in entry.get("changes", ()))
+    pair = root.get("history")
+    if pair is not None and pair[1].kind == "seq" and not pair[1].flow and pair[1].items:
+        first = pair[1].items[0]
+        line_start = text.rfind("\n", 0, first.start) + 1
+        prefix = text[line_start : first.start]
+        if not re.fullmatch(r" *- +", prefix):
+            raise HistoryError(
+                f"{path}: history is not a plain block list; add the release by hand"
+            )
+        indent = prefix[: prefix.index("-")]
+        out = text[:line_start] + _yaml_entry(entry, indent, nl, hint) + text[line_start:]
+    elif pair is None:
+        column = root.pairs[0][0].column if root.pairs else 0
+        body = text if text.endswith(("\n", "\r")) or not text else text + nl
+        out = (
+            body
+            + " " * column
+            + "history:"
+            + nl
+            + _yaml_entry(entry, " " * column + "  ", nl, hint)
+        )
+    else:
+        raise HistoryError(f"{path}: history is not a plain block list; add the release by hand")
+    expected = copy.deepcopy(before)
+    expected["history"] = [entry, *(history or [])]
+    try:
+        after = load_text(out, path).data
+    except LoadError as exc:  # pragma: no cover - a splice that breaks the YAML is a bug
+        raise HistoryError(f"{path}: the drafted history would not load: {exc}") from None
+    if after != expected:
+        raise HistoryError(
+            f"{path}: adding the release would change something else; add it by hand"
+        )
+    return out

@@ -13,6 +13,9 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from codify import dates
+from codify.vocab import (
+    ChangeLevel as ChangeLevel,
+)  # a release's changes, as codify diff names them
 
 # The spec format this release writes and reads natively; older specs are migrated to it.
 FORMAT_VERSION = "2"
@@ -1292,6 +1295,46 @@ class Choice(Spec):
     note: Text | None = Field(None, description="How to choose, e.g. 'by local priorities'.")
 
 
+# --- the model's history ----------------------------------------------------------------------
+
+
+class ReleaseChange(Spec):
+    """One change a release makes, as the innovator tells adopters about it."""
+
+    level: ChangeLevel = Field(
+        description="breaking (adopters must do something differently), compatible (they may "
+        "now do something more) or editorial (wording only)."
+    )
+    description: Text = Field(description="The change, in words for adopters.")
+
+
+class Transition(Spec):
+    """How long adopters have to make a release's breaking changes."""
+
+    until: PartialDate = Field(
+        description="The date by which adopters must have made the breaking changes."
+    )
+    note: Text | None = Field(
+        None, description="What holds until then: support offered, what the old version allows."
+    )
+
+
+class Release(Spec):
+    """One released version of the model: when, what it changed, and by when to act."""
+
+    version: str = Field(description="The release's version, as semantic versioning.")
+    date: PartialDate = Field(description="When it was released, e.g. 2025-03-01.")
+    summary: Text = Field(description="What the release is about, in a sentence or two.")
+    changes: list[ReleaseChange] = Field(
+        default_factory=list,
+        description="The changes adopters need to hear about; `codify diff --write-history` "
+        "drafts them.",
+    )
+    transition: Transition | None = Field(
+        None, description="For a release with breaking changes: by when adopters must make them."
+    )
+
+
 # --- the whole spec -----------------------------------------------------------------------------
 
 
@@ -1461,6 +1504,10 @@ class Intervention(Spec):
     not_applicable: list[NotApplicable] = Field(
         default_factory=list,
         description="TIDieR items that do not apply yet, with the reason (e.g. 12 before any assessment).",
+    )
+    history: list[Release] = Field(
+        default_factory=list,
+        description="The released versions, newest first: the first is this spec's `version`.",
     )
 
     @model_validator(mode="after")

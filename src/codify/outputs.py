@@ -10,5 +10,6 @@ BUILD_MANIFEST = ".codify-build.json"  # what `codify build` wrote into an outpu
 SITE_MANIFEST = ".codify-site.json"  # what `codify site` wrote into a site project
 BUILT_RECORD = ".codify-built.json"  # what MkDocs or Zensical left in a project's site/
 NETWORK_MANIFEST = ".codify-network.json"  # what `codify network` wrote into a report folder
+CHANGES_MANIFEST = ".codify-changes.json"  # what `codify changes` wrote into an output folder
 
-RECORDS = (BUILD_MANIFEST, SITE_MANIFEST, BUILT_RECORD, NETWORK_MANIFEST)
+RECORDS = (BUILD_MANIFEST, SITE_MANIFEST, BUILT_RECORD, CHANGES_MANIFEST, NETWORK_MANIFEST)

@@ -1278,6 +1278,36 @@ NETWORK_PHRASES: dict[str, Phrase] = {
 }
 PHRASES.update(NETWORK_PHRASES)
 
+# What changed for adopters (codify changes, the handbook's version history, the site's page).
+# The line for a change the diff found names the item it is about, then what its rule means
+# (`diff.rule.<id>`: the summaries of codify.diff.RULES, added by all_phrases).
+CHANGES_PHRASES: dict[str, Phrase] = {
+    "section.history": "Version history",
+    "site.page.changes": "What changed for adopters",
+    "changes.title": "What changed for adopters: {name}",
+    "changes.intro": (
+        "Each release, newest first: what you must now do differently, what you may now do, "
+        "and what changed only in its wording."
+    ),
+    "changes.release": "Version {version}",
+    "changes.released": "Released {date}.",
+    "changes.must": "What you must now do differently",
+    "changes.may": "What you may now do",
+    "changes.wording": "Wording only",
+    "changes.by": "Make these changes by {date}.",
+    "changes.wording_found": (
+        "The wording changed in {n} place; nothing you do changes.",
+        "The wording changed in {n} places; nothing you do changes.",
+    ),
+    "changes.nothing": "Nothing you do has changed.",
+    "changes.first": "The first release.",
+    "changes.draft_summary": (
+        "Draft from codify diff: {breaking} breaking, {compatible} compatible and {editorial} "
+        "wording changes. Say what this release means for adopters."
+    ),
+}
+PHRASES.update(CHANGES_PHRASES)
+
 # English labels for enum values where the value itself, read aloud, is not the best wording.
 LABELS: dict[str, str] = {
     "enum.SpreadModel.none": "not for spread",
@@ -1318,7 +1348,7 @@ def _enums() -> Iterator[type[Enum]]:
         if (
             isinstance(value, type)
             and issubclass(value, Enum)
-            and value.__module__ == model.__name__
+            and value.__module__ in (model.__name__, "codify.vocab")  # re-exported there
         ):
             yield value
 
@@ -1329,9 +1359,12 @@ def all_phrases() -> dict[str, Phrase]:
     The English of an enum label and of a TIDieR item lives beside its definition (the
     model, codify.tidier); here it only gains a key, so a translator can reach it.
     """
+    from codify.diff import RULES
     from codify.tidier import ITEMS
 
     found: dict[str, Phrase] = dict(PHRASES)
+    for rule in RULES.values():
+        found[f"diff.rule.{rule.id}"] = rule.summary
     for item in ITEMS:
         found[f"tidier.{item.number}.name"] = item.name
         found[f"tidier.{item.number}.question"] = item.question

@@ -5,6 +5,7 @@ and an example, for the check, `codify explain`, SARIF and the rules reference i
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1653,3 +1654,60 @@ def _version_bump(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     from codify.diff import version_findings
 
     yield from version_findings(spec, ctx)
+
+
+@rule(
+    "CR032",
+    """
+A spec's `history` lists its releases newest first, so that adopters read the latest at the top
+and the handbook, the site and `codify changes` agree on what was released when. Each release is
+a semantic version, listed once; the newest is the spec's own `version`, because a version
+number with no release behind it tells adopters nothing about what changed. `codify diff
+--against REV PATH --write-history` drafts the missing release from the changes it finds.
+""",
+    """
+version: 2.0.0
+history:
+  - version: 2.0.0      # the newest release is this version
+    date: 2025-03-01
+    summary: Huddles move to the start of each shift.
+  - version: 1.4.0
+    date: 2024-06
+    summary: Telephone huddles for small wards.
+""",
+)
+def _history_version(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if not spec.history:
+        return
+    if not spec.history:  # most specs: nothing to check, and nothing more to import
+        return
+    from codify.diff import history_findings
+
+    yield from history_findings(spec)
+
+
+@rule(
+    "CR033",
+    """
+Checked only with `codify check --against REV`: when the history's release for this version
+lists its changes, the most demanding of them must be at least as demanding as the most
+demanding change `codify diff` finds since REV. A release that tells adopters "wording only"
+while a core element changed would let them carry on as before. The finding is on the
+release's `changes` and lists the changes that are not accounted for.
+""",
+    """
+history:
+  - version: 2.0.0
+    date: 2025-03-01
+    summary: Huddles move to the start of each shift.
+    changes:
+      - level: breaking    # the huddle's form changed: not "editorial"
+        description: Hold the huddle at the start of each shift, not mid-morning.
+""",
+)
+def _history_understated(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
+    if "codify.diff" not in sys.modules:  # --against is not set (see CR031)
+        return
+    from codify.diff import understated_findings
+
+    yield from understated_findings(spec, ctx)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from codify.commands._common import common_options
-from codify.commands._output import detail, fail
+from codify.commands._output import complain, detail, fail, say
 
 FORMATS = ("text", "json", "markdown")
 
@@ -29,8 +29,14 @@ FORMATS = ("text", "json", "markdown")
     show_default=True,
     help="text (one line per change), json, or markdown (what changed for adopters).",
 )
+@click.option(
+    "--write-history",
+    is_flag=True,
+    help="Add a draft release for NEW's version at the top of NEW's `history`, from the "
+    "changes found (NEW must be a file; nothing is written when the bump is too small).",
+)
 @common_options()
-def diff(sides: tuple[str, ...], rev: str | None, fmt: str) -> None:
+def diff(sides: tuple[str, ...], rev: str | None, fmt: str, write_history: bool) -> None:
     """Compare two versions of a spec by id and classify every change for adopters.
 
     OLD and NEW are spec files (or folders holding intervention.yaml), or REV:path to read a
@@ -42,6 +48,11 @@ def diff(sides: tuple[str, ...], rev: str | None, fmt: str) -> None:
     compatible (they may do something more: minor) or editorial (wording: patch), under a
     rule id listed in the Change control guide. Before 1.0.0 a minor bump is enough
     for breaking changes and a patch for the rest.
+
+    `--write-history` drafts the release for adopters: it adds NEW's version at the top of
+    NEW's `history` with today's date, a line for each breaking and compatible change and a
+    count of the wording changes, keeping every other line of the file as it is. Rewrite its
+    summary, and add a `transition` for breaking changes, before you release.
 
     Exit codes: 0 the new version's bump is at least what the changes need; 1 it is smaller;
     2 a usage error, or a side that cannot be read (git missing, an unknown revision).
@@ -80,4 +91,52 @@ def diff(sides: tuple[str, ...], rev: str | None, fmt: str) -> None:
             found, verbose=bool(click.get_current_context().find_root().meta.get("codify.verbose"))
         )
     click.echo(out, nl=False)
+    if write_history:
+        _write_history(found, sides[0] if rev is not None else sides[1])
     sys.exit(0 if found.ok else 1)
+
+
+def _write_history(found: object, arg: str) -> None:
+    """Add the drafted release to the NEW file's history, atomically; stop with 2 if it cannot."""
+    import datetime
+
+    from codify import diff as lib
+    from codify.commands.migrate import write_in_place
+
+    assert isinstance(found, lib.SpecDiff)
+    path = Path(arg)
+    if path.is_dir():
+        path = path / "intervention.yaml"
+    if not path.is_file():
+        fail(f"--write-history writes into NEW, which must be a spec file: {arg} is not one")
+    if not found.ok:
+        complain(
+            f"{path}: the version bump is too small for these changes, so no release was "
+            "drafted: raise the version first"
+        )
+        return
+    if path.is_symlink():
+        fail(f"{path} is a symbolic link; nothing was written: name the file it points to")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+        entry = lib.draft_release(found, datetime.date.today().isoformat())
+        out = lib.add_release_text(text, entry, str(path))
+    except UnicodeDecodeError:
+        fail(f"{path} is not UTF-8 text; nothing was written")
+    except lib.HistoryError as exc:
+        fail(str(exc))
+    problem = write_in_place(path, out.encode("utf-8"), raw)
+    if problem:
+        fail(f"{path}: {problem}")
+    say(
+        f"{path}: release {found.new.spec.version} drafted at the top of its history: rewrite "
+        "its summary for adopters"
+        + (
+            ", and give it a transition,"
+            if any(c.level is lib.Level.breaking for c in found.changes)
+            else ""
+        )
+        + " before you release",
+        err=True,
+    )

@@ -97,6 +97,12 @@ HANDBOOK: tuple[SectionSpec, ...] = (
         appendix=True,
         summary="NASSS complexity ratings.",
     ),
+    SectionSpec(
+        "history",
+        lambda s: bool(s.history),
+        appendix=True,
+        summary="The released versions: what each changed, and by when adopters must act.",
+    ),
 )
 
 DOCUMENTS: dict[str, tuple[SectionSpec, ...]] = {"handbook": HANDBOOK}

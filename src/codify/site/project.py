@@ -199,6 +199,15 @@ def _spec_pages(view: SpecView, found: _Plan) -> list[NavItem | str]:
     for name, template in REFERENCE_PAGES:
         pages.append(Page(p(name), template, title(template), view))
         reference.append({title(template): p(name)})
+    if spec.history:
+        # What changed for adopters, from the history the spec records. With one release there
+        # is nothing to compare yet: the page is built (the release's summary reaches the site)
+        # but kept out of the navigation.
+        pages.append(Page(p("changes.md"), "changes", title("changes"), view))
+        if len(spec.history) > 1:
+            reference.append({title("changes"): p("changes.md")})
+        else:
+            found.not_in_nav.append(f"/{p('changes.md')}")
     menu: list[NavItem | str] = [
         {nav("overview"): p("index.md")},
         {nav("keep"): _bounded_section(keep, p("keep/"), found)},

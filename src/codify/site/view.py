@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sized
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -35,6 +35,9 @@ from codify.model import (
     Role,
 )
 from codify.site.text import heading, html_text, label, path_target, unique_names
+
+if TYPE_CHECKING:
+    from codify.changelog import Changelog
 
 __all__ = ["Download", "SpecView", "label"]
 
@@ -84,6 +87,13 @@ class SpecView:
     # In a portfolio: the specs this one names as its components, and those naming it.
     parts: list[SpecView] = field(default_factory=list, repr=False, compare=False)
     part_of: list[SpecView] = field(default_factory=list, repr=False, compare=False)
+
+    @cached_property
+    def changelog(self) -> Changelog:
+        """What changed for adopters, release by release, as the spec's history records it."""
+        from codify.changelog import history_changelog
+
+        return history_changelog(self.spec)
 
     # --- page paths, relative to docs/ ----------------------------------------------------
 
