@@ -537,3 +537,26 @@ def test_init_adopt_keeps_hostile_spec_text_inside_its_comments(tmp_path: Path) 
     loaded = YAML(typ="safe").load(target.read_text(encoding="utf-8"))
     assert "evil" not in loaded and "more" not in loaded
     assert set(loaded["choices"]) == {e["id"] for e in data["adaptable_elements"]}
+
+
+def test_without_python_docx_the_rest_is_built_and_a_note_says_how(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import codify.extras
+
+    real = codify.extras.missing_modules
+    monkeypatch.setattr(
+        codify.extras,
+        "missing_modules",
+        lambda extra, modules=None: ["docx"] if extra == "docx" else real(extra, modules),
+    )
+    out = tmp_path / "out"
+    result = build_profiles([EXAMPLES[1]], out)
+    names = sorted(p.name for p in result.profiles[0].files)
+    assert names == [
+        "local-checklist.html",
+        "local-checklist.md",
+        "local-handbook.html",
+        "local-handbook.md",
+    ]
+    assert any("pip install 'codify-interventions[docx]'" in n for n in result.notes)
