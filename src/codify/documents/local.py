@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from codify.config import Branding
-from codify.documents.sections import SectionSpec
 from codify.documents.view import (
     AdaptableView,
     CoreView,
@@ -35,7 +34,7 @@ from codify.documents.view import (
 )
 from codify.local import Choice, Holder, LocalProfile, PhaseDates, Readiness
 from codify.localcheck import match_option
-from codify.model import Intervention, Modification, Phase, ReadinessCriterion, Status
+from codify.model import Intervention, Modification, Phase, ReadinessCriterion
 from codify.phrases import Phrasebook
 
 
@@ -87,11 +86,6 @@ LOCAL_HANDBOOK: tuple[LocalSectionSpec, ...] = (
         lambda d: bool(d.modifications),
         "The local adaptation log, FRAME-coded, fidelity-inconsistent ones flagged.",
     ),
-)
-
-# The same registry shape the handbook's sections use, for the templates guide.
-SECTION_SPECS: tuple[SectionSpec, ...] = tuple(
-    SectionSpec(s.key, summary=s.summary) for s in LOCAL_HANDBOOK
 )
 
 
@@ -151,13 +145,6 @@ class ReadinessView:
     def met(self) -> bool:
         """Whether the organisation says it is met."""
         return self.entry is not None and self.entry.status.value == "met"
-
-
-@dataclass(frozen=True)
-class ApprovalView:
-    """The approval one choice needed: the choice's element and the approval recorded."""
-
-    choice: ChoiceView
 
 
 @dataclass(frozen=True)
@@ -343,11 +330,6 @@ def build_local_document(
         bearing,
         {s.key: s for s in sections},
     )
-
-
-def is_record(spec: Intervention) -> bool:
-    """Whether the spec is a record (not recommended, retired): no local version is built."""
-    return spec.status in (Status.not_recommended, Status.retired)
 
 
 # --- rendering ----------------------------------------------------------------------------------
