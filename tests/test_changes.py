@@ -146,7 +146,11 @@ def test_write_history_drafts_the_release_and_keeps_every_other_line(repo: Repo)
     assert top["changes"][0]["description"] == (
         "Recording a Round: A new practice adopters must never do."
     )
-    assert top["changes"][1]["description"] == "Time slot: Adopters have a new permitted option."
+    # The options added are named after the line, as the comparison found them.
+    assert top["changes"][1]["description"] == (
+        "Time slot: Adopters have a new permitted option. "
+        "(Lunchtime; Early evening; Before a night shift)"
+    )
     assert "give it a transition" in repo.draft_output
 
 
@@ -262,7 +266,10 @@ def test_the_changelog_tells_adopters_what_they_must_now_do_and_by_when(
     assert must.startswith("Make these changes by 30 June 2025.")
     assert "Recording a Round: A new practice adopters must never do." in must
     may = markdown_text(_section(v2, "### What you may now do"))
-    assert may == "Time slot: Adopters have a new permitted option."
+    assert may == (
+        "Time slot: Adopters have a new permitted option. "
+        "(Lunchtime; Early evening; Before a night shift)"
+    )
     assert "The wording changed in 1 place" in _section(v2, "### Wording only")
     v1 = _section(md, "## Version 1.0.0")
     assert "Released May 2024." in v1 and "The first release of the Rounds" in v1
@@ -305,6 +312,23 @@ def test_changelog_escapes_spec_text_and_speaks_welsh(repo: Repo, tmp_path: Path
     welsh = (tmp_path / "cy" / "changes.md").read_text("utf-8")
     assert "Beth sydd wedi newid i fabwysiadwyr" in welsh
     assert "Beth y mae'n rhaid i chi ei wneud yn wahanol nawr" in welsh
+
+
+def test_a_transition_is_shown_when_the_release_lists_no_change(tmp_path: Path) -> None:
+    spec = tmp_path / "intervention.yaml"
+    text = (ROOT / "examples" / "raid" / "intervention.yaml").read_text("utf-8")
+    spec.write_text(
+        text + 'history:\n  - version: "1.0.0"\n    date: "2025-01"\n'
+        "    summary: Every referral is now seen within the hour.\n"
+        '    transition: {until: "2025-07-31"}\n',
+        "utf-8",
+    )
+    code, _, err = run("changes", str(spec), "--no-git", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    md = (tmp_path / "out" / "changes.md").read_text("utf-8")
+    must = _section(md, "### What you must now do differently")
+    assert "**Make these changes by 31 July 2025.**" in must
+    assert "The first release." not in md and "Nothing you do has changed." not in md
 
 
 def test_changes_writes_only_into_its_own_files(repo: Repo, tmp_path: Path) -> None:
@@ -402,3 +426,27 @@ def test_the_history_and_version_rules_through_the_real_pre_commit(
     git(clone, "add", ".")
     good = pre_commit()
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+def test_found_changes_name_what_was_added_under_each_line(repo: Repo) -> None:
+    """Without a history, the notes come from the comparison: one line per rule and item, with
+    the options added listed under it."""
+    from codify.changelog import changelog_of, render_changelog
+    from codify.diff import read_side, side_from_bytes
+
+    old = read_side(f"{ROOT / 'examples' / 'schwartz_rounds' / 'intervention.yaml'}")
+    text = (ROOT / "examples" / "schwartz_rounds" / "intervention.yaml").read_text("utf-8")
+    for change in (OPTIONS, PROSCRIBED):
+        assert text.count(change[0]) == 1
+        text = text.replace(*change)
+    text = re.sub('^version: "1.0.0"', 'version: "2.0.0"', text, flags=re.M)
+    new = side_from_bytes(text.encode("utf-8"), "new.yaml")
+    found = changelog_of(new, [("v1", "2024-05-01", old), ("v2", "2025-01-10", new)])
+    v2, v1 = found.releases
+    assert (v2.version, v2.date, v1.first) == ("2.0.0", "2025-01-10", True)
+    (option,) = v2.may
+    assert (option.rule, option.text) == ("option-added", "Time slot")
+    assert option.values == ["Lunchtime", "Early evening", "Before a night shift"]
+    md = render_changelog(found, "markdown")
+    assert "- **Time slot**: Adopters have a new permitted option.\n    - Lunchtime\n" in md
+    assert "**Recording a Round**: A new practice adopters must never do." in md

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from codify.model import Intervention, Release, Transition
 
 
-@dataclass(frozen=True)
+@dataclass
 class Note:
     """One line of a release's notes.
 
@@ -52,6 +52,7 @@ class Note:
 
     text: str | None
     rule: str | None = None
+    values: list[str] = field(default_factory=list)  # the options, modes... added or removed
 
 
 @dataclass
@@ -72,7 +73,7 @@ class ReleaseNotes:
     @property
     def empty(self) -> bool:
         """Whether nothing is said about what changed (beyond the summary)."""
-        return not (self.must or self.may or self.wording or self.wording_found)
+        return not (self.must or self.may or self.wording or self.wording_found or self.transition)
 
 
 @dataclass
@@ -174,16 +175,20 @@ def _notes_from_diff(notes: ReleaseNotes, old: Side, new: Side) -> None:
     found = diff_specs(old, new)
     old_data, new_data = dump(old.spec), dump(new.spec)
     notes.compared = True
-    seen: set[tuple[str, str | None]] = set()
+    # One line per rule and item (a form changed in three places is one change), with the
+    # values added or removed under it.
+    seen: dict[tuple[str, str | None], Note] = {}
     for change in found.changes:
         if change.level is Level.editorial:
             notes.wording_found += 1
             continue
         note = _note(change, new_data, old_data)
-        if (change.rule, note.text) in seen:
-            continue  # one line per rule and item: a form changed in three places is one change
-        seen.add((change.rule, note.text))
-        (notes.must if change.level is Level.breaking else notes.may).append(note)
+        same = seen.get((change.rule, note.text))
+        if same is None:
+            seen[(change.rule, note.text)] = same = note
+            (notes.must if change.level is Level.breaking else notes.may).append(note)
+        if change.value is not None and change.value not in same.values:
+            same.values.append(change.value)
 
 
 def _note(change: Change, new_data: dict[str, Any], old_data: dict[str, Any]) -> Note:

@@ -200,6 +200,8 @@ class Change:
     message: str
     old_at: Pos | None = None
     new_at: Pos | None = None
+    # For an item of a plain list added or removed (an option, a delivery mode): its text.
+    value: str | None = None
 
     @property
     def level(self) -> Level:
@@ -341,10 +343,16 @@ class _Differ:
         return side.document.position(path)
 
     def add(
-        self, rule: str, where: str, message: str, old: JsonPath | None, new: JsonPath | None
+        self,
+        rule: str,
+        where: str,
+        message: str,
+        old: JsonPath | None,
+        new: JsonPath | None,
+        value: str | None = None,
     ) -> None:
         self.changes.append(
-            Change(rule, where, message, self.at(self.old, old), self.at(self.new, new))
+            Change(rule, where, message, self.at(self.old, old), self.at(self.new, new), value)
         )
 
     # -- lists of elements with ids ----------------------------------------------------------
@@ -546,10 +554,12 @@ class _Differ:
         olds, news = set(map(str, old)), set(map(str, new))
         for i, value in enumerate(old):
             if str(value) not in news:
-                self.add(removed, where, f"{where}: {_shown(value)} removed", (*op, i), np)
+                self.add(
+                    removed, where, f"{where}: {_shown(value)} removed", (*op, i), np, str(value)
+                )
         for j, value in enumerate(new):
             if str(value) not in olds:
-                self.add(added, where, f"{where}: {_shown(value)} added", op, (*np, j))
+                self.add(added, where, f"{where}: {_shown(value)} added", op, (*np, j), str(value))
 
     def keyed(
         self,
@@ -568,12 +578,12 @@ class _Differ:
         both = {}
         for k, (i, m) in old.items():
             if k not in new:
-                self.add(removed, where, f"{where}: {_shown(k)} removed", (*op, i), np)
+                self.add(removed, where, f"{where}: {_shown(k)} removed", (*op, i), np, k)
             else:
                 both[k] = ((i, m), new[k])
         for k, (j, _m) in new.items():
             if k not in old:
-                self.add(added, where, f"{where}: {_shown(k)} added", op, (*np, j))
+                self.add(added, where, f"{where}: {_shown(k)} added", op, (*np, j), k)
         for k, ((i, m), (j, n)) in both.items():
             self.generic((*op, i), (*np, j), f"{where}[{_shown(k)}]", m, n)
         return both
@@ -1489,19 +1499,25 @@ def draft_release(found: SpecDiff, date: str, language: str = "en") -> dict[str,
     book = Phrasebook(language)
     old_data, new_data = dump(found.old.spec), dump(found.new.spec)
     counts = {level: sum(c.level is level for c in found.changes) for level in Level}
-    changes: list[dict[str, str]] = []
-    seen: set[tuple[str, str | None]] = set()
+    # One line per rule and item, in the order met (breaking first), with the values added or
+    # removed (the options, say) after it.
+    lines: dict[tuple[str, str | None], tuple[Level, list[str]]] = {}
     rank = {Level.breaking: 0, Level.compatible: 1, Level.editorial: 2}
-    for c in sorted(found.changes, key=lambda c: rank[c.level]):  # breaking first; stable
+    for c in sorted(found.changes, key=lambda c: rank[c.level]):  # stable within a level
         if c.level is Level.editorial:
             continue
         removed = c.rule.endswith("-removed") or c.new_at is None
         name = subject(c.path, *((old_data, new_data) if removed else (new_data, old_data)))
-        if (c.rule, name) in seen:
-            continue
-        seen.add((c.rule, name))
-        said = book.text(f"diff.rule.{c.rule}")
-        changes.append({"level": c.level.value, "description": f"{name}: {said}" if name else said})
+        values = lines.setdefault((c.rule, name), (c.level, []))[1]
+        if c.value is not None and c.value not in values:
+            values.append(c.value)
+    changes: list[dict[str, str]] = []
+    for (rule, name), (level, values) in lines.items():
+        said = book.text(f"diff.rule.{rule}")
+        text = f"{name}: {said}" if name else said
+        if values:
+            text += f" ({'; '.join(values)})"
+        changes.append({"level": level.value, "description": text})
     if counts[Level.editorial]:
         changes.append(
             {
