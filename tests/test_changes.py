@@ -188,6 +188,22 @@ def test_write_history_adds_a_history_to_a_spec_without_one(repo: Repo, tmp_path
     assert "history" not in again.read_text("utf-8").split("history:", 1)[0][-1:]
 
 
+def test_write_history_keeps_crlf_and_a_bom_and_refuses_a_link(repo: Repo, tmp_path: Path) -> None:
+    text = (repo.root / "raid" / "intervention.yaml").read_text("utf-8")
+    new = tmp_path / "intervention.yaml"
+    new.write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode("utf-8"))
+    code, _out, err = run("diff", "v1.0.0:raid/intervention.yaml", str(new), "--write-history")
+    assert code == 0, err
+    raw = new.read_bytes()
+    assert raw.startswith("\ufeff".encode()) and raw.count(b"\n") == raw.count(b"\r\n")
+    assert load_file(new).data["history"][0]["version"] == "1.1.0"
+    link = tmp_path / "link.yaml"
+    link.symlink_to(new)
+    before = new.read_bytes()
+    code, _out, err = run("diff", "v1.0.0:raid/intervention.yaml", str(link), "--write-history")
+    assert code == 2 and "symbolic link" in err and new.read_bytes() == before
+
+
 # --- the diff and the rules on the tags ----------------------------------------------------------
 
 

@@ -1570,14 +1570,22 @@ def add_release_text(text: str, entry: dict[str, Any], path: str) -> str:
     data with the entry added, or nothing is changed (HistoryError)."""
     import copy
 
+    from ruamel.yaml.error import YAMLError
+
     from codify.loader import LoadError, load_text
     from codify.migrate import MigrationError, _newline, _tree
 
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # kept, as codify migrate keeps it
+    text = text[len(bom) :]
     try:
         before = load_text(text, path).data
+    except LoadError as exc:
+        d = exc.diagnostic
+        raise HistoryError(f"{d.location()}: {d.code} {d.message}; nothing was written") from None
+    try:
         root, _ = _tree(text)
-    except (LoadError, MigrationError) as exc:
-        raise HistoryError(f"{path}: cannot be read as YAML: {exc}") from None
+    except (MigrationError, YAMLError) as exc:
+        raise HistoryError(f"{path}: cannot be read as YAML ({exc}); nothing was written") from None
     if not isinstance(before, dict):
         raise HistoryError(f"{path}: not a mapping of keys such as id, name")
     history = before.get("history")
@@ -1622,4 +1630,4 @@ def add_release_text(text: str, entry: dict[str, Any], path: str) -> str:
         raise HistoryError(
             f"{path}: adding the release would change something else; add it by hand"
         )
-    return out
+    return bom + out
