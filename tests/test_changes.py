@@ -347,6 +347,12 @@ def test_a_transition_is_shown_when_the_release_lists_no_change(tmp_path: Path) 
     assert "The first release." not in md and "Nothing you do has changed." not in md
 
 
+def test_quiet_changes_prints_nothing_and_writes_the_files(repo: Repo, tmp_path: Path) -> None:
+    code, out, err = run("changes", "-q", str(repo.root / "raid"), "--out", str(tmp_path / "o"))
+    assert (code, out, err) == (0, "", "")
+    assert (tmp_path / "o" / "changes.md").is_file() and (tmp_path / "o" / "changes.html").is_file()
+
+
 def test_changes_writes_only_into_its_own_files(repo: Repo, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from codify.commands._common import common_options, language_option, settings_path
-from codify.commands._output import fail, say
+from codify.commands._output import fail, say, verbosity
 
 
 @click.command()
@@ -68,6 +68,8 @@ def changes(spec: Path, out_dir: Path, use_git: bool, language: str | None) -> N
     except OutputError as exc:
         fail(str(exc))
     releases = len(found.releases)
+    if verbosity() < 0:  # -q: the files are the output
+        return
     say(
         f"{path}: {releases} release{'s' if releases != 1 else ''} written up in "
         f"{out_dir / 'changes.md'} and {out_dir / 'changes.html'}"

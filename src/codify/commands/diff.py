@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from codify.commands._common import common_options
-from codify.commands._output import complain, detail, fail, say
+from codify.commands._output import complain, detail, fail, say, verbosity
 
 FORMATS = ("text", "json", "markdown")
 
@@ -129,6 +129,8 @@ def _write_history(found: object, arg: str) -> None:
     problem = write_in_place(path, out.encode("utf-8"), raw)
     if problem:
         fail(f"{path}: {problem}")
+    if verbosity() < 0:  # -q: the file written is the output
+        return
     say(
         f"{path}: release {found.new.spec.version} drafted at the top of its history: rewrite "
         "its summary for adopters"
