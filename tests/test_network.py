@@ -357,3 +357,54 @@ def test_the_pdf_is_printed_from_the_same_page(tmp_path: Path) -> None:
     assert len(reader.pages) >= 3
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Synthetic data." in text and "Cedar Park Hospice (synthetic)" in text
+
+
+# --- the site's Network section ----------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_site_gets_a_network_section_that_builds_strictly(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, _, stderr = run(
+        "site",
+        str(ROOT / "examples" / "raid"),
+        "--network",
+        str(RAID),
+        "--out",
+        str(out),
+        "--build",
+    )
+    assert code == 0, stderr
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "network/fidelity.md" in config and "network/outcomes.md" in config
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (out / "docs" / "network").glob("*.md")}
+    assert sorted(pages) == ["criteria.md", "fidelity.md", "index.md", "outcomes.md"]
+    assert all("Synthetic data." in page for page in pages.values())
+    assert pages["fidelity.md"].count('role="img"') == 6
+    assert pages["criteria.md"].count('role="img"') == 1
+    assert pages["outcomes.md"].count('role="img"') == 2
+    assert "Carrow Valley Hospital (synthetic)" in pages["outcomes.md"]
+    built = (out / "site" / "network" / "fidelity" / "index.html").read_text(encoding="utf-8")
+    assert built.count("<svg") >= 6 and "<title id=" in built
+
+
+def test_the_site_network_pages_escape_hostile_names_and_report_bad_files(
+    hostile: Path, tmp_path: Path
+) -> None:
+    bad = hostile / "sites" / "carrow" / "assessments" / "2026-10-03.yaml"
+    bad.write_text("intervention: raid\ncriteria: 3\n")
+    try:
+        out = tmp_path / "site"
+        code, _, stderr = run(
+            "site", str(hostile.parent), "--network", str(hostile), "--out", str(out)
+        )
+    finally:
+        bad.unlink()
+    assert code == 1
+    assert re.search(rf"{re.escape(str(bad))}:2:\d+: CA008 ", stderr), stderr
+    for page in (out / "docs" / "network").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text and "<svg onload" not in text, page.name
+    index = (out / "docs" / "network" / "index.md").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+    assert str(bad) in index  # listed as left out

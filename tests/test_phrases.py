@@ -39,7 +39,7 @@ PHRASED = sorted(
         *TEMPLATES.glob("checklist/*.md"),
         *TEMPLATES.glob("checklist/*.yaml"),
         *TEMPLATES.glob("site/*.j2"),
-        *TEMPLATES.glob("network/*.html"),
+        *TEMPLATES.glob("network/**/*.html"),
     ]
 )
 

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from codify import outputs
 
@@ -248,6 +248,7 @@ class _SiteRun:
     templates: Path | None
     language: str | None  # `language=`, which overrides the settings' language
     engine: Engine
+    network: Path | None = None  # a network folder whose pages the site adds (`network=`)
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,8 @@ class SiteResult:
     # The settings file the site as a whole was made with (its branding, language, citation
     # style and publishing), None for the defaults; each spec's own is in `checked`.
     settings: Path | None = None
+    # With `network=`: the problems of each file of the network that its pages leave out.
+    network_excluded: tuple[Diagnostic, ...] = ()
     _run: _SiteRun | None = field(default=None, repr=False, compare=False)
     _inputs: tuple[Path, ...] = field(default=(), repr=False, compare=False)
 
@@ -895,6 +898,7 @@ def make_site(
     language: str | None = None,
     on_progress: ProgressCallback | None = None,
     on_checked: CheckedCallback | None = None,
+    network: PathArg | None = None,
 ) -> SiteResult:
     """Generate a Material for MkDocs project (mkdocs.yml and docs/) from the specs into `out`.
 
@@ -909,6 +913,11 @@ def make_site(
     language, citation style (the downloads' too, to match the pages) and `site` settings are
     those of the nearest settings file to the folder that holds every spec (for one spec, its
     own), named in `SiteResult.settings`.
+
+    `network` is a network folder (see codify.network): the site gets a Network section with
+    the network report's figures and charts, and `SiteResult.network_excluded` lists the
+    problems of the files it left out. A network that cannot be reported at all (no
+    network.yaml, or its spec missing) raises InputError.
 
     Raises SettingsError, InputError, SpecProblems, SiteError, EngineNotFound (Zensical) or,
     after generating, SiteBuildFailed; ValueError for an engine or language codify does not know.
@@ -926,6 +935,7 @@ def make_site(
         templates=_templates(templates),
         language=_chosen_language(language),
         engine=engine,
+        network=Path(network) if network is not None else None,
     )
     made = _generate_site(run, Path(out), on_progress, on_checked, first=True)
     if not build:
@@ -1039,6 +1049,9 @@ def _generate_site(
     results = _check_all(paths, settings, run.force, refusal, on_progress, on_checked)
     sources = [_source(r, path) for r, path in zip(results, paths, strict=True)]
     inputs = _inputs([(s.spec, s.path) for s in sources], [*settings, site], run.templates)
+    sections, excluded = _network_section(run.network, language or "en")
+    if sections:
+        inputs = [*inputs, *sections[0][2]]
     try:
         if first:
             site_project.check_out_dir(out_dir, [s.path for s in sources])
@@ -1053,6 +1066,7 @@ def _generate_site(
             downloads=downloads,
             language=language,
             publishing=site.site,
+            sections=[(nav, files) for nav, files, _ in sections],
         )
         written, removed = site_project.write(
             project,
@@ -1074,9 +1088,30 @@ def _generate_site(
         checked=tuple(results),
         language=language,
         settings=site.source,
+        network_excluded=excluded,
         _run=run,
         _inputs=tuple(inputs),
     )
+
+
+def _network_section(
+    folder: Path | None, language: str
+) -> tuple[list[tuple[Any, dict[str, bytes], list[Path]]], tuple[Diagnostic, ...]]:
+    """A network's site pages (navigation, files, the files read) and what they left out."""
+    if folder is None:
+        return [], ()
+    from codify.network import NetworkError
+    from codify.network_site import site_section
+
+    try:
+        made = site_section(folder, language)
+    except NetworkError as exc:
+        from codify.report import diagnostic_lines
+
+        lines = diagnostic_lines(sorted(exc.diagnostics), False)
+        raise InputError("\n".join([exc.message, *lines])) from None
+    excluded = tuple(d for x in made.network.excluded for d in x.diagnostics)
+    return [(made.nav, made.files, made.network.inputs)], excluded
 
 
 def _source(result: FileResult, path: Path) -> SiteSource:

@@ -511,11 +511,11 @@ def render_html(report: Report, language: str = "en", found: list[Table] | None 
         net=report.network,
         tables={t.name: t for t in found},
         charts=charts(report, env.codify_book),
-        summary=_summary(report),
+        summary=summary_counts(report),
     )
 
 
-def _summary(report: Report) -> dict[str, int]:
+def summary_counts(report: Report) -> dict[str, int]:
     """The counts the report's first paragraph states."""
     sites = report.sites
     return {

@@ -79,6 +79,12 @@ from codify.extras import EXTRAS, require_extra
     type=click.Path(path_type=Path, file_okay=False, exists=True),
     help="Folder of templates that replace codify's own (e.g. site/core.md.j2).",
 )
+@click.option(
+    "--network",
+    "network_dir",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Add a Network section from this network folder (see `codify network`).",
+)
 @language_option()
 @config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing unless something goes wrong.")
@@ -93,6 +99,7 @@ def site(
     title: str | None,
     force: bool,
     templates: Path | None,
+    network_dir: Path | None,
     language: str | None,
     config_path: Path | None,
     quiet: bool,
@@ -112,11 +119,16 @@ def site(
     from the settings nearest the folder that holds every spec (or --config), and
     --language overrides the language.
 
+    With --network DIR, the site also gets a Network section: the figures and charts of
+    `codify network` for the network in DIR, on four pages. A file of the network that
+    cannot be read or does not check is reported with its position and left out.
+
     The output is a plain MkDocs project: build it with `mkdocs build` or `zensical build`
     in OUT. The site loads nothing from other hosts, so it works inside a closed network.
 
     A spec that fails `codify check` is refused with its problems, unless --force.
-    Exit codes: 0 done; 1 a spec has errors, or the build failed or warned;
+    Exit codes: 0 done; 1 a spec has errors, the build failed or warned, or --network left
+    files out;
     2 a usage error, a spec or setting could not be read, or OUT could not be written;
     130 the preview was stopped with Ctrl-C.
     """
@@ -142,6 +154,7 @@ def site(
                     language=language,
                     on_progress=progress,
                     on_checked=lambda results: report_checked(results, force),
+                    network=network_dir,
                 )
         except api.SiteBuildFailed as exc:
             _wrote(exc.site, quiet)
@@ -157,8 +170,19 @@ def site(
             if not quiet:
                 seconds = made.build.seconds
                 say(f"Built {made.build.site_dir} in {seconds:.1f} s ({engine}, strict).")
+        if made.network_excluded:
+            from codify.report import diagnostic_lines
+
+            for line in diagnostic_lines(sorted(made.network_excluded), False):
+                click.echo(line, err=True)
+            files = len({d.path for d in made.network_excluded})
+            say(
+                f"codify: {files} file(s) of the network left out of its pages; see above", err=True
+            )
         if do_serve:
             sys.exit(_serve(made, dev_addr, force, quiet))
+        if made.network_excluded:
+            sys.exit(1)
 
 
 @contextmanager

@@ -627,10 +627,13 @@ def generate(
     downloads: DownloadMaker | None = None,
     language: str = "en",
     publishing: SiteSettings | None = None,
+    sections: Sequence[tuple[NavItem, dict[str, bytes]]] = (),
 ) -> Project:
     """Every file of the MkDocs project for these specs, in memory, in one language.
 
-    `publishing` is `[tool.codify.site]`: the site's address, and file-share use.
+    `publishing` is `[tool.codify.site]`: the site's address, and file-share use. `sections`
+    are made elsewhere and added as they are, each a navigation entry (after the specs') and
+    its files: a network's pages (codify.network_site).
     """
     from codify.render.templates import environment
 
@@ -657,6 +660,9 @@ def generate(
     project.files.update(found.files)
     project.files.update(render_pages(found.pages, sources, env, site_name))
     project.files.update(theme_files(env, palette(branding.accent_color)))
+    for nav, files in sections:
+        found.nav.append(nav)
+        project.files.update(files)
     if publishing is not None and publishing.file_share:
         shim = resources.files("codify.site").joinpath(Path(FILE_SHARE_WORKER).name)
         project.files[f"{DOCS}/{FILE_SHARE_WORKER}"] = shim.read_bytes()
