@@ -1071,10 +1071,15 @@ NETWORK_PHRASES: dict[str, Phrase] = {
         "Each site's latest scored assessment. Totals run from {low} to {high}."
     ),
     "network.sites.standard": "A total of {standard} or more is in a band that meets the standard.",
-    "network.sites.interval": "Sites are due for assessment every {months} months.",
+    "network.sites.interval": (
+        "Sites are due for assessment every month.",
+        "Sites are due for assessment every {n} months.",
+    ),
     "network.sites.interval_two": (
-        "Sites are due for assessment every {months} months, and every {below} months while "
-        "their latest result does not meet the standard."
+        "Sites are due for assessment every {n} months, and every {below} months while "
+        "their latest result does not meet the standard.",
+        "Sites are due for assessment every {n} months, and every {below} months while "
+        "their latest result does not meet the standard.",
     ),
     "network.interval_source.network": "(Set in network.yaml.)",
     "network.interval_source.spec": "(Read from the spec's fidelity frequency.)",
