@@ -238,6 +238,15 @@ def test_bad_files_are_reported_with_positions_left_out_and_the_report_still_bui
     assert len(rows) == 6
 
 
+def test_a_report_written_inside_sites_is_not_read_as_a_site(tmp_path: Path) -> None:
+    root = tmp_path / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    out = root / "network" / "sites" / "report"
+    assert run("network", str(root / "network"), "--out", str(out))[0] == 0
+    code, stdout, _ = run("network", str(root / "network"), "--out", str(out))
+    assert code == 0 and "6 sites" in stdout
+
+
 def test_a_missing_or_bad_network_file_is_a_usage_error(tmp_path: Path) -> None:
     code, _, stderr = run("network", str(tmp_path), "--out", str(tmp_path / "out"))
     assert code == 2 and "no network.yaml" in stderr

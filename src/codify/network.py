@@ -151,13 +151,21 @@ def load_network(root: Path, *, today: date | None = None) -> Network:
     if not sites_dir.is_dir():
         raise NetworkError(f"{sites_dir}: no sites folder; make one folder per site inside it")
     reader = _Reader(network)
-    for folder in sorted(p for p in sites_dir.iterdir() if p.is_dir() and not _hidden(p)):
+    for folder in sorted(p for p in sites_dir.iterdir() if p.is_dir() and not _passed_over(p)):
         network.sites.append(reader.site(folder))
     return network
 
 
 def _hidden(path: Path) -> bool:
     return path.name.startswith((".", "_"))
+
+
+def _passed_over(folder: Path) -> bool:
+    """A folder under sites/ that is not a site: hidden, or one codify wrote (a report or a
+    site put there), which holds one of codify's records."""
+    from codify.outputs import RECORDS
+
+    return _hidden(folder) or any((folder / record).exists() for record in RECORDS)
 
 
 def _load_or_raise(path: Path) -> Document:
