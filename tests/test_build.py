@@ -27,8 +27,7 @@ from click.testing import CliRunner, Result
 
 from codify.cli import cli
 from tests.conftest import EXAMPLES
-from tests.golden import ROOT as GOLDEN_ROOT
-from tests.golden import assert_golden_tree
+from tests.golden import ROOT as GOLDEN_ROOT, assert_golden_tree
 
 GOLDEN = GOLDEN_ROOT / "build"
 TEXT_OUTPUTS = (

@@ -187,6 +187,15 @@ RULE_CASES = {
         "      options: [Lunchtime, Early morning, Late afternoon]\n",
         "      options: [Lunchtime, Early morning]\n",
     ),
+    "CR032": (
+        "problem: >-\n",
+        'history:\n  - {version: 0.0.1, date: "2024", summary: The first release.}\nproblem: >-\n',
+    ),
+    # Also --against HEAD: the version rises enough, but the history calls the change wording.
+    "CR033": (
+        "      options: [Lunchtime, Early morning, Late afternoon]\n",
+        "      options: [Lunchtime, Early morning]\n",
+    ),
 }
 
 
@@ -196,6 +205,20 @@ def _cr003(text: str) -> str:
         "# Adaptable elements",
         "  - id: second\n    name: Second\n    function: f\n    form: f\n    rationale: r\n"
         "    fidelity: [seen]\n\n# Adaptable elements",
+    )
+
+
+def _stated_as_wording(text: str) -> str:
+    # A minor bump (enough before 1.0.0) with a release that calls every change wording.
+    version = re.search(r"^version: ([0-9]+)\.([0-9]+)\.[0-9]+", text, re.M)
+    assert version is not None
+    bumped = f"{version.group(1)}.{int(version.group(2)) + 1}.0"
+    text = text.replace(version.group(0), f"version: {bumped}", 1)
+    return text.replace(
+        "problem: >-\n",
+        f'history:\n  - version: {bumped}\n    date: "2025"\n    summary: Clearer words.\n'
+        "    changes: [{level: editorial, description: Clearer words.}]\nproblem: >-\n",
+        1,
     )
 
 
@@ -222,8 +245,10 @@ def test_every_rule_fires_on_a_spec_that_breaks_it(
     text = base_spec.replace(old, new)
     if code == "CR003":
         text = _cr003(text)
+    if code == "CR033":
+        text = _stated_as_wording(text)
     against: list[str] = []
-    if code == "CR031":
+    if code in ("CR031", "CR033"):
         against = _against(tmp_path, base_spec, monkeypatch)
     code_, out = run("check", "--strict", "--format", "json", *against, str(write(tmp_path, text)))
     found = {d["code"] for d in json.loads(out)["diagnostics"]}

@@ -629,6 +629,25 @@ CR: dict[str, Case] = {
         ),
         [("CR030", 24, 53, "component 'one': '../missing/intervention.yaml' is not a file")],
     ),
+    # The newest release is not the spec's version: on that release's version line.
+    "CR032": Case(
+        edit(
+            (
+                "not_applicable:\n",
+                'history:\n  - version: 0.0.9\n    date: "2024"\n    summary: The first release.\n'
+                "not_applicable:\n",
+            )
+        ),
+        [
+            (
+                "CR032",
+                103,
+                14,
+                "the newest release in the history is 0.0.9, but the spec's version is 0.1.0: add "
+                "a release for 0.1.0 at the top (`codify diff --write-history` drafts one)",
+            )
+        ],
+    ),
 }
 
 # --- hints: a common mistake behind a code gets a message that says how to fix it ----------------
@@ -694,7 +713,8 @@ HINTS: dict[str, Case] = {
 }
 
 # --- against a git revision: BASE committed, then edited and checked with --against HEAD -------
-# CR031 compares a spec with its version at a revision, so it cannot fire on one file alone.
+# CR031 and CR033 compare a spec with its version at a revision, so they cannot fire on one file
+# alone.
 
 AGAINST: dict[str, Case] = {
     "CR031": Case(
@@ -706,6 +726,29 @@ AGAINST: dict[str, Case] = {
                 10,
                 "version 0.1.0 is the same as 0.1.0 at HEAD, but 1 change needs a minor bump: "
                 "option-removed adaptable_elements[timing].adaptations.options",
+            )
+        ],
+    ),
+    # A release that calls a breaking change (an option withdrawn) editorial: on its changes.
+    "CR033": Case(
+        edit(
+            ("      options: [Lunchtime, Early morning]\n", "      options: [Lunchtime]\n"),
+            ("version: 0.1.0\n", "version: 0.2.0\n"),
+            (
+                "not_applicable:\n",
+                'history:\n  - version: 0.2.0\n    date: "2025"\n    summary: Wording only.\n'
+                "    changes:\n      - level: editorial\n        description: Clearer words.\n"
+                "not_applicable:\n",
+            ),
+        ),
+        [
+            (
+                "CR033",
+                107,
+                7,
+                "the history's release 0.2.0 states editorial changes at most, but 1 change "
+                "since HEAD is breaking: option-removed "
+                "adaptable_elements[timing].adaptations.options",
             )
         ],
     ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-MODELS_DIGEST = 'd16d3879afaea14bb0712edef2c6e784598e3927973238e94423caac53571e25'
+MODELS_DIGEST = 'f9499b49852db281a36a95a7494052973e1dd962552ff2e536f9da5aefdcb999'
 
 
 def _integer(x: Any) -> bool:

@@ -541,7 +541,7 @@ class _Builder:
                 else:
                     value = raw
                 frame = stack[-1]
-                container = frame.container
+                held = frame.container
                 if value is not _MERGE:
                     self.nodes += 1
                     self.chars += len(raw)
@@ -549,15 +549,15 @@ class _Builder:
                         self._count(0, pos)  # raises: the document is too large
                     if value is None:
                         self.doc.has_null = True
-                    if type(container) is list:
-                        at = (*frame.path, len(container))
+                    if type(held) is list:
+                        at = (*frame.path, len(held))
                         if at not in positions:
                             positions[at] = pos
-                        container.append(value)
+                        held.append(value)
                         continue
                     key = frame.key
                     if key is _NO_KEY:
-                        if type(value) is str and value not in container:
+                        if type(value) is str and value not in held:
                             frame.key = value
                             key_positions[(*frame.path, value)] = pos
                             continue
@@ -566,7 +566,7 @@ class _Builder:
                         at = (*frame.path, key)
                         if at not in positions:
                             positions[at] = pos
-                        container[key] = value
+                        held[key] = value
                         continue
                     # Counted already: undo, and let the general way count it again.
                     self.nodes -= 1

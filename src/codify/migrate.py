@@ -222,8 +222,7 @@ def _tree(text: str) -> tuple[_Node, dict[str, _Node]]:
     The pure-Python parser is used because its marks count characters of this very string,
     which is what the splices need; speed does not matter here.
     """
-    from ruamel.yaml import YAML
-    from ruamel.yaml import events as ev
+    from ruamel.yaml import YAML, events as ev
 
     anchors: dict[str, _Node] = {}
     stack: list[_Node] = []

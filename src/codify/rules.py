@@ -11,19 +11,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codify import xref
 from codify.codes import CODES, Code, Family
 from codify.diagnostics import Severity
 from codify.loader import Document, JsonPath
-from codify.model import Criterion, Intervention, Party, Spec, Status
 
 # Re-exported (`as`) for modules that still import these from here; they live in their own
 # modules because documents, sites and scoring use them without the rules.
 from codify.paths import path_problem as path_problem
-from codify.scoring import criterion_range
-from codify.scoring import scale_range as scale_range
+from codify.scoring import criterion_range, scale_range as scale_range
 from codify.structure import (
     UNSAFE_CHARACTERS,
     Suggester,
@@ -32,6 +30,10 @@ from codify.structure import (
     format_path,
     shown,
 )
+from codify.vocab import Node, Party, Status
+
+if TYPE_CHECKING:
+    from codify.model import Criterion, Intervention
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class At:
 
 
 Finding = tuple[JsonPath | At, str]
-Check = Callable[[Intervention, "RuleContext"], Iterator[Finding]]
+Check = Callable[["Intervention", "RuleContext"], Iterator[Finding]]
 
 
 @dataclass(frozen=True)
@@ -797,7 +799,7 @@ def _strings(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
         path, node = stack.pop()
         if isinstance(node, str):
             yield path, node
-        elif isinstance(node, Spec):
+        elif isinstance(node, Node):
             stack.extend(((*path, k), v) for k, v in node.__dict__.items() if v is not None)
         elif isinstance(node, list):
             stack.extend(((*path, i), v) for i, v in enumerate(node))
@@ -824,7 +826,7 @@ def _all_text(spec: Intervention) -> str:
             texts.append(node)
         elif type(node) is list:
             stack.extend(node)
-        elif isinstance(node, Spec):
+        elif isinstance(node, Node):
             stack.extend(node.__dict__.values())
     joined = "\n".join(texts)
     _ALL_TEXT[:] = [(spec, joined)]
@@ -1085,13 +1087,13 @@ def _cited(spec: Intervention) -> set[str]:
         node = stack.pop()
         if type(node) is list:
             stack.extend(node)
-        elif isinstance(node, Spec):
+        elif isinstance(node, Node):
             for key, value in node.__dict__.items():
                 if key in _CITING and type(value) is str:
                     cited.add(value)
                 elif key in _CITING and type(value) is list:
                     cited.update(v for v in value if type(v) is str)
-                if type(value) is list or isinstance(value, Spec):
+                if type(value) is list or isinstance(value, Node):
                     stack.append(value)
     return cited
 
@@ -1246,7 +1248,7 @@ def _prose_strings(spec: Intervention) -> list[tuple[_Link, str]]:
                 found.append((link, node))
         elif type(node) is list:
             stack.extend((v, (i, link)) for i, v in enumerate(node))
-        elif isinstance(node, Spec):
+        elif isinstance(node, Node):
             stack.extend((v, (k, link)) for k, v in node.__dict__.items() if v is not None)
     _PROSE[:] = [(spec, found)]
     return found
@@ -1328,43 +1330,74 @@ def _unknown_cross_reference(spec: Intervention, ctx: RuleContext) -> Iterator[F
 def field_paths() -> frozenset[str]:
     """Every dotted path of the format's fields below the top level: 'rationale.mechanisms'.
 
-    Read from the models, so a new field is known at once. Only paths of two or more names
-    are listed: a single word such as 'summary' is ordinary prose.
+    Read from the models' committed plans (codify.records), so a new field is known as soon as
+    they are regenerated, without importing the models. Only paths of two or more names are
+    listed: a single word such as 'summary' is ordinary prose.
     """
+    models = _model_fields()
     found: set[str] = set()
 
-    def walk(model: type[Spec], prefix: str, depth: int) -> None:
-        for name, info in model.model_fields.items():
+    def walk(model: str, prefix: str, depth: int) -> None:
+        for name, inner in models.get(model, ()):
             here = f"{prefix}.{name}" if prefix else name
             if prefix:
                 found.add(here)
             if depth < 4:
-                for inner in _models_in(info.annotation):
-                    walk(inner, here, depth + 1)
+                for nested in inner:
+                    walk(nested, here, depth + 1)
 
-    walk(Intervention, "", 0)
+    walk("Intervention", "", 0)
     return frozenset(found)
 
 
 @cache
 def field_names() -> frozenset[str]:
     """Every field's own name, at any level of the format: 'variants', 'time_commitment'."""
-    return frozenset(p.rpartition(".")[2] for p in field_paths()) | frozenset(
-        Intervention.model_fields
-    )
+    top = {name for name, _ in _model_fields().get("Intervention", ())}
+    return frozenset(p.rpartition(".")[2] for p in field_paths()) | frozenset(top)
 
 
 # A single word in `code`, the way an author names a field of the YAML file.
 _CODE_NAME = re.compile(r"`([a-z][a-z_]*)`")
 
 
-def _models_in(annotation: Any) -> Iterator[type[Spec]]:
-    """The format's models inside a field's type: X, list[X], X | None."""
-    if isinstance(annotation, type) and issubclass(annotation, Spec):
-        yield annotation
-        return
-    for arg in getattr(annotation, "__args__", ()):
-        yield from _models_in(arg)
+@cache
+def _model_fields() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Each model's fields and the models inside each: from the committed plans, or, when they
+    are stale (the models were edited and not yet regenerated), from the models themselves."""
+    from codify import records
+
+    found = records.model_fields()
+    if found:
+        return found
+    from codify import fastpath
+    from codify.model import Intervention
+
+    graph: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    todo: list[Any] = [Intervention]
+    while todo:
+        model = todo.pop()
+        if model.__name__ in graph:
+            continue
+        plan = fastpath.model_plan(model)
+        fields = []
+        for name, node, _ in plan[1]:
+            inner = list(_plan_models(node))
+            todo.extend(inner)
+            fields.append((name, tuple(m.__name__ for m in inner)))
+        graph[model.__name__] = tuple(fields)
+    return graph
+
+
+def _plan_models(node: Any) -> Iterator[Any]:
+    """The model classes inside a plan node."""
+    if node[0] == "model":
+        yield node[1]
+    elif node[0] in ("list", "after"):
+        yield from _plan_models(node[1])
+    elif node[0] == "union":
+        for member in node[1]:
+            yield from _plan_models(member)
 
 
 _DOTTED = re.compile(
@@ -1649,8 +1682,11 @@ version: 2.0.0     # huddle removed: a breaking change, so a major bump
 """,
 )
 def _version_bump(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
-    # The comparison needs git and the other version, so it lives in codify.diff; without
-    # --against it returns at once, and a plain check never imports more than that module.
+    # The comparison needs git and the other version, so it lives in codify.diff. --against
+    # is set by codify.diff.against(): while that module is not even imported, it is not set,
+    # and a plain check does not import it.
+    if "codify.diff" not in sys.modules:
+        return
     from codify.diff import version_findings
 
     yield from version_findings(spec, ctx)

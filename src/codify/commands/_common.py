@@ -18,13 +18,15 @@ from codify.commands._output import fail
 
 # Re-exported: the commands import these from here; they live in codify.commands._run, which
 # does not import click, so that `codify check` can run without it.
-from codify.commands._run import find_specs as find_specs
-from codify.commands._run import load_settings as load_settings
-from codify.commands._run import prepare
-from codify.commands._run import say_spec_settings as say_spec_settings
-from codify.commands._run import settings_finder as settings_finder
-from codify.commands._run import settings_path as settings_path
-from codify.commands._run import spec_settings as spec_settings
+from codify.commands._run import (
+    find_specs as find_specs,
+    load_settings as load_settings,
+    prepare,
+    say_spec_settings as say_spec_settings,
+    settings_finder as settings_finder,
+    settings_path as settings_path,
+    spec_settings as spec_settings,
+)
 
 if TYPE_CHECKING:
     from click._termui_impl import ProgressBar as ClickBar

@@ -385,8 +385,7 @@ def _citeproc_reference(item: dict[str, Any], placeholders: bool) -> Any:
     (citeproc's own JSON reader treats `<span class="nocase">` in any text as markup.) With
     `placeholders`, the URL and DOI are written as the placeholders the entry's links replace.
     """
-    from citeproc.source import Name
-    from citeproc.source import Reference as CiteprocReference
+    from citeproc.source import Name, Reference as CiteprocReference
     from citeproc.string import String
 
     data: dict[str, Any] = {}
