@@ -26,7 +26,8 @@ ROUND_THE_CLOCK = "Available 24 hours a day, 7 days a week"
 def _raid_with_references(folder: Path) -> Path:
     """A copy of the RAID example whose prose points at a core element, a role and a material."""
     for f in RAID.iterdir():
-        shutil.copy(f, folder / f.name)
+        if f.is_file():  # the spec and its materials; not the example network beside them
+            shutil.copy(f, folder / f.name)
     spec = folder / "intervention.yaml"
     text = spec.read_text(encoding="utf-8")
     edits = [
