@@ -341,6 +341,20 @@ def test_without_synthetic_outcomes_or_an_interval_the_report_claims_none(tmp_pa
     assert csv_text(found["funnel"]).count("\r\n") == 1
 
 
+def test_a_site_not_yet_assessed_is_listed_but_not_called_overdue(tmp_path: Path) -> None:
+    root = tmp_path / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    (root / "network" / "sites" / "newcomer").mkdir()
+    report = analyse(load_network(root / "network"))
+    newcomer = next(s for s in report.sites if s.site.id == "newcomer")
+    assert (newcomer.latest, newcomer.due, newcomer.overdue) == (None, None, None)
+    assert newcomer.variation == "none"
+    html = render_html(report)
+    row = html[html.index(">newcomer</a></th>") :]
+    assert row.index("No scored assessment.") < row.index("</tr>")
+    assert sum(s.overdue is True for s in report.sites) == 1  # Dunmore still, and only
+
+
 def test_a_frequency_in_network_yaml_overrides_the_spec(tmp_path: Path) -> None:
     root = tmp_path / "raid"
     shutil.copytree(ROOT / "examples" / "raid", root)

@@ -700,9 +700,9 @@ def _summary(
         assurance = "hit_and_miss"
     months = interval.for_site(latest.meets_standard) if interval and latest else None
     due = add_months(latest.day, months) if latest and months else None
+    # A site with no scored assessment has no due date: when its first is due is not
+    # something the files say (it may have just joined).
     overdue = None if due is None else network.as_of > due
-    if latest is None and interval is not None:
-        overdue = True  # a site with no assessment at all is overdue for its first
     return SiteSummary(
         site, latest, previous, chart, found, variation, assurance, months, due, overdue
     )

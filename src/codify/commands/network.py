@@ -77,8 +77,9 @@ def network(folder: Path, out_dir: Path, pdf: bool, language: str | None, quiet:
         fail(str(exc))
     if not quiet:
         changed = len(written.written)
+        sites = len(net.sites)
         say(
-            f"Wrote the report on {len(net.sites)} sites into {out_dir}/ "
+            f"Wrote the report on {sites} site{'s' if sites != 1 else ''} into {out_dir}/ "
             f"({changed} written, {len(written.files) - changed} unchanged)"
         )
     if net.excluded:
