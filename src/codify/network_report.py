@@ -21,7 +21,7 @@ from typing import Any
 from markupsafe import Markup
 
 from codify import __version__
-from codify.network import Report, SiteSummary
+from codify.network import NETWORK_FILE, Report, SiteSummary
 from codify.network_charts import FunnelDot, HeatCell, SpcLabels, funnel_plot, heat_map, spc_chart
 from codify.outputs import NETWORK_MANIFEST
 from codify.phrases import Phrasebook
@@ -571,7 +571,7 @@ def write_report(
         out_dir,
         NETWORK_MANIFEST,
         inputs=net.inputs,
-        specs=[net.spec_path, net.root / "network.yaml"],
+        specs=[net.spec_path, net.root / NETWORK_FILE],
     )
     writer.add("report.html", html)
     writer.add("report.json", json_text(report, found))

@@ -50,7 +50,7 @@ def network(folder: Path, out_dir: Path, pdf: bool, language: str | None, quiet:
     """
     require_extra("handbook", "codify network")
     from codify.documents.pdf import HOW_TO_GET, PdfError, find_engine
-    from codify.network import NetworkError, analyse, load_network
+    from codify.network import NETWORK_FILE, NetworkError, analyse, load_network
     from codify.network_report import write_report
     from codify.render.templates import TemplateFailure
     from codify.render.write import OutputError
@@ -59,7 +59,7 @@ def network(folder: Path, out_dir: Path, pdf: bool, language: str | None, quiet:
     engine = find_engine() if pdf else None
     if pdf and engine is None:
         fail(HOW_TO_GET)
-    if not (folder / "network.yaml").is_file():
+    if not (folder / NETWORK_FILE).is_file():
         fail(f"{folder}: no network.yaml here; see `codify network --help` for the layout")
     try:
         net = load_network(folder)
