@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-MODELS_DIGEST = 'f9499b49852db281a36a95a7494052973e1dd962552ff2e536f9da5aefdcb999'
+MODELS_DIGEST = 'fd7b8de992d42ed9109fd'
 
 
 def _integer(x: Any) -> bool:

@@ -7,7 +7,7 @@ how they are used and why.
 # fmt: off
 # ruff: noqa
 
-MODELS_DIGEST = 'f9499b49852db281a36a95a7494052973e1dd962552ff2e536f9da5aefdcb999'
+MODELS_DIGEST = 'fd7b8de992d42ed9109fd'
 
 ROOT = 'Intervention'
 

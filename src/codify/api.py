@@ -20,6 +20,20 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from codify import outputs
 
+# Defined apart so that `codify check` finds and checks specs without importing this module;
+# re-exported here, where the library's users look for them.
+from codify.discovery import (
+    PathArg as PathArg,
+    Specs as Specs,
+    find_specs as find_specs,
+    paths_of as _paths,
+)
+from codify.errors import (
+    CodifyError as CodifyError,
+    InputError as InputError,
+    SettingsError as SettingsError,
+)
+
 if TYPE_CHECKING:
     import threading
     from concurrent.futures import Future
@@ -62,9 +76,6 @@ __all__ = [
 
 Part = Literal["handbook", "checklist"]
 Engine = Literal["mkdocs", "zensical"]
-PathArg = str | os.PathLike[str]
-# What the functions take as specs: one file or folder, or several.
-Specs = PathArg | Iterable[PathArg]
 ProgressCallback = Callable[["Progress"], None]
 CheckedCallback = Callable[[Sequence["FileResult"]], None]
 
@@ -77,33 +88,6 @@ INTERRUPTED = 130
 
 
 # --- errors ---------------------------------------------------------------------------------------
-
-
-class CodifyError(Exception):
-    """codify cannot do what was asked; the message says why and names the file at fault.
-
-    `exit_code` is the status the codify command exits with for it: 2 (the default) for input,
-    settings or an output folder that cannot be used, 1 for problems in a spec or a site.
-    Messages name the command-line option that matches an argument (--out for `out`).
-    """
-
-    exit_code: int = 2
-
-    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if exit_code is not None:
-            self.exit_code = exit_code
-
-
-class SettingsError(CodifyError):
-    """The settings file cannot be read or is invalid (an unknown key, language or rule code),
-    or its branding logo cannot be used."""
-
-
-class InputError(CodifyError):
-    """A spec path that does not exist, a folder with no spec in it, two specs with one id, or a
-    spec file that changed while it was being read."""
 
 
 class SpecProblems(CodifyError):
@@ -305,41 +289,6 @@ def settings_for(spec: PathArg, config: Config | PathArg | None = None) -> Confi
     Raises SettingsError naming the file and the key at fault.
     """
     return _each_settings(_finder(config), [Path(spec)])[0]
-
-
-def find_specs(
-    specs: Specs, *, exclude: PathArg | None = None, profiles: bool = False
-) -> list[Path]:
-    """The spec files in `specs`: files as given, folders searched for intervention.yaml and
-    *.intervention.yaml (skipping hidden and tool folders, and folders codify wrote), and with
-    `profiles` for local profiles, *.local.yaml, as `codify check` finds them.
-
-    A folder's search skips files inside `exclude` (an earlier output folder within it). A file
-    named outright, or a search of a folder that is itself inside `exclude`, is kept, so that
-    the caller can say plainly that the output folder holds a spec, rather than finding none.
-    Raises InputError for a path that does not exist, or when no spec is found.
-    """
-    from codify.checker import discover
-
-    targets = _paths(specs)
-    for target in targets:
-        if not target.exists():
-            raise InputError(f"{target}: no such file or folder")
-    inside = Path(exclude).resolve() if exclude is not None else None
-    found: list[Path] = []
-    for target in targets:
-        paths = list(discover([target], profiles=profiles))
-        if inside is not None and target.is_dir() and not target.resolve().is_relative_to(inside):
-            paths = [p for p in paths if not p.resolve().is_relative_to(inside)]
-        found.extend(paths)
-    unique = list(dict.fromkeys(found))
-    if not unique:
-        raise InputError(
-            f"no spec files found in {', '.join(map(str, targets))} "
-            "(looked for intervention.yaml and *.intervention.yaml"
-            + (", and *.local.yaml)" if profiles else ")")
-        )
-    return unique
 
 
 def check(specs: Specs, config: Config | PathArg | None = None) -> list[FileResult]:
@@ -1217,13 +1166,6 @@ def _watched(run: _SiteRun, out_dir: Path, site: SiteResult) -> list[Path]:
 
 
 # --- shared -------------------------------------------------------------------------------------
-
-
-def _paths(specs: Specs) -> list[Path]:
-    """The spec arguments as paths: one, or each of several."""
-    if isinstance(specs, (str, os.PathLike)):
-        return [Path(specs)]
-    return [Path(s) for s in specs]
 
 
 def _finder(config: Config | PathArg | None) -> SettingsFinder:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Callable
 from pathlib import PurePath
@@ -120,6 +118,8 @@ def as_json(result: CheckResult, color: bool) -> str:
             for n in f.notes
         ],
     }
+    import json  # here: a text report, the usual one, does not load it
+
     return json.dumps(payload, indent=2) + "\n"
 
 
@@ -265,6 +265,8 @@ def sarif(result: CheckResult, color: bool) -> str:
             }
         ],
     }
+    import json  # here: a text report, the usual one, does not load it
+
     return json.dumps(log, indent=2) + "\n"
 
 
@@ -376,6 +378,8 @@ def gitlab(result: CheckResult, color: bool) -> str:
         for d in f.diagnostics:
             key = "\0".join(("codify", path, d.code, d.message))
             seen[key] = seen.get(key, 0) + 1
+            import hashlib  # here: a plain check does not load it
+
             digest = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogatepass"))
             if not f.loaded:
                 severity = "critical"  # the file could not be checked at all
@@ -391,6 +395,8 @@ def gitlab(result: CheckResult, color: bool) -> str:
                     "location": {"path": path, "lines": {"begin": max(d.line, 1)}},
                 }
             )
+    import json  # here: a text report, the usual one, does not load it
+
     return json.dumps(issues, indent=2) + "\n"
 
 

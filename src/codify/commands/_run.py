@@ -105,11 +105,12 @@ def find_specs(
 ) -> list[Path]:
     """Spec files in `targets` (files as given, folders searched); exit 2 if none.
 
-    See `codify.api.find_specs`, which this calls.
+    See `codify.api.find_specs` (codify.discovery), which this calls.
     """
-    from codify import api
+    from codify.discovery import find_specs as find
+    from codify.errors import InputError
 
     try:
-        return api.find_specs(list(targets), exclude=exclude, profiles=profiles)
-    except api.InputError as exc:
+        return find(list(targets), exclude=exclude, profiles=profiles)
+    except InputError as exc:
         fail(exc.message)
