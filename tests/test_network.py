@@ -431,3 +431,32 @@ def test_the_site_network_pages_escape_hostile_names_and_report_bad_files(
     index = (out / "docs" / "network" / "index.md").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
     assert str(bad) in index  # listed as left out
+
+
+def test_a_filled_in_checklist_csv_counts_as_an_assessment(tmp_path: Path) -> None:
+    from codify.api import build_documents
+
+    root = tmp_path / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    build_documents([root / "intervention.yaml"], tmp_path / "built", only="checklist")
+    text = (tmp_path / "built" / "checklist.csv").read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    rows = list(reader)
+    for row in rows:  # the top of every scale: 47
+        row["rating"] = "yes" if row["scale"] == "yes_no" else "5"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    # No date column: the day comes from the file's name.
+    csv_file = root / "network" / "sites" / "dunmore" / "assessments" / "2026-10-20-visit.csv"
+    csv_file.write_text(out.getvalue(), encoding="utf-8")
+    report = analyse(load_network(root / "network"))
+    dunmore = next(s for s in report.sites if s.site.id == "dunmore")
+    assert dunmore.latest is not None
+    assert (dunmore.latest.day, dunmore.latest.total, dunmore.overdue) == (
+        date(2026, 10, 20),
+        47,
+        False,
+    )
+    assert dunmore.latest.path == str(csv_file)
