@@ -162,7 +162,7 @@ def test_without_javascript_the_page_is_the_printable_form(browser: Any, site_ur
     # The scorer and its evidence boxes need the script, so without it they are not shown.
     assert not page.locator(".codify-scorer").is_visible()
     assert not page.locator(".codify-evidence").first.is_visible()
-    # The data the script reads is a JSON block, not a script that runs.
-    data = json.loads(page.locator("#codify-scoring").text_content())
+    # The data the script reads is JSON in an attribute, not a script that runs.
+    data = json.loads(page.locator("[data-codify-scoring]").get_attribute("data-codify-scoring"))
     assert [c["id"] for c in data["criteria"]][:2] == ["c_round_the_clock", "c_ed_response"]
     context.close()

@@ -9,6 +9,7 @@ it: typed cells, data validation on the ratings, and no spec text that a spreads
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -328,3 +329,32 @@ def test_the_workbook_is_the_same_bytes_for_the_same_spec(tmp_path: Path, raid: 
     ).read_bytes()
     with zipfile.ZipFile(raid / "out" / "checklist.xlsx") as archive:
         assert b"dcterms:created" not in archive.read("docProps/core.xml")
+
+
+# --- the site's scorer gets spec text as data ------------------------------------------------
+
+
+def test_spec_text_reaches_the_site_scorer_as_data_that_cannot_end_its_attribute(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "hostile"
+    shutil.copytree(ROOT / "examples" / "raid", folder)
+    spec = folder / "intervention.yaml"
+    name = "Seen </script><script>alert(1)</script> & <!-- within 1 hour"
+    text = spec.read_text(encoding="utf-8").replace(
+        "name: Emergency department referrals are seen within 1 hour",
+        f"name: {json.dumps(name)}",
+        1,
+    )
+    spec.write_text(text, encoding="utf-8")
+    code, out = run("site", str(folder), "--out", str(tmp_path / "site"), "--force", "-q")
+    assert code == 0, out
+    page = (tmp_path / "site" / "docs" / "fidelity.md").read_text(encoding="utf-8")
+    assert "<script" not in page  # the scorer's data is never in a script element
+    found = re.findall(r'data-codify-scoring="([^"]*)"', page)
+    assert len(found) == 1
+    assert "<" not in found[0] and ">" not in found[0] and "'" not in found[0]
+    data = json.loads(html.unescape(found[0]))
+    assert data["criteria"][1]["name"] == name
+    assert data["intervention"] == "raid" and data["high"] == 47
+    assert "RAID model in place" in [b["label"] for b in data["bands"]]

@@ -39,6 +39,20 @@ ADOPTION_WORDS = (
 )
 
 
+def _text(path: Path) -> str:
+    """What a reader reads in a file: a workbook's (checklist.xlsx) is its cells, row by row."""
+    if path.suffix != ".xlsx":
+        return path.read_text(encoding="utf-8")
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        return "\n".join("\t".join("" if v is None else str(v) for v in row) for row in rows)
+    finally:
+        book.close()
+
+
 def _outputs(folder: Path, spec: Path, *extra: str) -> dict[str, str]:
     """Every file a reader gets for a spec: the documents and the site's Markdown pages."""
     runner = CliRunner()
@@ -47,7 +61,7 @@ def _outputs(folder: Path, spec: Path, *extra: str) -> dict[str, str]:
     site = runner.invoke(cli, ["site", str(spec), "--out", str(folder / "s"), "-q", *extra])
     assert site.exit_code == 0, site.output
     found = {
-        p.name: p.read_text(encoding="utf-8")
+        p.name: _text(p)
         for p in (folder / "b").glob("*.*")
         if not p.name.startswith(".")  # codify's own record of what it wrote
     }

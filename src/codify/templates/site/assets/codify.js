@@ -18,20 +18,20 @@
  * the filled-in assessment downloads as YAML or CSV that `codify score` reads. Nothing is
  * sent anywhere: the page works offline, from a file share too.
  *
- * Everything it shows comes from the page's JSON block (spec text among it) and is inserted
- * with textContent, never as HTML. The exports quote every value: YAML strings as JSON
+ * Everything it shows comes from the JSON in the scorer's data-codify-scoring attribute (spec
+ * text among it) and is inserted with textContent, never as HTML. The exports quote every value: YAML strings as JSON
  * strings (which YAML reads as they are), CSV cells doubled-quoted, with a leading apostrophe
  * on any text a spreadsheet would run as a formula, as `codify build` writes its CSV.
  */
 (function () {
   "use strict";
-  var block = document.getElementById("codify-scoring");
-  if (!block) {
+  var scorer = document.querySelector("[data-codify-scoring]");
+  if (!scorer) {
     return;
   }
   var spec;
   try {
-    spec = JSON.parse(block.textContent);
+    spec = JSON.parse(scorer.getAttribute("data-codify-scoring"));
   } catch (error) {
     return;
   }
