@@ -44,20 +44,6 @@ def run(
     against: str | None,
 ) -> NoReturn:
     """Check the specs in `paths` and report, as `codify check` does; exits with its code."""
-    with _compared(against):  # CR031, until the end
-        _run(paths, fmt, output_file, stdin_filename, color, strict, quiet, config_path)
-
-
-def _run(
-    paths: tuple[Path, ...],
-    fmt: str,
-    output_file: Path | None,
-    stdin_filename: str | None,
-    color: str,
-    strict: bool,
-    quiet: bool,
-    config_path: Path | None,
-) -> NoReturn:
     from codify.checker import CheckResult, check_paths
 
     stdin = [p for p in paths if str(p) == "-"]
@@ -74,13 +60,14 @@ def _run(
     # checked, so a mistake in one stops the run before any report.
     finder = settings_finder(config_path)
     results: list[FileResult] = []
-    if stdin:
-        named = Path(stdin_filename) if stdin_filename else None
-        results.append(_check_stdin(stdin_filename, spec_settings(finder, named)))
-    if files or not stdin:
-        found = find_specs(files or [Path(".")], profiles=True)
-        settings = {path: spec_settings(finder, path) for path in found}
-        results += check_paths(found, settings.__getitem__).files
+    with _compared(against):  # CR031 and CR033, for every spec checked
+        if stdin:
+            named = Path(stdin_filename) if stdin_filename else None
+            results.append(_check_stdin(stdin_filename, spec_settings(finder, named)))
+        if files or not stdin:
+            found = find_specs(files or [Path(".")], profiles=True)
+            settings = {path: spec_settings(finder, path) for path in found}
+            results += check_paths(found, settings.__getitem__).files
     result = CheckResult(results)
     _details(result)
     if fmt == "text" and not quiet:  # the machine formats stay exactly as they were
@@ -92,7 +79,7 @@ def _run(
         _write(output_file, REPORTERS[fmt](result, False))
     elif not (quiet and not result.diagnostics):
         colored = fmt == "text" and use_color(color, sys.stdout)
-        # click strips ANSI codes when stdout is not a terminal unless told otherwise.
+        # click.echo strips ANSI codes when stdout is not a terminal unless told otherwise.
         echo(REPORTERS[fmt](result, colored), nl=False, color=colored)
     sys.exit(code)
 
