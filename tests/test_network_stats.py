@@ -22,8 +22,9 @@ from codify.network_stats import (
     xmr,
 )
 
-# A chart whose limits are far away, so that only the run and trend rules can fire.
-WIDE = Xmr(mean=5.0, moving_range=1.0, lower=-100.0, upper=100.0, baseline=8)
+# A chart whose limits are far away and with no moving range (so no sigma), so that only the
+# run and trend rules can fire.
+WIDE = Xmr(mean=5.0, moving_range=None, lower=-100.0, upper=100.0, baseline=8)
 
 
 def test_xmr_limits_are_the_mean_plus_and_minus_2_66_mean_moving_ranges() -> None:
@@ -60,12 +61,34 @@ def test_points_beyond_the_limits_and_a_trend_of_eight_reported_once() -> None:
     values = [1.0, 2, 3, 4, 5, 6, 7, 8]
     chart = xmr(values)
     assert chart is not None
-    # 1 < 1.84 and 8 > 7.16; eight rising points are one trend covering all of them.
+    # 1 < 1.84 and 8 > 7.16; eight rising points are one trend covering all of them. Sigma
+    # is 1 / 1.128: 1 and 2 are more than two sigma (1.77) below the mean, 7 and 8 above it.
     assert signals(values, chart) == [
         Signal(Rule.below_limit, 0, 0),
+        Signal(Rule.near_lower, 0, 1),
         Signal(Rule.trend_up, 0, 7),
+        Signal(Rule.near_upper, 6, 7),
         Signal(Rule.above_limit, 7, 7),
     ]
+
+
+# Mean 10 and mean moving range 1.128: sigma is 1, the process limits are 10 +/- 3.00.
+NEAR = Xmr(mean=10.0, moving_range=1.128, lower=10 - 3.00048, upper=10 + 3.00048, baseline=5)
+
+
+def test_two_of_three_points_beyond_two_sigma_on_one_side() -> None:
+    # 12.5 is 2.5 sigma above the mean, inside the upper limit (13.0).
+    assert signals([10, 12.5, 10, 12.5, 10], NEAR) == [Signal(Rule.near_upper, 1, 3)]
+    assert signals([10, 7.5, 7.5, 10, 10], NEAR) == [Signal(Rule.near_lower, 1, 2)]
+    # Overlapping windows make one signal: 12.5 at 1, 2 and 4 (windows 0-2, 1-3, 2-4).
+    assert signals([10, 12.5, 12.5, 10, 12.5], NEAR) == [Signal(Rule.near_upper, 1, 4)]
+
+
+def test_two_beyond_two_sigma_but_not_within_three_points_or_not_on_one_side() -> None:
+    assert signals([10, 12.5, 10, 10, 12.5], NEAR) == []
+    assert signals([10, 12.5, 7.5, 10, 10], NEAR) == []
+    # 11.9 is less than two sigma above the mean.
+    assert signals([10, 11.9, 11.9, 10, 10], NEAR) == []
 
 
 def test_a_run_of_seven_on_one_side_of_the_mean() -> None:
@@ -83,15 +106,15 @@ def test_a_point_on_the_mean_ends_a_run() -> None:
 
 
 def test_a_trend_of_seven_rising_or_falling() -> None:
-    assert signals([1, 2, 3, 4, 5, 6, 7], Xmr(4.0, 1.0, -100.0, 100.0, 7)) == [
+    assert signals([1, 2, 3, 4, 5, 6, 7], Xmr(4.0, None, -100.0, 100.0, 7)) == [
         Signal(Rule.trend_up, 0, 6)
     ]
     falling = [9, 8, 7, 6, 5, 4, 3]
-    assert signals(falling, Xmr(6.0, 1.0, -100.0, 100.0, 7)) == [Signal(Rule.trend_down, 0, 6)]
+    assert signals(falling, Xmr(6.0, None, -100.0, 100.0, 7)) == [Signal(Rule.trend_down, 0, 6)]
 
 
 def test_six_rising_points_or_an_equal_value_is_no_trend() -> None:
-    chart = Xmr(4.0, 1.0, -100.0, 100.0, 7)
+    chart = Xmr(4.0, None, -100.0, 100.0, 7)
     assert signals([1, 2, 3, 4, 5, 6], chart) == []
     # 1 2 3 3 4 5 6 7: the repeated 3 ends the first stretch; the second is five points.
     assert signals([1, 2, 3, 3, 4, 5, 6, 7], chart) == []

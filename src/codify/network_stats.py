@@ -10,6 +10,8 @@ moving range (2.66 = 3 / d2, d2 = 1.128 for ranges of two points), all from the 
 
 The special-cause rules (`signals`):
 - a point above the upper or below the lower process limit;
+- two of three consecutive points more than two sigma from the mean on the same side (sigma
+  estimated as the mean moving range / 1.128), near a limit;
 - a run of 7 or more consecutive points above the mean, or below it (a point on the mean ends
   a run: it is on neither side);
 - a trend of 7 or more consecutive points each higher than the one before, or each lower (an
@@ -30,6 +32,7 @@ from datetime import date
 from enum import StrEnum
 
 XMR_FACTOR = 2.66
+D2 = 1.128  # sigma = mean moving range / d2, for moving ranges of two points
 RUN_LENGTH = 7
 TREND_LENGTH = 7
 Z95 = 1.959964
@@ -69,6 +72,8 @@ class Rule(StrEnum):
     run_below = "run_below"
     trend_up = "trend_up"
     trend_down = "trend_down"
+    near_upper = "near_upper"
+    near_lower = "near_lower"
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ class Signal:
     @property
     def improving(self) -> bool:
         """Whether the signal is in the higher direction (higher fidelity is better)."""
-        return self.rule in (Rule.above_limit, Rule.run_above, Rule.trend_up)
+        return self.rule in (Rule.above_limit, Rule.run_above, Rule.trend_up, Rule.near_upper)
 
 
 def signals(values: list[float], chart: Xmr) -> list[Signal]:
@@ -97,12 +102,31 @@ def signals(values: list[float], chart: Xmr) -> list[Signal]:
                 found.append(Signal(Rule.above_limit, i, i))
             elif v < chart.lower:
                 found.append(Signal(Rule.below_limit, i, i))
+    if chart.moving_range is not None:
+        two_sigma = 2 * chart.moving_range / D2
+        found += _two_of_three([v > chart.mean + two_sigma for v in values], Rule.near_upper)
+        found += _two_of_three([v < chart.mean - two_sigma for v in values], Rule.near_lower)
     sides = [(v > chart.mean) - (v < chart.mean) for v in values]
     found += _stretches(sides, RUN_LENGTH, {1: Rule.run_above, -1: Rule.run_below}, offset=0)
     steps = [(b > a) - (b < a) for a, b in itertools.pairwise(values)]
     # A trend of 7 points is 6 steps the same way; step i joins point i and point i + 1.
     found += _stretches(steps, TREND_LENGTH - 1, {1: Rule.trend_up, -1: Rule.trend_down}, offset=1)
     return sorted(found, key=lambda s: (s.last, s.first, s.rule.value))
+
+
+def _two_of_three(beyond: list[bool], rule: Rule) -> list[Signal]:
+    """Windows of three consecutive points with two or more `beyond`, overlapping windows
+    merged: one signal from the first such point to the last."""
+    found: list[Signal] = []
+    for i in range(len(beyond) - 2):
+        if sum(beyond[i : i + 3]) < 2:
+            continue
+        marked = [j for j in range(i, i + 3) if beyond[j]]
+        if found and found[-1].last >= marked[0]:
+            found[-1] = Signal(rule, found[-1].first, max(found[-1].last, marked[-1]))
+        else:
+            found.append(Signal(rule, marked[0], marked[-1]))
+    return found
 
 
 def _stretches(marks: list[int], length: int, rules: dict[int, Rule], offset: int) -> list[Signal]:

@@ -1146,6 +1146,8 @@ NETWORK_PHRASES: dict[str, Phrase] = {
     "network.alert.run_below": "Run of 7 or more below the mean",
     "network.alert.trend_up": "Trend of 7 or more rising",
     "network.alert.trend_down": "Trend of 7 or more falling",
+    "network.alert.near_upper": "Two of three near the upper limit",
+    "network.alert.near_lower": "Two of three near the lower limit",
     "network.over_time.intro": (
         "Each site's assessment totals in time order as an XmR chart: the mean (solid line), "
         "the process limits (dotted) and the standard (red dashes)."
@@ -1265,9 +1267,11 @@ NETWORK_PHRASES: dict[str, Phrase] = {
         "moving range. With few points the limits are rough: read them as a guide."
     ),
     "network.methods.rules": (
-        "Special-cause signals: a point beyond a process limit; a run of 7 or more points on "
-        "one side of the mean (a point on the mean ends a run); a trend of 7 or more points "
-        "each higher, or each lower, than the one before (an equal value ends a trend)."
+        "Special-cause signals: a point beyond a process limit; two of three consecutive "
+        "points more than two sigma from the mean on the same side (sigma is the mean moving "
+        "range divided by 1.128); a run of 7 or more points on one side of the mean (a point "
+        "on the mean ends a run); a trend of 7 or more points each higher, or each lower, than "
+        "the one before (an equal value ends a trend)."
     ),
     "network.methods.funnel": (
         "Funnel plots (Spiegelhalter 2005): the network's proportion is all the sites' "
