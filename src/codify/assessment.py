@@ -11,6 +11,7 @@ XLSX. `read_assessment` is the entry point for callers; `score` works on a loade
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from dataclasses import dataclass, field, replace
@@ -477,9 +478,10 @@ def _xlsx_rows(raw: bytes, name: str) -> list[Row]:
             raise _table_error(name, 0, 0, "the workbook has no worksheet")
         sheet = book["Checklist"] if "Checklist" in book.sheetnames else sheets[0]
         rows: list[Row] = []
-        for number, cells in enumerate(
-            sheet.iter_rows(max_col=MAX_TABLE_COLUMNS, values_only=True), 1
-        ):
+        # Rows are as wide as the sheet says it is (openpyxl pads each to that), and never
+        # wider than MAX_TABLE_COLUMNS, whatever a hostile file claims.
+        width = min(sheet.max_column or MAX_TABLE_COLUMNS, MAX_TABLE_COLUMNS)
+        for number, cells in enumerate(sheet.iter_rows(max_col=width, values_only=True), 1):
             if number > MAX_TABLE_ROWS:
                 raise _table_error(name, number, 1, f"more than {MAX_TABLE_ROWS:,} rows")
             rows.append((number, [_xlsx_value(v) for v in cells]))
@@ -493,8 +495,6 @@ def _xlsx_rows(raw: bytes, name: str) -> list[Row]:
 
 def _xlsx_value(value: Any) -> Any:
     """A cell's value as YAML would give it: dates as ISO text, other types as they are."""
-    import datetime
-
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if not value.time() else value.isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
