@@ -844,6 +844,9 @@ SITE_PHRASES: dict[str, Phrase] = {
     "site.download.checklist_csv": (
         "The fidelity checklist as a spreadsheet (CSV), one row per criterion."
     ),
+    "site.download.checklist_xlsx": (
+        "The fidelity checklist as a workbook (XLSX) to fill in, which `codify score` scores."
+    ),
     "site.download.assessment": "A blank fidelity assessment to fill in and keep with your records.",
     "site.download.spec": (
         "The codified spec itself (YAML): the source every page of this site is made from."
@@ -928,6 +931,8 @@ SITE_PHRASES: dict[str, Phrase] = {
     "site.pathway.criterion": "Criterion",
     "site.fidelity.csv": "To record scores in a spreadsheet, use the {link}.",
     "site.fidelity.csv_link": "checklist as CSV",
+    "site.fidelity.spreadsheet": "To record scores in a spreadsheet, use the {xlsx} or the {csv}.",
+    "site.fidelity.xlsx_link": "checklist as a workbook (XLSX)",
     "site.fidelity.how_to": "How to score",
     "site.fidelity.how_to_text": (
         "Score each criterion below, add the scores up, and find the total in the scoring "

@@ -14,7 +14,8 @@ from codify.site.project import SiteError, SiteSource, download_name
 
 # Files from `codify build` that the site offers. Its Markdown versions are left out: MkDocs
 # would take a .md file in docs/ for a page of the site.
-OFFERED = ("handbook.html", "checklist.html", "checklist.csv", "assessment.yaml")
+# checklist.xlsx is there when the 'xlsx' extra is installed.
+OFFERED = ("handbook.html", "checklist.html", "checklist.csv", "checklist.xlsx", "assessment.yaml")
 
 Maker = Callable[[SiteSource], tuple[dict[str, bytes], list[str]]]
 

@@ -296,6 +296,7 @@ DOWNLOAD_LABELS = {
     "checklist.html": "site.download.checklist_html",
     "checklist.pdf": "site.download.checklist_pdf",
     "checklist.csv": "site.download.checklist_csv",
+    "checklist.xlsx": "site.download.checklist_xlsx",
     "assessment.yaml": "site.download.assessment",
 }
 
