@@ -52,11 +52,6 @@ RARELY_USED: dict[str, str] = {
         "neither example is a programme of several interventions",
     ),
     **dict.fromkeys(
-        ("Release.changes", "Release.transition"),
-        "each example has had one release, with nothing before it to change; the change-control "
-        "tests and the every-field fixture list changes and a transition",
-    ),
-    **dict.fromkeys(
         (
             "Intervention.funding",
             "Intervention.conflicts_of_interest",
