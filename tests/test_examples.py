@@ -51,6 +51,10 @@ RARELY_USED: dict[str, str] = {
         ),
         "neither example is a programme of several interventions",
     ),
+    "Intervention.history": (
+        "each example is at its first release, and a history would list only that; the "
+        "change-control tests and the every-field fixture list releases, changes and a transition"
+    ),
     **dict.fromkeys(
         (
             "Intervention.funding",
