@@ -63,3 +63,18 @@ def run_unprivileged(args: list[str]) -> tuple[int, str]:
         text = fh.read()
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), text
+
+
+def reader_text(path: Path) -> str:
+    """What a reader reads in a file codify wrote: its text, or a workbook's (checklist.xlsx)
+    cells, row by row, so that the workbook is held to every test of what the documents say."""
+    if path.suffix != ".xlsx":
+        return path.read_text(encoding="utf-8")
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        return "\n".join("\t".join("" if v is None else str(v) for v in row) for row in rows)
+    finally:
+        book.close()

@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from codify.cli import cli
 from codify.documents.citations import bibliography, csl_json, markdown_text, reference_type
 from codify.model import Reference
+from tests.conftest import reader_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "every_field.yaml"
 SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables"]
@@ -283,7 +284,7 @@ def _outputs(tmp_path: Path, spec: dict[str, Any], style: str | None) -> dict[st
     assert built.exit_code == 0, built.output
     site = runner.invoke(cli, ["site", str(path), "--out", str(tmp_path / "s"), *common])
     assert site.exit_code == 0, site.output
-    found = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "b").glob("*.*")}
+    found = {p.name: reader_text(p) for p in (tmp_path / "b").glob("*.*")}
     docs = tmp_path / "s" / "docs"
     found.update({f"site/{p.relative_to(docs)}": p.read_text("utf-8") for p in docs.rglob("*.md")})
     return found

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from codify.cli import COMMANDS, cli
+from tests.conftest import ROOT
 
 SPARE_ROLE = """roles:
   - id: spare{comment}
@@ -143,6 +144,7 @@ COMMAND_LINES = {
     "migrate": ["migrate", "--check", "{spec}"],
     "diff": ["diff", "{spec}", "{spec}"],
     "changes": ["changes", "{spec}", "--no-git", "--out", "{tmp}/changes"],
+    "network": ["network", "{network}", "--out", "{tmp}/network"],
 }
 
 
@@ -170,7 +172,8 @@ def test_every_command_reads_config_and_says_so_with_v(
     spec.write_text(base_spec, encoding="utf-8")
     (tmp_path / "refs.json").write_text("[]", encoding="utf-8")
     (tmp_path / "assessment.yaml").write_text("intervention: x\n", encoding="utf-8")
-    line = [w.format(spec=spec, tmp=tmp_path) for w in COMMAND_LINES[name]]
+    network = ROOT / "examples" / "raid" / "network"
+    line = [w.format(spec=spec, tmp=tmp_path, network=network) for w in COMMAND_LINES[name]]
     bad = tmp_path / "bad.toml"
     bad.write_text('[rules]\nCR999 = "off"\n', encoding="utf-8")
     refused = run(*line, "--config", str(bad))
@@ -360,8 +363,10 @@ def _complete(env: dict[str, str]) -> str:
 def test_shell_completion_scripts_and_answers() -> None:
     assert "_codify_completion" in _complete({"_CODIFY_COMPLETE": "bash_source"})
     assert "#compdef codify" in _complete({"_CODIFY_COMPLETE": "zsh_source"})
-    words = {"_CODIFY_COMPLETE": "bash_complete", "COMP_WORDS": "codify ch", "COMP_CWORD": "1"}
+    words = {"_CODIFY_COMPLETE": "bash_complete", "COMP_WORDS": "codify che", "COMP_CWORD": "1"}
     assert _complete(words).split() == ["plain,check"]
+    words["COMP_WORDS"] = "codify ch"  # check and changes
+    assert sorted(_complete(words).split()) == ["plain,changes", "plain,check"]
     formats = {
         "_CODIFY_COMPLETE": "bash_complete",
         "COMP_WORDS": "codify check --output-format ",

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from codify.cli import cli
 from codify.xref import expand, find, malformed
-from tests.conftest import ROOT
+from tests.conftest import ROOT, reader_text
 
 RAID = ROOT / "examples" / "raid"
 ROUND_THE_CLOCK = "Available 24 hours a day, 7 days a week"
@@ -61,7 +61,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     # --build runs MkDocs in strict mode: a link to a page that does not exist fails it.
     site = runner.invoke(cli, ["site", str(spec), "--out", str(folder / "s"), "--build", "-q"])
     assert site.exit_code == 0, site.output
-    found = {p.name: p.read_text(encoding="utf-8") for p in (folder / "b").glob("*.*")}
+    found = {p.name: reader_text(p) for p in (folder / "b").glob("*.*")}
     html = folder / "s" / "site"
     for page in html.rglob("index.html"):
         found[f"site/{page.relative_to(html).parent}"] = page.read_text(encoding="utf-8")

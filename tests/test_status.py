@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 
 from codify.cli import cli
 from codify.phrases import Phrasebook
+from tests.conftest import reader_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PREVENTT = FIXTURES / "status" / "preventt.yaml"
@@ -39,20 +40,6 @@ ADOPTION_WORDS = (
 )
 
 
-def _text(path: Path) -> str:
-    """What a reader reads in a file: a workbook's (checklist.xlsx) is its cells, row by row."""
-    if path.suffix != ".xlsx":
-        return path.read_text(encoding="utf-8")
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True)
-    try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        return "\n".join("\t".join("" if v is None else str(v) for v in row) for row in rows)
-    finally:
-        book.close()
-
-
 def _outputs(folder: Path, spec: Path, *extra: str) -> dict[str, str]:
     """Every file a reader gets for a spec: the documents and the site's Markdown pages."""
     runner = CliRunner()
@@ -61,7 +48,7 @@ def _outputs(folder: Path, spec: Path, *extra: str) -> dict[str, str]:
     site = runner.invoke(cli, ["site", str(spec), "--out", str(folder / "s"), "-q", *extra])
     assert site.exit_code == 0, site.output
     found = {
-        p.name: _text(p)
+        p.name: reader_text(p)
         for p in (folder / "b").glob("*.*")
         if not p.name.startswith(".")  # codify's own record of what it wrote
     }
