@@ -9,4 +9,6 @@ bin=.venv/bin
 echo "== ruff"; "$bin/ruff" check src tests && "$bin/ruff" format --check src tests
 echo "== mypy (strict on src/)"; "$bin/mypy"
 echo "== docs (mkdocs build --strict)"; "$bin/mkdocs" build --strict --quiet --site-dir "$(mktemp -d)"
-echo "== pytest"; "$bin/python" -m pytest "$@"
+# On every core (pytest-xdist): each test makes its own folders, browsers and servers, so they run
+# side by side; PYTEST_WORKERS=0 runs them in this one process, e.g. to debug with a breakpoint.
+echo "== pytest"; "$bin/python" -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"
