@@ -257,6 +257,31 @@ def test_a_file_that_is_not_a_workbook_is_refused_with_exit_2(raid: Path) -> Non
     assert code == 2 and "cannot be read as an XLSX workbook" in out
 
 
+@pytest.mark.parametrize(
+    ("part", "text"),
+    [
+        ("xl/workbook.xml", b"<x"),  # truncated XML: the parser raises a SyntaxError
+        ("xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row"),
+        ("[Content_Types].xml", b"not xml at all"),
+    ],
+)
+def test_a_workbook_with_broken_parts_is_refused_at_the_file(
+    raid: Path, tmp_path: Path, part: str, text: bytes
+) -> None:
+    """A real zip whose XML is broken: a message at the file and exit 2, never a traceback."""
+    import zipfile
+
+    good = raid / "out" / "checklist.xlsx"
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.infolist():
+            out.writestr(item, text if item.filename == part else src.read(item.filename))
+    code, out = run("score", "--spec", str(raid / "intervention.yaml"), str(broken))
+    assert code == 2, out
+    assert f"{broken}: " in out and "cannot be read as an XLSX workbook" in out
+    assert "internal error" not in out and "Traceback" not in out
+
+
 def test_without_the_extra_a_workbook_names_the_install_command(
     raid: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

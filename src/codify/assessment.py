@@ -462,14 +462,15 @@ def _xlsx_rows(raw: bytes, name: str) -> list[Row]:
                 f"install it with {install_command('xlsx')}, or save the sheet as CSV",
             )
         )
-    import zipfile
 
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
+    # The file is untrusted and openpyxl reads zip, XML and numbers from it: whatever it raises
+    # (a bad zip, truncated XML as a SyntaxError, a zlib error, a malformed part) means only that
+    # this file cannot be read, which is said at the file, never as an internal error.
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:
         why = str(exc) or type(exc).__name__
         raise _table_error(name, 0, 0, f"cannot be read as an XLSX workbook: {why}") from None
     try:
@@ -485,7 +486,9 @@ def _xlsx_rows(raw: bytes, name: str) -> list[Row]:
             if number > MAX_TABLE_ROWS:
                 raise _table_error(name, number, 1, f"more than {MAX_TABLE_ROWS:,} rows")
             rows.append((number, [_xlsx_value(v) for v in cells]))
-    except (KeyError, OSError, ValueError, TypeError, zipfile.BadZipFile) as exc:
+    except LoadError:
+        raise
+    except Exception as exc:  # as above: the sheet's parts are read only now
         why = str(exc) or type(exc).__name__
         raise _table_error(name, 0, 0, f"cannot be read as an XLSX workbook: {why}") from None
     finally:
