@@ -460,3 +460,68 @@ def test_a_filled_in_checklist_csv_counts_as_an_assessment(tmp_path: Path) -> No
         False,
     )
     assert dunmore.latest.path == str(csv_file)
+
+
+def _raid_copy(tmp_path: Path) -> Path:
+    """A copy of the RAID example with its network, to edit."""
+    shutil.copytree(ROOT / "examples" / "raid", tmp_path / "raid")
+    return tmp_path / "raid" / "network"
+
+
+def test_settings_the_schema_cannot_judge_are_refused_at_their_line(tmp_path: Path) -> None:
+    """A day the calendar lacks and an outcome the spec does not have: exit 2, at the line."""
+    net = _raid_copy(tmp_path)
+    settings = net / "network.yaml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace('as_of: "2026-10-31"', 'as_of: "2026-02-30"')
+    settings.write_text(text.replace("  readmissions:\n", "  readmisions:\n"), encoding="utf-8")
+    code, _, stderr = run("network", str(net), "--out", str(tmp_path / "out"))
+    assert code == 2, stderr
+    at = re.escape(str(settings))
+    assert re.search(rf"{at}:10:\d+: CS004 as_of: 2026-02-30 is not a day", stderr), stderr
+    assert re.search(rf"{at}:15:\d+: CS004 outcomes: 'readmisions' is not one of", stderr)
+    assert "internal error" not in stderr and not (tmp_path / "out").exists()
+
+
+def test_a_spec_with_errors_is_not_reported_on(tmp_path: Path) -> None:
+    net = _raid_copy(tmp_path)
+    spec = net.parent / "intervention.yaml"
+    text = spec.read_text(encoding="utf-8")
+    assert "    core_elements: [all_age_team]\n" in text
+    spec.write_text(text.replace("[all_age_team]", "[all_age_teem]", 1), encoding="utf-8")
+    code, _, stderr = run("network", str(net), "--out", str(tmp_path / "out"))
+    assert code == 2 and "the spec has errors; run codify check" in stderr
+    assert "all_age_teem" in stderr
+
+
+def test_the_report_is_never_written_into_a_site_folder(tmp_path: Path) -> None:
+    """It would make the site a folder codify wrote, which later reports pass over."""
+    net = _raid_copy(tmp_path)
+    code, _, stderr = run("network", str(net), "--out", str(net / "sites" / "ashby"))
+    assert code == 2 and "output folder" in stderr, stderr
+    assert not (net / "sites" / "ashby" / "report.html").exists()
+    code, stdout, _ = run("network", str(net), "--out", str(tmp_path / "out"))
+    assert code == 0 and "6 sites" in stdout
+
+
+def test_an_outcome_period_the_calendar_lacks_is_left_out_at_its_line(tmp_path: Path) -> None:
+    net = _raid_copy(tmp_path)
+    report = net / "sites" / "ashby" / "outcomes" / "2026-Q3.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace('period: "2026-Q3"', 'period: "2026-13"'), encoding="utf-8")
+    code, _, stderr = run("network", str(net), "--out", str(tmp_path / "out"))
+    assert code == 1, stderr
+    assert re.search(rf"{re.escape(str(report))}:4:\d+: CS004 period: 2026-13 has no month", stderr)
+
+
+def test_periods_ending_on_one_day_are_ordered_the_same_way_every_time() -> None:
+    import itertools
+
+    from codify.network_stats import period_key
+
+    periods = ["2025", "2025-Q4", "2025-12", "2025-12-31"]
+    orders = {
+        tuple(sorted(set(shuffled), key=lambda p: (period_key(p), len(p), p)))
+        for shuffled in itertools.permutations(periods)
+    }
+    assert orders == {("2025", "2025-12", "2025-Q4", "2025-12-31")}

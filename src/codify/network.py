@@ -40,9 +40,11 @@ from codify.network_stats import (
     funnel_position,
     interval_from_words,
     period_key,
+    period_problem,
     signals,
     xmr,
 )
+from codify.structure import shown
 
 NETWORK_FILE = "network.yaml"
 SITES = "sites"
@@ -145,6 +147,7 @@ def load_network(root: Path, *, today: date | None = None) -> Network:
     settings = _network_settings(doc)
     spec_path = (root / settings.spec).resolve()
     spec = _spec(spec_path, doc)
+    _check_settings_against(doc, settings, spec)
     as_of = date.fromisoformat(settings.as_of) if settings.as_of else (today or date.today())
     network = Network(root, settings, spec, spec_path, [], [], [], [settings_path], as_of)
     sites_dir = root / SITES
@@ -184,6 +187,40 @@ def _network_settings(doc: Document) -> NetworkSettings:
     return NetworkSettings.model_validate(doc.data)
 
 
+def _check_settings_against(doc: Document, settings: NetworkSettings, spec: Intervention) -> None:
+    """What the schema cannot say about network.yaml: `as_of` is a day the calendar has, and
+    each outcome charted is one of the spec's. Raises NetworkError at the line at fault."""
+    found = []
+    if settings.as_of is not None and period_problem(settings.as_of):
+        found.append(
+            _problem(doc, ("as_of",), INVALID_VALUE, f"as_of: {period_problem(settings.as_of)}")
+        )
+    known = {o.id for o in spec.outcomes}
+    for measure, chosen in settings.outcomes.items():
+        if measure not in known:
+            listed = ", ".join(sorted(known)) or "none"
+            found.append(
+                _problem(
+                    doc,
+                    ("outcomes", measure),
+                    INVALID_VALUE,
+                    f"outcomes: {shown(measure)} is not one of the spec's outcome measures "
+                    f"({listed})",
+                )
+            )
+        elif chosen.period is not None and period_problem(chosen.period):
+            found.append(
+                _problem(
+                    doc,
+                    ("outcomes", measure, "period"),
+                    INVALID_VALUE,
+                    f"outcomes.{measure}.period: {period_problem(chosen.period)}",
+                )
+            )
+    if found:
+        raise NetworkError(f"{doc.path}: not a valid network file", found)
+
+
 def _spec(path: Path, settings_doc: Document) -> Intervention:
     """The spec network.yaml names, checked; problems are reported at its `spec` line."""
     from codify.api import settings_for
@@ -203,7 +240,7 @@ def _spec(path: Path, settings_doc: Document) -> Intervention:
             ],
         )
     result = check_file(path, settings_for(path))
-    if result.spec is None:
+    if result.spec is None or result.errors:
         raise NetworkError(f"{path}: the spec has errors; run codify check", result.diagnostics)
     if result.spec.fidelity is None:
         raise NetworkError(f"{path}: the spec sets no fidelity criteria to assess sites against")
@@ -353,6 +390,12 @@ class _Reader:
             self.exclude(str(path), "outcomes", found)
             return
         report = OutcomeReport.model_validate(doc.data)
+        if period_problem(report.period):
+            problem = f"period: {period_problem(report.period)}"
+            self.exclude(
+                str(path), "outcomes", [_problem(doc, ("period",), INVALID_VALUE, problem)]
+            )
+            return
         if report.period in seen:
             found.append(
                 _problem(
@@ -782,7 +825,11 @@ def _funnels(network: Network) -> list[FunnelPlot]:
         entries = by_measure.get(measure, [])
         settings = chosen.get(measure)
         with_pairs = [(s, f) for s, f in entries if f.proportion is not None]
-        periods = sorted({f.period for _, f in with_pairs}, key=period_key)
+        # Periods of different lengths can end on one day (2025, 2025-Q4, 2025-12): the
+        # longer text, then the text itself, decides, so that the same data gives the same plot.
+        periods = sorted(
+            {f.period for _, f in with_pairs}, key=lambda p: (period_key(p), len(p), p)
+        )
         period = (
             settings.period if settings and settings.period else (periods[-1] if periods else None)
         )

@@ -571,7 +571,9 @@ def write_report(
         out_dir,
         NETWORK_MANIFEST,
         inputs=net.inputs,
-        specs=[net.spec_path, net.root / NETWORK_FILE],
+        # The folders the report must not be written into: the network's own, and each site's,
+        # whose folder a report would turn into "a folder codify wrote", never read as a site.
+        specs=[net.spec_path, net.root / NETWORK_FILE, *(site.folder / "." for site in net.sites)],
     )
     writer.add("report.html", html)
     writer.add("report.json", json_text(report, found))

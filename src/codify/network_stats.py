@@ -250,6 +250,20 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(f"no day in {year}-{month}")  # pragma: no cover - 28 always exists
 
 
+def period_problem(period: str) -> str | None:
+    """Why a period or day the pattern accepts is not on the calendar (2025-13, 2025-02-30,
+    2025-Q0 never pass the pattern), or None when it is."""
+    parts = period.split("-")
+    if len(parts) >= 2 and not parts[1].startswith("Q") and not 1 <= int(parts[1]) <= 12:
+        return f"{period} has no month {parts[1]}"
+    if len(parts) == 3:
+        try:
+            date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            return f"{period} is not a day: {parts[0]}-{parts[1]} has no day {parts[2]}"
+    return None
+
+
 def period_key(period: str) -> tuple[int, int, int]:
     """A sortable key for a period (2025, 2025-Q2, 2025-06, 2025-06-30): its last day."""
     parts = period.split("-")
