@@ -360,6 +360,7 @@ def test_a_result_builds_the_model_only_when_asked() -> None:
 
     result = check_file(EXAMPLES[0])
     assert isinstance(result.records, records.Record)
+    assert repr(result) and result == check_file(EXAMPLES[0])  # neither builds it
     assert vars(result).get("_spec") is None  # not built yet
     model = result.spec
     assert isinstance(model, Intervention) and result.spec is model

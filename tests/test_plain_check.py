@@ -107,7 +107,8 @@ def _run_both(args: list[str], cwd: Path, stdin: bytes = b"") -> list[tuple[int,
         "cli.main(args=sys.argv[1:], prog_name='codify', standalone_mode=True)\n",
     }
     outcomes = []
-    for probe in probes.values():
+    report = cwd / "OUT" / "r"
+    for how, probe in probes.items():
         proc = subprocess.run(
             [sys.executable, "-c", probe, *args],
             capture_output=True,
@@ -116,6 +117,8 @@ def _run_both(args: list[str], cwd: Path, stdin: bytes = b"") -> list[tuple[int,
             env={**os.environ, "NO_COLOR": "1"},
         )
         outcomes.append((proc.returncode, proc.stdout.decode(), proc.stderr.decode()))
+        if how == "plain" and report.exists():
+            report.rename(report.with_name("r.plain"))  # the click run writes its own
     return outcomes
 
 
@@ -138,7 +141,8 @@ CASES: list[list[str]] = [
 def test_a_plain_check_does_what_the_click_command_does(
     tmp_path: Path, base_spec: str, args: list[str]
 ) -> None:
-    """Same exit code, same standard output, same standard error, same report file."""
+    """Same exit code, same standard output, same standard error, same report file; and the
+    plain reader did read the arguments (else both runs would be click's)."""
     bad = tmp_path / "bad" / "intervention.yaml"
     bad.parent.mkdir()
     bad.write_text(base_spec.replace("status: draft", "status: drafty"), encoding="utf-8")
@@ -154,7 +158,11 @@ def test_a_plain_check_does_what_the_click_command_does(
         for a in args
     ]
     stdin = base_spec.encode() if "--stdin-filename" in args else b""
+    assert plain_check(args[1:] if args[0] == "--debug" else args) is not None
+    report = tmp_path / "OUT" / "r"
     plain, clicked = _run_both(args, tmp_path, stdin)
+    if report.exists():  # each run's report file, compared byte for byte
+        assert report.with_name("r.plain").read_bytes() == report.read_bytes()
     assert plain == clicked
     assert plain[0] in (0, 1, 2)
     assert "Traceback" not in plain[2]

@@ -31,25 +31,26 @@ _SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
 class _Model:
-    """`FileResult.spec`: the model, built from the document when first asked for.
+    """`FileResult.spec`: the model, built from the spec's data when first asked for.
 
     A valid spec is checked on records (codify.records) without importing pydantic; `check`
-    never needs more, and a generator that does pays for the model only then.
+    never needs more, and a generator that does pays for the model only then. The field is
+    left out of the result's repr and comparisons, which would otherwise build it.
     """
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = "_" + name
+    name = "_spec"
 
     def __get__(self, result: FileResult | None, owner: type) -> Intervention | None:
         if result is None:
             return None  # the dataclass field's default
         model: Intervention | None = result.__dict__.get(self.name)
-        if model is None and result.document is not None:
-            model = result.__dict__[self.name] = _full_model(result.document)
+        if model is None and result.data is not None:
+            model = result.__dict__[self.name] = _full_model(result.data)
         return model
 
     def __set__(self, result: FileResult, value: Intervention | None) -> None:
-        result.__dict__[self.name] = value
+        # Given through field(), the dataclass passes the descriptor itself as the default.
+        result.__dict__[self.name] = None if isinstance(value, _Model) else value
 
 
 @dataclass
@@ -59,7 +60,8 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     loaded: bool = True
-    spec: _Model = _Model()  # Intervention | None, built on first use when checked as records
+    # Intervention | None: built on first use when the spec was checked as records.
+    spec: _Model = field(default=_Model(), repr=False, compare=False)
     # Findings that a `# codify: ignore[...]` comment or a per-file ignore suppressed, and
     # notes on suppressions that suppressed nothing: reported, but never problems.
     suppressed: list[Suppressed] = field(default_factory=list)
@@ -67,10 +69,10 @@ class FileResult:
     # The settings file the spec was checked with (None: the defaults), for `-v` to name:
     # each spec has its own, found from its folder upwards.
     settings: Path | None = None
-    # The spec as the rules read it (records on the fast path, else the model), and the
-    # document the model is built from on first use of `spec`.
+    # The spec as the rules read it on the fast path (records), and its data, which the model
+    # is built from on first use of `spec` (the data alone: not the positions of every node).
     records: Any = field(default=None, repr=False, compare=False)
-    document: Document | None = field(default=None, repr=False, compare=False)
+    data: Any = field(default=None, repr=False, compare=False)
 
     @property
     def checked(self) -> Intervention | None:
@@ -246,7 +248,7 @@ def _check_document(
     if fast is None:
         return FileResult(name, sorted(kept), spec=spec, suppressed=suppressed, notes=notes)
     return FileResult(
-        name, sorted(kept), suppressed=suppressed, notes=notes, records=spec, document=doc
+        name, sorted(kept), suppressed=suppressed, notes=notes, records=spec, data=doc.data
     )
 
 
@@ -274,15 +276,15 @@ def _records(doc: Document) -> Intervention | None:
     return spec
 
 
-def _full_model(doc: Document) -> Intervention:
+def _full_model(data: Any) -> Intervention:
     """The model of a spec the fast path accepted, built without validating when it can."""
     from codify import fastpath
     from codify.model import Intervention
 
     try:
-        spec: Intervention = fastpath.construct(Intervention, doc.data)
+        spec: Intervention = fastpath.construct(Intervention, data)
     except (fastpath.GiveUp, NotImplementedError):
-        spec = Intervention.model_validate(doc.data)
+        spec = Intervention.model_validate(data)
     return spec
 
 

@@ -201,8 +201,11 @@ def _run_plain(parsed: dict[str, Any]) -> None:
 
     verbose = parsed.pop("verbose")
     _output.plain_meta = {"codify.verbose": verbose} if verbose else {}
-    prepare(parsed["config_path"], config=False, per_spec=True)
-    run(**parsed)
+    try:
+        prepare(parsed["config_path"], config=False, per_spec=True)
+        run(**parsed)
+    finally:  # the run's options end with it, for whatever else the process does next
+        _output.plain_meta = None
 
 
 def main(argv: list[str] | None = None) -> None:
