@@ -562,18 +562,26 @@ def write_report(
     Raises codify.render.write.OutputError when the folder cannot be written as promised, and
     codify.documents.pdf.PdfError when printing fails.
     """
-    from codify.render.write import OutputWriter
+    from codify.render.write import OutputError, OutputWriter
 
     net = report.network
+    # A report in a site's folder would make it "a folder codify wrote", which later runs pass
+    # over: the site would vanish from every report without being listed as left out.
+    out = out_dir.resolve()
+    for site in net.sites:
+        folder = site.folder.resolve()
+        if out == folder or folder.is_relative_to(out):
+            raise OutputError(
+                f"output folder {out_dir} is or holds the folder of the site {site.folder.name}, "
+                "which later reports would then pass over; choose a folder outside sites/"
+            )
     found = tables(report)
     html = render_html(report, language, found)
     writer = OutputWriter(
         out_dir,
         NETWORK_MANIFEST,
         inputs=net.inputs,
-        # The folders the report must not be written into: the network's own, and each site's,
-        # whose folder a report would turn into "a folder codify wrote", never read as a site.
-        specs=[net.spec_path, net.root / NETWORK_FILE, *(site.folder / "." for site in net.sites)],
+        specs=[net.spec_path, net.root / NETWORK_FILE],
     )
     writer.add("report.html", html)
     writer.add("report.json", json_text(report, found))
