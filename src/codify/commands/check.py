@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -53,17 +54,7 @@ from codify.report import REPORTERS
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no problems.")
 @config_option
 @common_options(quiet=False, config=False, per_spec=True)
-def check(
-    paths: tuple[Path, ...],
-    fmt: str,
-    output_file: Path | None,
-    stdin_filename: str | None,
-    color: str,
-    strict: bool,
-    quiet: bool,
-    config_path: Path | None,
-    against: str | None,
-) -> None:
+def check(**options: Any) -> None:
     """Check specs for structural and semantic problems.
 
     PATHS are spec files or folders (default: the current folder). In a folder, codify checks
@@ -85,4 +76,5 @@ def check(
     """
     from codify.commands.checking import run
 
-    run(paths, fmt, output_file, stdin_filename, color, strict, quiet, config_path, against)
+    # The options, typed, are `run`'s parameters: the plain check (codify.cli) calls it too.
+    run(**options)
