@@ -364,21 +364,13 @@ def build_documents(
     SettingsError, InputError, SpecProblems, EngineNotFound, OutputFolderError, TemplateError
     or PdfError; ValueError for an `only` or `language` codify does not know.
     """
-    from codify.documents.pdf import HOW_TO_GET, Printer, find_engine
-    from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
+    from codify.documents.pdf import Printer
+    from codify.render.write import OutputError, OutputWriter, refuse_overlap
 
     if only is not None and only not in get_args(Part):
         raise ValueError(f"only: {only!r} is not one of {', '.join(get_args(Part))}")
-    out_dir = Path(out)
-    overrides = _templates(templates)
     finder = _finder(config)
-    chosen = _chosen_language(language)
-    engine = find_engine() if pdf else None
-    if pdf and engine is None:
-        raise EngineNotFound(HOW_TO_GET)
-    problem = output_problem(out_dir)
-    if problem:
-        raise OutputFolderError(problem)
+    out_dir, overrides, chosen, engine = _documents_setup(out, templates, language, pdf)
 
     jobs = _jobs(specs, finder, force, out_dir, on_progress, on_checked)
     try:
@@ -1205,6 +1197,27 @@ def _site_settings(finder: SettingsFinder, paths: Sequence[Path]) -> Config:
         return finder.for_folder(common)
     except ConfigError as exc:
         raise SettingsError(str(exc)) from None
+
+
+def _documents_setup(
+    out: PathArg, templates: PathArg | None, language: str | None, pdf: bool
+) -> tuple[Path, Path | None, str | None, Any]:
+    """What a build of documents (a spec's or a profile's) checks before reading any spec:
+    the output folder, template overrides, language and PDF engine. Returns them, or raises
+    TemplateError, ValueError, EngineNotFound or OutputFolderError."""
+    from codify.documents.pdf import HOW_TO_GET, find_engine
+    from codify.render.write import output_problem
+
+    out_dir = Path(out)
+    overrides = _templates(templates)
+    chosen = _chosen_language(language)
+    engine = find_engine() if pdf else None
+    if pdf and engine is None:
+        raise EngineNotFound(HOW_TO_GET)
+    problem = output_problem(out_dir)
+    if problem:
+        raise OutputFolderError(problem)
+    return out_dir, overrides, chosen, engine
 
 
 def _chosen_language(language: str | None) -> str | None:

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Literal
 
 from codify.api import (
     CheckedCallback,
-    EngineNotFound,
     InputError,
     OutputFolderError,
     PathArg,
@@ -155,24 +154,16 @@ def build_profiles(
     anything is written. Raises SettingsError, InputError, SpecProblems, EngineNotFound,
     OutputFolderError, TemplateError or PdfError.
     """
-    from codify.api import _chosen_language, _each_settings, _finder, _templates
-    from codify.documents.pdf import HOW_TO_GET, Printer, find_engine
+    from codify.api import _documents_setup, _each_settings, _finder
+    from codify.documents.pdf import Printer
     from codify.extras import missing_modules
-    from codify.render.write import OutputError, OutputWriter, output_problem, refuse_overlap
+    from codify.render.write import OutputError, OutputWriter, refuse_overlap
 
     paths = [Path(p) for p in profiles]
     for path in paths:
         if not path.is_file():
             raise InputError(f"{path}: no such profile file")
-    out_dir = Path(out)
-    overrides = _templates(templates)
-    chosen = _chosen_language(language)
-    engine = find_engine() if pdf else None
-    if pdf and engine is None:
-        raise EngineNotFound(HOW_TO_GET)
-    problem = output_problem(out_dir)
-    if problem:
-        raise OutputFolderError(problem)
+    out_dir, overrides, chosen, engine = _documents_setup(out, templates, language, pdf)
     settings = _each_settings(_finder(config), paths)
     jobs = _check(paths, settings)
     if on_checked is not None:
