@@ -223,7 +223,7 @@ def test_bad_files_are_reported_with_positions_left_out_and_the_report_still_bui
     assert reported(sites / "eastgate" / "outcomes" / "2026-Q4.yaml", 6, "CS004")  # no such measure
     assert reported(sites / "fenwick" / "outcomes" / "z-2026-Q2.yaml", 1, "CS004")  # twice
     assert any(ln.startswith(f"{sites / 'fenwick' / 'fenwick.local.yaml'}:") for ln in lines)
-    assert "6 file(s) left out" in lines[-1]
+    assert "6 files left out" in lines[-1]
 
     excluded = read_csv(out / "tables" / "excluded.csv")
     assert len({r["path"] for r in excluded}) == 6

@@ -84,8 +84,13 @@ def network(folder: Path, out_dir: Path, pdf: bool, language: str | None, quiet:
         )
     if net.excluded:
         say(
-            f"codify: {len(net.excluded)} file(s) left out of the report; see above, or "
+            f"codify: {_files(len(net.excluded))} left out of the report; see above, or "
             "'What this report left out' in report.html",
             err=True,
         )
         sys.exit(1)
+
+
+def _files(n: int) -> str:
+    """'1 file', '6 files'."""
+    return f"{n:,} file{'' if n == 1 else 's'}"

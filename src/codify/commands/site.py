@@ -177,7 +177,9 @@ def site(
                 click.echo(line, err=True)
             files = len({d.path for d in made.network_excluded})
             say(
-                f"codify: {files} file(s) of the network left out of its pages; see above", err=True
+                f"codify: {files:,} file{'' if files == 1 else 's'} of the network left out of its "
+                "pages; see above",
+                err=True,
             )
         if do_serve:
             sys.exit(_serve(made, dev_addr, force, quiet))
