@@ -426,3 +426,14 @@ def test_an_access_date_the_style_leaves_out_is_printed_in_words() -> None:
     assert "(accessed around 2026)" in entry
     welsh = bibliography([report], "vancouver", CY).citations[0].entry.markdown()
     assert "tua 2026" in welsh
+
+
+def test_the_days_in_a_month_are_the_calendars() -> None:
+    """codify.dates counts days itself (the calendar module costs the check its import)."""
+    import calendar
+
+    from codify.dates import days_in
+
+    for year in (1, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999):
+        for month in range(1, 13):
+            assert days_in(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -248,6 +247,8 @@ def _has_codify_table(raw: bytes) -> bool:
         return True
     if b"codify" not in raw:
         return False
+    import tomllib  # here: a check with no settings file to read does not load it
+
     try:
         tool = tomllib.loads(raw.decode("utf-8")).get("tool")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
@@ -276,6 +277,8 @@ def load_config(path: Path | None, raw: bytes | None = None) -> Config:
         text = decode_text(_read(path) if raw is None else raw, str(path))
     except LoadError as exc:
         raise ConfigError(f"{exc.diagnostic.location()}: {exc}") from None
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
