@@ -84,22 +84,41 @@ def _modeline_target(schema: str) -> str:
     return quote(os.fsencode(schema), safe="/:#?&=+,;@!$'()*~%")
 
 
-def schema_for(folder: Path) -> str | None:
-    """A relative path from `folder` to the nearest copy of the schema above it, if any.
+def schema_for(
+    folder: Path, filename: str = SCHEMA_FILENAME, *, within_repository: bool = False
+) -> str | None:
+    """A relative path from `folder` to the nearest copy of a schema above it, if any.
 
     Editors resolve a relative modeline without a network, so a schema saved in the
     repository (`codify schema > intervention.schema.json`, or spec/ in codify's own) wins.
+    With `within_repository`, the search stops at the folder holding `.git`.
     """
     start = folder.resolve()
     for parent in (start, *start.parents):
-        for candidate in (parent / SCHEMA_FILENAME, parent / "spec" / SCHEMA_FILENAME):
+        for candidate in (parent / filename, parent / "spec" / filename):
             try:
                 found = candidate.is_file()
             except OSError:  # a folder above that cannot be searched: keep looking further up
                 continue
             if found:
                 return os.path.relpath(candidate, start).replace(os.sep, "/")
+        if within_repository and (parent / ".git").exists():
+            break
     return None
+
+
+def _create(target: Path, text: str) -> None:
+    """Write `target`, a new file, making its folder; exit 2 if it exists or cannot be made."""
+    folder = target.parent
+    try:
+        if target.exists() or target.is_symlink():
+            fail(f"{target} already exists; not overwriting it")
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        fail(f"{folder}: exists and is not a folder")
+    except OSError as exc:
+        fail(f"{folder}: cannot create the folder: {_reason(exc)}")
+    _write_new(target, text)
 
 
 def _refuse_hidden(option: str, value: str) -> None:
@@ -221,15 +240,7 @@ def init(
     _verify(text, identifier, name)
 
     target = folder / "intervention.yaml"
-    try:
-        if target.exists() or target.is_symlink():
-            fail(f"{target} already exists; not overwriting it")
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        fail(f"{folder}: exists and is not a folder")
-    except OSError as exc:
-        fail(f"{folder}: cannot create the folder: {_reason(exc)}")
-    _write_new(target, text)
+    _create(target, text)
     if verbosity() < 0:  # -q: the file is written; nothing to say about it
         return
     command = f"codify check {shlex.quote(str(folder))}"
@@ -451,27 +462,12 @@ def _adopt(spec_path: Path, to: Path | None) -> None:
         )
     folder = target.parent
     spec_ref = Path(os.path.relpath(spec_path.resolve(), folder.resolve())).as_posix()
-    local_schema = None
-    for parent in [folder.resolve(), *folder.resolve().parents]:
-        for candidate in (parent / LOCAL_SCHEMA_FILENAME, parent / "spec" / LOCAL_SCHEMA_FILENAME):
-            if candidate.is_file():
-                local_schema = Path(os.path.relpath(candidate, folder.resolve())).as_posix()
-                break
-        if local_schema or (parent / ".git").exists():
-            break
+    local_schema = schema_for(folder, LOCAL_SCHEMA_FILENAME, within_repository=True)
     try:
         text = adopt_scaffold(result.spec, spec_ref, local_schema or LOCAL_SCHEMA_ID)
     except ValueError as exc:
         fail(f"the spec cannot be written into a profile: {exc}")
-    try:
-        if target.exists() or target.is_symlink():
-            fail(f"{target} already exists; not overwriting it")
-        folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        fail(f"{folder}: exists and is not a folder")
-    except OSError as exc:
-        fail(f"{folder}: cannot create the folder: {_reason(exc)}")
-    _write_new(target, text)
+    _create(target, text)
     if verbosity() < 0:
         return
     command = f"codify check {shlex.quote(str(target))}"
