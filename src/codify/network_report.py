@@ -3,7 +3,7 @@ PDF printed from it, all written into one output folder as one transaction.
 
 Every output reads the same tables (`tables`), so the HTML, CSV and JSON cannot disagree.
 Text from profiles, assessments and the spec is untrusted in each: autoescaped in the HTML
-and SVG (markupsafe), protected from formula evaluation in CSV (the checklist's `_cell`), and
+and SVG (markupsafe), protected from formula evaluation in CSV (the checklist's `csv_cell`), and
 JSON-escaped in JSON. The folder is written as `codify build` writes its own
 (`codify.render.write.OutputWriter`, with its own manifest): all or nothing, and never over a
 file codify did not write.
@@ -340,13 +340,13 @@ def _round(x: float | None, places: int = 4) -> float | None:
 
 def csv_text(table: Table) -> str:
     """A table as CSV for spreadsheets: UTF-8 with a byte-order mark, no cell a formula."""
-    from codify.documents.render import _cell
+    from codify.documents.render import csv_cell
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([_cell(_csv_value(row.get(c))) for c in table.columns])
+        writer.writerow([csv_cell(_csv_value(row.get(c))) for c in table.columns])
     return "\ufeff" + out.getvalue()
 
 

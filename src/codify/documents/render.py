@@ -154,13 +154,13 @@ def checklist_csv(doc: Document) -> str:
     """One row per criterion, for spreadsheets. Plain text; the csv module does the quoting.
 
     Starts with a byte-order mark so spreadsheet programs read it as UTF-8. Every text cell
-    that could start a formula gets a leading apostrophe (see `_cell`).
+    that could start a formula gets a leading apostrophe (see `csv_cell`).
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CHECKLIST_COLUMNS)
     for row in checklist_rows(doc):
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return "\ufeff" + out.getvalue()
 
 
@@ -178,7 +178,7 @@ def _anchor_text(c: CriterionView, doc: Document) -> str:
 _FORMULA_START = frozenset("=+-@|%\uff1d\uff0b\uff0d\uff20")
 
 
-def _cell(value: object) -> object:
+def csv_cell(value: object) -> object:
     """A CSV cell no spreadsheet will run: text that could start a formula gets a leading '.
 
     Numbers stay numbers. Every text cell comes through here, whatever its column: the
