@@ -517,11 +517,11 @@ def test_an_outcome_period_the_calendar_lacks_is_left_out_at_its_line(tmp_path: 
 def test_periods_ending_on_one_day_are_ordered_the_same_way_every_time() -> None:
     import itertools
 
-    from codify.network_stats import period_key
+    from codify.network_stats import period_order
 
     periods = ["2025", "2025-Q4", "2025-12", "2025-12-31"]
     orders = {
-        tuple(sorted(set(shuffled), key=lambda p: (period_key(p), len(p), p)))
+        tuple(sorted(set(shuffled), key=period_order))
         for shuffled in itertools.permutations(periods)
     }
     assert orders == {("2025", "2025-12", "2025-Q4", "2025-12-31")}

@@ -39,7 +39,7 @@ from codify.network_stats import (
     funnel_limits,
     funnel_position,
     interval_from_words,
-    period_key,
+    period_order,
     period_problem,
     signals,
     xmr,
@@ -825,11 +825,7 @@ def _funnels(network: Network) -> list[FunnelPlot]:
         entries = by_measure.get(measure, [])
         settings = chosen.get(measure)
         with_pairs = [(s, f) for s, f in entries if f.proportion is not None]
-        # Periods of different lengths can end on one day (2025, 2025-Q4, 2025-12): the
-        # longer text, then the text itself, decides, so that the same data gives the same plot.
-        periods = sorted(
-            {f.period for _, f in with_pairs}, key=lambda p: (period_key(p), len(p), p)
-        )
+        periods = sorted({f.period for _, f in with_pairs}, key=period_order)
         period = (
             settings.period if settings and settings.period else (periods[-1] if periods else None)
         )

@@ -264,6 +264,12 @@ def period_problem(period: str) -> str | None:
     return None
 
 
+def period_order(period: str) -> tuple[tuple[int, int, int], int, str]:
+    """How periods sort, earliest first: by their last day, and for periods ending on one day
+    (2025, 2025-Q4, 2025-12) by their text, so that the same data gives the same order."""
+    return period_key(period), len(period), period
+
+
 def period_key(period: str) -> tuple[int, int, int]:
     """A sortable key for a period (2025, 2025-Q2, 2025-06, 2025-06-30): its last day."""
     parts = period.split("-")
