@@ -404,3 +404,9 @@ def test_construction_gives_up_where_pydantic_decides() -> None:
         fastpath.construct(Either, {"item": {"n": 1}})
     with pytest.raises(NotImplementedError):
         fastpath.construct(Checked, {"n": -1})
+
+
+def test_the_field_names_the_rules_know_are_the_same_from_the_models_and_the_plans() -> None:
+    """The rules read field names from the committed plans, or from the models when those are
+    stale: both ways give the same names."""
+    assert records.model_fields(fastpath.named_plans()) == records.model_fields()

@@ -346,8 +346,8 @@ def _after_validators(model: type[BaseModel]) -> list[Callable[[Any], Any]]:
 RECORDS = PACKAGE / "_records.py"
 
 
-def plans_source() -> str:
-    """The plans of every model a spec holds, as the `codify._records` module to commit.
+def named_plans() -> dict[str, records.ModelPlan]:
+    """The plans of every model a spec holds, by model name, as `codify._records` commits them.
 
     Models, enums and functions become names; a validator defined with the models (which the
     records could not run without importing pydantic) makes its model's records give up.
@@ -362,15 +362,26 @@ def plans_source() -> str:
             continue
         graph[model] = plan = model_plan(model)
         todo.extend(_models_of(plan))
-    entries = []
+    named: dict[str, records.ModelPlan] = {}
     for model in sorted(graph, key=lambda m: m.__name__):
         bases, fields, validators, slow = graph[model]
         names = tuple(_ref(f) for f in validators)
         if slow is None and any(n.startswith("codify.model:") for n in names):
             slow = f"{model.__name__}: a validator defined with the models"
-        entry = (bases, tuple((n, _named(node), _named(d)) for n, node, d in fields), names, slow)
-        entries.append(f"    {model.__name__!r}: {entry!r},")
-    body = "\n".join(entries)
+        named[model.__name__] = (
+            bases,
+            tuple((n, _named(node), _named(d)) for n, node, d in fields),
+            names,
+            slow,
+        )
+    return named
+
+
+def plans_source() -> str:
+    """The plans of `named_plans`, as the `codify._records` module to commit."""
+    from codify.model import Intervention
+
+    body = "\n".join(f"    {name!r}: {plan!r}," for name, plan in named_plans().items())
     return (
         _RECORDS_PRELUDE.format(digest=models_digest())
         + f"ROOT = {Intervention.__name__!r}\n\nMODELS = {{\n{body}\n}}\n"

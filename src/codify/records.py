@@ -392,15 +392,20 @@ def build(data: Any) -> Any:
     return builder.model(plans.ROOT)(data)
 
 
-def model_fields() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """Each model's fields, with the models each field holds, from the committed plans: what
-    the rules that know the format's field names read. Empty when the plans are stale."""
-    plans = _committed()
-    if plans is None:
-        return {}
+def model_fields(
+    models: dict[str, ModelPlan] | None = None,
+) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Each model's fields, with the models each field holds: what the rules that know the
+    format's field names read. From `models` (named plans), else the committed plans; empty
+    when those are stale."""
+    if models is None:
+        plans = _committed()
+        if plans is None:
+            return {}
+        models = plans.MODELS
     return {
         name: tuple((field, tuple(_models_in(node))) for field, node, _ in plan[1])
-        for name, plan in plans.MODELS.items()
+        for name, plan in models.items()
     }
 
 

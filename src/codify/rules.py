@@ -1371,33 +1371,8 @@ def _model_fields() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
     if found:
         return found
     from codify import fastpath
-    from codify.model import Intervention
 
-    graph: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
-    todo: list[Any] = [Intervention]
-    while todo:
-        model = todo.pop()
-        if model.__name__ in graph:
-            continue
-        plan = fastpath.model_plan(model)
-        fields = []
-        for name, node, _ in plan[1]:
-            inner = list(_plan_models(node))
-            todo.extend(inner)
-            fields.append((name, tuple(m.__name__ for m in inner)))
-        graph[model.__name__] = tuple(fields)
-    return graph
-
-
-def _plan_models(node: Any) -> Iterator[Any]:
-    """The model classes inside a plan node."""
-    if node[0] == "model":
-        yield node[1]
-    elif node[0] in ("list", "after"):
-        yield from _plan_models(node[1])
-    elif node[0] == "union":
-        for member in node[1]:
-            yield from _plan_models(member)
+    return records.model_fields(fastpath.named_plans())
 
 
 _DOTTED = re.compile(
