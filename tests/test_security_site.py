@@ -464,6 +464,10 @@ def _free_port() -> int:
 
 
 def _serve(spec: Path, out: Path, port: int, *extra: str) -> subprocess.Popen[str]:
+    """The preview, started as a user at a terminal starts it: with Ctrl-C's signal at its
+    default, whatever this test run inherited. A suite started in the background by a shell
+    without job control inherits SIGINT ignored, and Python then leaves it ignored, as a
+    background job should; the preview would never see the test's Ctrl-C."""
     env = {**os.environ, **OFFLINE, "NO_PROXY": "127.0.0.1", "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "codify", "site", str(spec), "--out", str(out), "--serve",
@@ -472,7 +476,13 @@ def _serve(spec: Path, out: Path, port: int, *extra: str) -> subprocess.Popen[st
         stderr=subprocess.STDOUT,
         text=True,
         env=env,
+        preexec_fn=_default_interrupt,
     )  # fmt: skip
+
+
+def _default_interrupt() -> None:
+    """In the child before it runs codify: SIGINT back to its default action."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _get(url: str, deadline: float, want: str = "") -> str:
