@@ -997,7 +997,7 @@ def _generate_site(
         if first:
             site_project.check_out_dir(out_dir, [s.path for s in sources])
         # The downloads are documents made in the site's language.
-        downloads: Maker = maker(replace(site, language=language), run.templates)
+        downloads: Maker = maker(site._replace(language=language), run.templates)
         project: Project = site_project.generate(
             sources,
             site.branding,

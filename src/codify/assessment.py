@@ -14,7 +14,7 @@ import csv
 import datetime
 import io
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ from codify.codes import (
     WRONG_INTERVENTION,
 )
 from codify.diagnostics import Diagnostic, Severity
-from codify.loader import Document, JsonPath, LoadError, kind_of, load_text, read_text
+from codify.loader import Document, JsonPath, LoadError, Pos, kind_of, load_text, read_text
 from codify.model import Band, Criterion, Intervention
 from codify.structure import (
     UNSAFE_CHARACTERS,
@@ -378,11 +378,22 @@ _QUOTED_FORMULA = re.compile("'(?=[\\s=+\\-@|%\uff1d\uff0b\uff0d\uff20])")
 Row = tuple[int, list[Any]]  # a spreadsheet row number (the header is usually 1) and its cells
 
 
-@dataclass
 class _Table(Document):
     """An assessment read from a table; with `cells`, positions are shown as cells (C7)."""
 
-    cells: bool = False
+    __slots__ = ("cells",)
+
+    def __init__(
+        self,
+        path: str,
+        data: Any,
+        positions: dict[JsonPath, Pos],
+        key_positions: dict[JsonPath, Pos],
+        *,
+        cells: bool = False,
+    ) -> None:
+        super().__init__(path, data, positions, key_positions)
+        self.cells = cells
 
 
 def read_assessment(
@@ -579,7 +590,7 @@ def _table_error(
 
 def _at_cell(d: Diagnostic, cells: bool) -> Diagnostic:
     """`d` located by its spreadsheet cell (C7) when the assessment is a workbook."""
-    return replace(d, cell=cell_name(d.line, d.column)) if cells and d.line else d
+    return d.replace(cell=cell_name(d.line, d.column)) if cells and d.line else d
 
 
 def cell_name(row: int, column: int) -> str:

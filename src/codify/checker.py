@@ -9,7 +9,6 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,49 +29,90 @@ LOCAL_SUFFIXES = (".local.yaml", ".local.yml")
 _SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
-class _Model:
-    """`FileResult.spec`: the model, built from the spec's data when first asked for.
+class FileResult:
+    """The outcome of checking one file.
 
-    A valid spec is checked on records (codify.records) without importing pydantic; `check`
-    never needs more, and a generator that does pays for the model only then. The field is
-    left out of the result's repr and comparisons, which would otherwise build it.
+    `spec`, the model, is built from the spec's data when first asked for: a valid spec is
+    checked on records (codify.records) without importing pydantic, `check` never needs more,
+    and a generator that does pays for the model only then. (A plain class, not a dataclass:
+    `codify check` starts faster without importing dataclasses, which imports inspect.)
     """
 
-    name = "_spec"
+    __slots__ = (
+        "_spec",
+        "data",
+        "diagnostics",
+        "loaded",
+        "notes",
+        "path",
+        "records",
+        "settings",
+        "suppressed",
+    )
 
-    def __get__(self, result: FileResult | None, owner: type) -> Intervention | None:
-        if result is None:
-            return None  # the dataclass field's default
-        model: Intervention | None = result.__dict__.get(self.name)
-        if model is None and result.data is not None:
-            model = result.__dict__[self.name] = _full_model(result.data)
-        return model
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic] | None = None,
+        loaded: bool = True,
+        spec: Intervention | None = None,
+        suppressed: list[Suppressed] | None = None,
+        notes: list[Note] | None = None,
+        settings: Path | None = None,
+        records: Any = None,
+        data: Any = None,
+    ) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.loaded = loaded
+        self._spec = spec
+        # Findings that a `# codify: ignore[...]` comment or a per-file ignore suppressed, and
+        # notes on suppressions that suppressed nothing: reported, but never problems.
+        self.suppressed: list[Suppressed] = [] if suppressed is None else suppressed
+        self.notes: list[Note] = [] if notes is None else notes
+        # The settings file the spec was checked with (None: the defaults), for `-v` to name:
+        # each spec has its own, found from its folder upwards.
+        self.settings = settings
+        # The spec as the rules read it on the fast path (records), and its data, which the
+        # model is built from on first use of `spec` (the data alone: not the positions).
+        self.records = records
+        self.data = data
 
-    def __set__(self, result: FileResult, value: Intervention | None) -> None:
-        # Given through field(), the dataclass passes the descriptor itself as the default.
-        result.__dict__[self.name] = None if isinstance(value, _Model) else value
+    @property
+    def spec(self) -> Intervention | None:
+        """The model of a valid spec (built now if it was checked as records), else None."""
+        if self._spec is None and self.data is not None:
+            self._spec = _full_model(self.data)
+        return self._spec
 
+    @spec.setter
+    def spec(self, value: Intervention | None) -> None:
+        self._spec = value
 
-@dataclass
-class FileResult:
-    """The outcome of checking one file."""
+    def _compared(self) -> tuple[Any, ...]:
+        # As the dataclass this was compared: the model, records and data take no part.
+        return (
+            self.path,
+            self.diagnostics,
+            self.loaded,
+            self.suppressed,
+            self.notes,
+            self.settings,
+        )
 
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    loaded: bool = True
-    # Intervention | None: built on first use when the spec was checked as records.
-    spec: _Model = field(default=_Model(), repr=False, compare=False)
-    # Findings that a `# codify: ignore[...]` comment or a per-file ignore suppressed, and
-    # notes on suppressions that suppressed nothing: reported, but never problems.
-    suppressed: list[Suppressed] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-    # The settings file the spec was checked with (None: the defaults), for `-v` to name:
-    # each spec has its own, found from its folder upwards.
-    settings: Path | None = None
-    # The spec as the rules read it on the fast path (records), and its data, which the model
-    # is built from on first use of `spec` (the data alone: not the positions of every node).
-    records: Any = field(default=None, repr=False, compare=False)
-    data: Any = field(default=None, repr=False, compare=False)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileResult):
+            return NotImplemented
+        return self._compared() == other._compared()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: unhashable, as a list is
+
+    def __repr__(self) -> str:
+        return (
+            f"FileResult(path={self.path!r}, diagnostics={self.diagnostics!r}, "
+            f"loaded={self.loaded!r}, suppressed={self.suppressed!r}, notes={self.notes!r}, "
+            f"settings={self.settings!r})"
+        )
 
     @property
     def checked(self) -> Intervention | None:
@@ -91,11 +131,23 @@ class FileResult:
         return sum(d.severity is Severity.warning for d in self.diagnostics)
 
 
-@dataclass
 class CheckResult:
     """The outcome of checking several files."""
 
-    files: list[FileResult]
+    __slots__ = ("files",)
+
+    def __init__(self, files: list[FileResult]) -> None:
+        self.files = files
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CheckResult):
+            return NotImplemented
+        return self.files == other.files
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CheckResult(files={self.files!r})"
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

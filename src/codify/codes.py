@@ -7,8 +7,8 @@ another. It imports nothing heavy: the loader reads it on the way to every check
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from codify.diagnostics import Severity
 
@@ -47,8 +47,7 @@ FAMILY_NOTES: dict[Family, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """One diagnostic code. Only semantic rules (CR) can be reconfigured: a file that is not a
     well-formed spec, or an assessment or local profile that does not match its spec, cannot be
     checked further."""

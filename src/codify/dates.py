@@ -31,8 +31,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from codify.phrases import Phrasebook
@@ -86,8 +85,7 @@ def days_in(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """One end of a date as written: `2009-12`, `2004?`, `200X`, `2001-21`.
 
     `year` is the first year it can be (X read as 0) and `unknown_digits` how many of its last
@@ -132,8 +130,7 @@ class Point:
         return datetime.date(year, month, self.day or days_in(year, month))
 
 
-@dataclass(frozen=True)
-class Date:
+class Date(NamedTuple):
     """A date as the format reads it: one point, or an interval whose ends may be open (None)."""
 
     text: str

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from codify.model import Intervention
 
 
-@dataclass(frozen=True)
-class TidierItem:
+class TidierItem(NamedTuple):
     """One item of the TIDieR checklist and the parts of the format that answer it."""
 
     number: int
@@ -134,8 +132,7 @@ ITEMS: tuple[TidierItem, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class TidierRow:
+class TidierRow(NamedTuple):
     """One row of a filled-in TIDieR checklist."""
 
     item: TidierItem

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # An id as the format defines one, between double brackets, optionally followed by `|words`.
 PATTERN = re.compile(r"(?<!\\)\[\[\s*([a-z][a-z0-9_-]*)\s*(?:\|([^\[\]\n]*))?\]\]")
@@ -26,8 +26,7 @@ ESCAPED = re.compile(r"\\(\[\[)")
 SYNTAX = "[[id]] or [[id|words]]"
 
 
-@dataclass(frozen=True)
-class XRef:
+class XRef(NamedTuple):
     """One cross-reference: the id it names, the words to show instead (if any), and where."""
 
     id: str
