@@ -94,6 +94,32 @@ def test_positions_are_one_based_line_and_column() -> None:
     assert doc.position(("core_elements", 0, "missing")) == (3, 5)
 
 
+def test_every_node_and_key_has_its_position_by_path() -> None:
+    """The positions, kept per container, read as one mapping from each path to its place."""
+    doc = load_text("id: x\ntags: [a, b]\nmeta:\n  when: 2020\n  who: {name: n}\n")
+    assert dict(doc.positions) == {
+        (): (1, 1),
+        ("id",): (1, 5),
+        ("tags",): (2, 7),
+        ("tags", 0): (2, 8),
+        ("tags", 1): (2, 11),
+        ("meta",): (4, 3),
+        ("meta", "when"): (4, 9),
+        ("meta", "who"): (5, 8),
+        ("meta", "who", "name"): (5, 15),
+    }
+    assert dict(doc.key_positions) == {
+        ("id",): (1, 1),
+        ("tags",): (2, 1),
+        ("meta",): (3, 1),
+        ("meta", "when"): (4, 3),
+        ("meta", "who"): (5, 3),
+        ("meta", "who", "name"): (5, 9),
+    }
+    assert ("tags", 2) not in doc.positions and doc.positions.get(("nowhere", 0)) is None
+    assert len(doc.positions) == 9 and ("meta", "who") in doc.positions
+
+
 def test_load_error_carries_a_diagnostic() -> None:
     with pytest.raises(LoadError) as info:
         load_text("a: 1\na: 2\n", "f.yaml")

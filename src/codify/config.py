@@ -25,6 +25,8 @@ _KEYS = {"rules", "branding", "language", "citation_style", "per_file_ignores", 
 # named here so that checking a setting never imports the citation engine.
 CITATION_STYLES = ("vancouver", "harvard", "apa")
 DEFAULT_CITATION_STYLE = "vancouver"
+# The accent colour of documents and sites when the settings give none (NHS blue).
+DEFAULT_ACCENT = "#005eb8"
 
 
 class ConfigError(Exception):
@@ -40,7 +42,7 @@ class Branding(NamedTuple):
 
     organisation: str | None = None
     logo: str | None = None
-    accent_color: str = "#005eb8"
+    accent_color: str = DEFAULT_ACCENT
     # How references are cited and listed (a name of CITATION_STYLES). It travels with the
     # branding because the branding is what every builder of a document or site is handed.
     citation_style: str = DEFAULT_CITATION_STYLE
@@ -407,7 +409,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         bad = _unsafe(value)
         if bad:
             raise ConfigError(f"{path}: {where}: {shown(value)} contains the character {bad}")
-    accent = raw.get("accent_color", Branding._field_defaults["accent_color"])
+    accent = raw.get("accent_color", DEFAULT_ACCENT)
     if not _is_colour(accent):
         raise ConfigError(
             f"{path}: {prefix}branding.accent_color: {shown(accent)} is not a colour like #005eb8"

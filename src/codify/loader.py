@@ -12,6 +12,7 @@ import math
 import os
 import re
 import stat
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,76 @@ class LoadError(Exception):
         self.diagnostic = diagnostic
 
 
+class Positions(MutableMapping[JsonPath, Pos]):
+    """Where each node (or each key) of a loaded file starts, by its path from the top.
+
+    A mapping from path to position, kept as one table per container (the positions of its
+    children, by key or index) rather than one entry per path: the loader then stores each
+    position under a plain key, and a spec of a hundred thousand values costs no tuple of its
+    path per value. Looking a path up is one step to its parent's table, then one more.
+    """
+
+    __slots__ = ("_root", "_tables")
+
+    def __init__(self) -> None:
+        self._tables: dict[JsonPath, dict[str | int, Pos]] = {}
+        self._root: Pos | None = None
+
+    def table(self, parent: JsonPath) -> dict[str | int, Pos]:
+        """The positions of the children of the container at `parent`, to read or fill in."""
+        found = self._tables.get(parent)
+        if found is None:
+            found = self._tables[parent] = {}
+        return found
+
+    def __getitem__(self, path: JsonPath) -> Pos:
+        if not path:
+            if self._root is None:
+                raise KeyError(path)
+            return self._root
+        table = self._tables.get(path[:-1])
+        if table is None:
+            raise KeyError(path)
+        return table[path[-1]]
+
+    def get(self, path: JsonPath, default: Any = None) -> Any:
+        # Mapping's own get goes through __getitem__ and an exception for each miss.
+        if not path:
+            return default if self._root is None else self._root
+        table = self._tables.get(path[:-1])
+        return default if table is None else table.get(path[-1], default)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, tuple) and self.get(path) is not None
+
+    def __setitem__(self, path: JsonPath, pos: Pos) -> None:
+        if not path:
+            self._root = pos
+        else:
+            self.table(path[:-1])[path[-1]] = pos
+
+    def __delitem__(self, path: JsonPath) -> None:
+        if not path:
+            if self._root is None:
+                raise KeyError(path)
+            self._root = None
+        else:
+            del self._tables[path[:-1]][path[-1]]
+
+    def __iter__(self) -> Iterator[JsonPath]:
+        if self._root is not None:
+            yield ()
+        for parent, table in self._tables.items():
+            for step in table:
+                yield (*parent, step)
+
+    def __len__(self) -> int:
+        return (self._root is not None) + sum(len(t) for t in self._tables.values())
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self.items())!r})"
+
+
 class Document:
     """A loaded spec: its data, where in the file each value and key came from, and the text.
 
@@ -80,16 +151,18 @@ class Document:
         self,
         path: str,
         data: Any,
-        positions: dict[JsonPath, Pos] | None = None,
-        key_positions: dict[JsonPath, Pos] | None = None,
+        positions: MutableMapping[JsonPath, Pos] | None = None,
+        key_positions: MutableMapping[JsonPath, Pos] | None = None,
         has_null: bool = False,
         text: str = "",
         flow_mappings: set[JsonPath] | None = None,
     ) -> None:
         self.path = path
         self.data = data
-        self.positions: dict[JsonPath, Pos] = {} if positions is None else positions
-        self.key_positions: dict[JsonPath, Pos] = {} if key_positions is None else key_positions
+        # Positions as the loader keeps them; a plain dict serves as well (an assessment read
+        # from a table builds one).
+        self.positions = Positions() if positions is None else positions
+        self.key_positions = Positions() if key_positions is None else key_positions
         self.has_null = has_null
         self.text = text
         self.flow_mappings: set[JsonPath] = set() if flow_mappings is None else flow_mappings
@@ -283,13 +356,31 @@ def load_file(path: Path, display: str | None = None) -> Document:
 
 def load_text(text: str, path: str = "<string>") -> Document:
     """Load YAML text into a Document, or raise LoadError with a positioned diagnostic."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if _blank_or_comments(text):
         raise _fail(
             path, EMPTY_FILE, "the file is empty; a spec is a mapping of keys such as id, name"
         )
     return _Builder(text, path).build()
+
+
+def _blank_or_comments(text: str) -> bool:
+    """Whether every line of `text` is blank or a comment: a file with nothing to load.
+
+    The first lines decide for almost every file, so those are read first; the whole text is
+    split into lines only when they are all blank or comments.
+    """
+
+    def content(line: str) -> bool:
+        stripped = line.strip()
+        return bool(stripped) and not stripped.startswith("#")
+
+    head = text[:8192]
+    lines = head.splitlines()
+    if len(head) < len(text):
+        lines = lines[:-1]  # cut short at the end of the head: the whole text decides it
+    if any(content(line) for line in lines):
+        return False
+    return len(head) == len(text) or not any(content(line) for line in text.splitlines())
 
 
 # --- event-stream builder ---------------------------------------------------------------------
@@ -396,10 +487,12 @@ class _Frame:
         "anchor",
         "container",
         "key",
+        "keys",
         "path",
         "pending_merge",
         "start_chars",
         "start_nodes",
+        "table",
     )
 
     def __init__(
@@ -408,10 +501,15 @@ class _Frame:
         path: JsonPath,
         anchor: str | None,
         start_nodes: int,
-        start_chars: int = 0,
+        start_chars: int,
+        positions: Positions,
+        key_positions: Positions,
     ) -> None:
         self.container = container
         self.path = path
+        # Where this container's children start, and its keys, by key or index.
+        self.table = positions.table(path)
+        self.keys = key_positions.table(path)
         self.anchor = anchor
         self.start_nodes = start_nodes
         self.start_chars = start_chars
@@ -432,7 +530,9 @@ class _Builder:
         self.chars = 0
         # Each anchor's value, with how many nodes and characters an alias to it expands to.
         self.anchors: dict[str, tuple[Any, int, int]] = {}
-        self.doc = Document(path, None, text=text)
+        self.positions = Positions()
+        self.key_positions = Positions()
+        self.doc = Document(path, None, self.positions, self.key_positions, text=text)
 
     def build(self) -> Document:
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -508,32 +608,36 @@ class _Builder:
 
         parser = self._parser()
         get = parser.get_event
+        # Event types as locals, and the four that frame the stream and its document tested in
+        # one look-up: this loop runs once per event, hundreds of thousands in a large spec.
         scalar_event = ev.ScalarEvent
+        mapping_end, sequence_end = ev.MappingEndEvent, ev.SequenceEndEvent
+        framing = frozenset(
+            (ev.StreamStartEvent, ev.DocumentStartEvent, ev.DocumentEndEvent, ev.StreamEndEvent)
+        )
         special_start = _SPECIAL_START
         stack: list[_Frame] = []
         documents = 0
         root: Any = None
-        positions = self.doc.positions
-        key_positions = self.doc.key_positions
+        positions = self.positions
 
         while True:
             event = get()
             kind = type(event)
-            if kind is ev.StreamEndEvent:
-                break
-            if kind is ev.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    m = event.start_mark
-                    raise _fail(
-                        self.path,
-                        SEVERAL_DOCUMENTS,
-                        "more than one YAML document ('---'); a spec file holds exactly one",
-                        m.line + 1,
-                        m.column + 1,
-                    )
-                continue
-            if kind in (ev.StreamStartEvent, ev.DocumentEndEvent):
+            if kind in framing:
+                if kind is ev.StreamEndEvent:
+                    break
+                if kind is ev.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        m = event.start_mark
+                        raise _fail(
+                            self.path,
+                            SEVERAL_DOCUMENTS,
+                            "more than one YAML document ('---'); a spec file holds exactly one",
+                            m.line + 1,
+                            m.column + 1,
+                        )
                 continue
 
             mark = event.start_mark
@@ -564,29 +668,25 @@ class _Builder:
                     if value is None:
                         self.doc.has_null = True
                     if type(held) is list:
-                        at = (*frame.path, len(held))
-                        if at not in positions:
-                            positions[at] = pos
+                        frame.table.setdefault(len(held), pos)
                         held.append(value)
                         continue
                     key = frame.key
                     if key is _NO_KEY:
                         if type(value) is str and value not in held:
                             frame.key = value
-                            key_positions[(*frame.path, value)] = pos
+                            frame.keys[value] = pos
                             continue
                     elif key is not _MERGE:
                         frame.key = _NO_KEY
-                        at = (*frame.path, key)
-                        if at not in positions:
-                            positions[at] = pos
+                        frame.table.setdefault(key, pos)
                         held[key] = value
                         continue
                     # Counted already: undo, and let the general way count it again.
                     self.nodes -= 1
                     self.chars -= len(raw)
 
-            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            if kind is mapping_end or kind is sequence_end:
                 frame = stack.pop()
                 value = frame.container
                 if frame.pending_merge:
@@ -597,7 +697,7 @@ class _Builder:
                 if not stack:
                     root = value
                 else:
-                    self._attach(stack[-1], value, pos, positions, key_positions, anchored=None)
+                    self._attach(stack[-1], value, pos, anchored=None)
                 continue
 
             # A node starts: scalar, alias, mapping or sequence.
@@ -632,9 +732,7 @@ class _Builder:
                     )
                 value, size, chars = self.anchors[event.anchor]
                 self._count(size, pos, chars)
-                self._attach(
-                    stack[-1] if stack else None, value, pos, positions, key_positions, None
-                )
+                self._attach(stack[-1] if stack else None, value, pos, None)
                 if not stack:
                     root = value
                 continue
@@ -666,7 +764,7 @@ class _Builder:
                     root = value
                     positions[()] = pos
                 else:
-                    self._attach(stack[-1], value, pos, positions, key_positions, event.anchor)
+                    self._attach(stack[-1], value, pos, event.anchor)
                     continue
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1, len(event.value))
@@ -695,7 +793,17 @@ class _Builder:
             if kind is ev.MappingStartEvent and event.flow_style:
                 self.doc.flow_mappings.add(child_path)
             container: Any = {} if kind is ev.MappingStartEvent else []
-            stack.append(_Frame(container, child_path, event.anchor, self.nodes, self.chars))
+            stack.append(
+                _Frame(
+                    container,
+                    child_path,
+                    event.anchor,
+                    self.nodes,
+                    self.chars,
+                    self.positions,
+                    self.key_positions,
+                )
+            )
 
         if documents == 0:
             raise _fail(self.path, EMPTY_FILE, "the file is empty; a spec is a mapping of keys")
@@ -755,8 +863,6 @@ class _Builder:
         frame: _Frame | None,
         value: Any,
         pos: Pos,
-        positions: dict[JsonPath, Pos],
-        key_positions: dict[JsonPath, Pos],
         anchored: str | None,
     ) -> None:
         if frame is None:
@@ -767,7 +873,7 @@ class _Builder:
         if value is _MERGE and (isinstance(container, list) or frame.key is not _NO_KEY):
             raise self._merge_as_value(pos)
         if isinstance(container, list):
-            positions.setdefault((*frame.path, len(container)), pos)
+            frame.table.setdefault(len(container), pos)
             container.append(value)
             return
         if frame.key is _NO_KEY:
@@ -781,7 +887,7 @@ class _Builder:
                 if value is None:
                     key = "null"
             if key is not _MERGE and key in container:
-                first = key_positions.get((*frame.path, key), (0, 0))
+                first = frame.keys.get(key, (0, 0))
                 raise _fail(
                     self.path,
                     DUPLICATE_KEY,
@@ -790,7 +896,8 @@ class _Builder:
                     *pos,
                 )
             frame.key = key
-            key_positions[(*frame.path, key)] = pos if key is not _MERGE else (0, 0)
+            if key is not _MERGE:  # a merge key has no place of its own to point at
+                frame.keys[key] = pos
             return
         key = frame.key
         frame.key = _NO_KEY
@@ -801,9 +908,7 @@ class _Builder:
                     raise _fail(self.path, INVALID_YAML, "a merge key '<<' needs a mapping", *pos)
             frame.pending_merge.extend(merges)
             return
-        child = (*frame.path, key)
-        if child not in positions:
-            positions[child] = pos
+        frame.table.setdefault(key, pos)
         container[key] = value
 
 
