@@ -92,13 +92,16 @@ def comments(doc: Document) -> list[Comment]:
     if not MARKER.search(doc.text):
         return []
     found: list[Comment] = []
+    items: dict[int, JsonPath] | None = None  # made once, at the first comment
     for line, column, text in _comment_tokens(doc.text):
         match = _COMMENT.search(text)
         if match is None:
             continue
         raw = match["codes"]
         codes = tuple(c.strip() for c in raw.split(",") if c.strip()) if raw is not None else ()
-        found.append(Comment(line, column + match.start(), codes, _element_at(doc, line)))
+        if items is None:
+            items = _items_by_line(doc)
+        found.append(Comment(line, column + match.start(), codes, items.get(line)))
     return found
 
 
@@ -129,14 +132,19 @@ def _comment_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         return
 
 
-def _element_at(doc: Document, line: int) -> JsonPath | None:
-    """The innermost list item that is a mapping and starts on `line`, if there is one."""
-    best: JsonPath | None = None
+def _items_by_line(doc: Document) -> dict[int, JsonPath]:
+    """For each line where one starts, the innermost list item that is a mapping.
+
+    Made in one pass over the positions, so that a spec with a suppression comment on every
+    item costs no more than one with a single comment (once a pass per comment).
+    """
+    best: dict[int, JsonPath] = {}
     for path, (at, _) in doc.positions.items():
-        if at != line or not path or not isinstance(path[-1], int):
+        if not path or not isinstance(path[-1], int):
             continue
-        if isinstance(_value(doc.data, path), dict) and (best is None or len(path) > len(best)):
-            best = path
+        known = best.get(at)
+        if (known is None or len(path) > len(known)) and isinstance(_value(doc.data, path), dict):
+            best[at] = path
     return best
 
 
