@@ -120,6 +120,10 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Repo]:
             summary.group(0),
             "    summary: Rounds are never recorded now, and may be held at new times.\n",
         )
+        # and dates it (the draft says today), so that the transition comes after the release.
+        dated = re.search(r'    date: "\d{4}-\d{2}-\d{2}"\n', drafted)
+        assert dated is not None
+        edit(schwartz, dated.group(0), '    date: "2025-01-15"\n')
         edit(schwartz, *TRANSITION)
         git(root, "commit", "-q", "-am", "v2")
         git(root, "tag", "v2.0.0")

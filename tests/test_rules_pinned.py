@@ -666,6 +666,46 @@ HINTS: dict[str, Case] = {
             )
         ],
     ),
+    # The history's dates contradict its order: on the date of the release listed first.
+    "CR032 dates out of order": Case(
+        edit(
+            (
+                "not_applicable:\n",
+                'history:\n  - {version: 0.1.0, date: 2023-05, summary: The second.}\n'
+                '  - {version: 0.0.9, date: "2024", summary: The first.}\n'
+                "not_applicable:\n",
+            )
+        ),
+        [
+            (
+                "CR032",
+                103,
+                28,
+                "release 0.1.0 is dated 2023-05, before 2024 (0.0.9), the release listed after "
+                "it: the history lists releases newest first, so their dates run from latest to "
+                "earliest",
+            )
+        ],
+    ),
+    "CR032 transition ends before its release": Case(
+        edit(
+            (
+                "not_applicable:\n",
+                "history:\n  - version: 0.1.0\n    date: 2025-03-01\n    summary: The first.\n"
+                "    transition: {until: 2024-12, note: Old recordings may be kept.}\n"
+                "not_applicable:\n",
+            )
+        ),
+        [
+            (
+                "CR032",
+                106,
+                25,
+                "the transition ends 2024-12, before release 0.1.0 itself (2025-03-01): adopters "
+                "cannot make the changes before they are released",
+            )
+        ],
+    ),
     "CS001 comma in a flow mapping": Case(
         edit(
             (

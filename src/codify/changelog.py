@@ -29,13 +29,13 @@ from codify.diff import (
     Level,
     Side,
     _git,
-    _parts,
     diff_specs,
     dump,
     git_file,
     read_side,
     side_from_bytes,
 )
+from codify.history import version_parts
 
 if TYPE_CHECKING:
     from codify.model import Intervention, Release, Transition
@@ -133,7 +133,7 @@ def subject(path: str, *data: dict[str, Any]) -> str | None:
 
 
 def _key(version: str) -> tuple[int, int, int] | None:
-    return _parts(version)
+    return version_parts(version)
 
 
 def tagged_versions(path: Path) -> list[tuple[str, str, Side]]:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from codify.diagnostics import printable
+from codify.history import version_parts
 from codify.vocab import ChangeLevel
 
 if TYPE_CHECKING:
@@ -257,27 +258,15 @@ class SpecDiff:
         return [c for c in self.changes if c.bump > bump]
 
 
-_SEMVER = re.compile(
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
-)
-
-
-def _parts(version: str) -> tuple[int, int, int] | None:
-    found = _SEMVER.match(version)
-    if found is None:
-        return None
-    return int(found[1]), int(found[2]), int(found[3])
-
-
 def _major(version: str) -> int | None:
-    parts = _parts(version)
+    parts = version_parts(version)
     return parts[0] if parts else None
 
 
 def declared_bump(old: str, new: str) -> Bump | None:
     """The bump from `old` to `new` (`Bump.none` when equal), or None when either is not a
     semantic version or `new` is lower. Pre-release and build labels are not compared."""
-    a, b = _parts(old), _parts(new)
+    a, b = version_parts(old), version_parts(new)
     if a is None or b is None or b < a:
         return None
     if b[0] > a[0]:
@@ -1299,38 +1288,6 @@ def _list(changes: list[Change]) -> str:
     listed = "; ".join(f"{c.rule} {c.path}" for c in changes[:_LISTED])
     more = len(changes) - _LISTED
     return listed + (f" and {more} more" if more > 0 else "")
-
-
-def history_findings(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
-    """CR032: the history lists releases newest first, each a semantic version, the newest
-    being the spec's own `version`. Reads only fields, so it runs on the check's records."""
-    history = spec.history
-    if not history:
-        return
-    newer: tuple[int, int, int] | None = None
-    for i, release in enumerate(history):
-        parts = _parts(release.version)
-        if parts is None:
-            yield (
-                ("history", i, "version"),
-                f"release {release.version!r} is not a semantic version (MAJOR.MINOR.PATCH)",
-            )
-            continue
-        if newer is not None and parts >= newer:
-            yield (
-                ("history", i, "version"),
-                f"release {release.version} is listed after a later or equal one: the history "
-                "lists releases newest first, each once",
-            )
-        newer = parts
-    top = history[0].version
-    if top != spec.version:
-        yield (
-            ("history", 0, "version"),
-            f"the newest release in the history is {top}, but the spec's version is "
-            f"{spec.version}: add a release for {spec.version} at the top "
-            "(`codify diff --write-history` drafts one)",
-        )
 
 
 _RANK = {Level.editorial: 0, Level.compatible: 1, Level.breaking: 2}

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from codify import xref
 from codify.codes import CODES, Code, Family
 from codify.diagnostics import Severity
+from codify.history import SEMVER
 from codify.loader import Document, JsonPath
 
 # Re-exported (`as`) for modules that still import these from here; they live in their own
@@ -467,13 +468,6 @@ def _no_guardrails(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-_SEMVER = re.compile(
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
-    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
-)
-
-
 @rule(
     "CR006",
     """
@@ -486,7 +480,7 @@ version: 1.2.0     # not '1.2' or 'v1.2.0'
 """,
 )
 def _semver(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
-    if not _SEMVER.match(spec.version):
+    if not SEMVER.match(spec.version):
         yield ("version",), f"{shown(spec.version)} is not a semantic version such as 1.0.0"
 
 
@@ -1691,7 +1685,9 @@ def _version_bump(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 A spec's `history` lists its releases newest first, so that adopters read the latest at the top
 and the handbook, the site and `codify changes` agree on what was released when. Each release is
 a semantic version, listed once; the newest is the spec's own `version`, because a version
-number with no release behind it tells adopters nothing about what changed. `codify diff
+number with no release behind it tells adopters nothing about what changed. The dates run from
+latest to earliest too, and a transition cannot end before its own release (an uncertain date
+such as `2024` counts as any day it may be, so only a contradiction is reported). `codify diff
 --against REV PATH --write-history` drafts the missing release from the changes it finds.
 """,
     """
@@ -1706,11 +1702,9 @@ history:
 """,
 )
 def _history_version(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
-    if not spec.history:
-        return
     if not spec.history:  # most specs: nothing to check, and nothing more to import
         return
-    from codify.diff import history_findings
+    from codify.history import history_findings
 
     yield from history_findings(spec)
 
