@@ -69,7 +69,7 @@ def _distributions(extra: str) -> set[str]:
 
 def test_the_distribution_name_is_ours_and_used_everywhere() -> None:
     assert PROJECT["name"] == DISTRIBUTION == "codify-interventions"
-    assert PROJECT["scripts"] == {"codify": "codify.cli:main"}
+    assert PROJECT["scripts"] == {"codify": "codify.cli:entry"}
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"pip install {DISTRIBUTION}" in readme
     docs = [ROOT / "README.md", *(ROOT / "docs").rglob("*.md"), *(ROOT / "src").rglob("*.py")]

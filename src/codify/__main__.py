@@ -1,5 +1,5 @@
 """Allow `python -m codify`."""
 
-from codify.cli import main
+from codify.cli import entry
 
-main()
+entry()
