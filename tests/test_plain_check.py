@@ -204,3 +204,33 @@ def test_an_unexpected_error_on_the_plain_path_is_one_short_line(
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: something inside broke" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("problems", [False, True], ids=["clean", "with problems"])
+def test_the_command_ends_a_check_without_teardown_and_loses_no_output(
+    tmp_path: Path, problems: bool
+) -> None:
+    """`codify` (the installed entry point) ends a plain check once its report is flushed,
+    skipping Python's teardown; its output and exit code are those of `main`, which, called
+    from Python, still raises SystemExit and lets the process tidy up."""
+    import shutil
+
+    shutil.copytree(EXAMPLES[0].parent, tmp_path / "spec")
+    spec = tmp_path / "spec" / EXAMPLES[0].name
+    if problems:
+        spec.write_text(spec.read_text(encoding="utf-8") + "extra_key: 1\n", encoding="utf-8")
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('TEARDOWN', file=sys.stderr))\n"
+        "from codify import cli\n"
+        f"sys.argv = ['codify', 'check', {str(spec)!r}]\n"
+        "getattr(cli, ENTRY)()\n"
+    )
+    runs = {}
+    for entry in ("entry", "main"):
+        code = probe.replace("ENTRY", repr(entry))
+        runs[entry] = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    hard, soft = runs["entry"], runs["main"]
+    assert hard.returncode == soft.returncode == (1 if problems else 0)
+    assert hard.stdout == soft.stdout and hard.stdout.strip()
+    assert "TEARDOWN" not in hard.stderr and "TEARDOWN" in soft.stderr
