@@ -817,21 +817,35 @@ def _strings(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
             stack.extend(((*path, i), v) for i, v in enumerate(node))
 
 
-_ALL_TEXT: list[tuple[Intervention, str]] = []
+_ALL_TEXT: list[tuple[Intervention, str, set[str]]] = []
 
 
 def _all_text(spec: Intervention) -> str:
     """Every free-text string of the spec joined by newlines, to search in one pass.
 
     Walking without building paths is ten times faster than `_strings`, so the text rules
-    search this first and find the paths only when something is there. The last spec's text
-    is kept for the next rule (a one-entry cache; the model is immutable). Enum values are left
+    search this first and find the paths only when something is there. Enum values are left
     out: they are fixed words.
     """
+    return _walked(spec)[0]
+
+
+def _cited(spec: Intervention) -> set[str]:
+    """Every id that some part of the spec cites as a reference."""
+    return _walked(spec)[1]
+
+
+def _walked(spec: Intervention) -> tuple[str, set[str]]:
+    """The spec's text (`_all_text`) and the ids it cites (`_cited`), found in one walk.
+
+    The last spec's are kept for the next rule (a one-entry cache; the model is immutable).
+    """
     if _ALL_TEXT and _ALL_TEXT[0][0] is spec:
-        return _ALL_TEXT[0][1]
+        return _ALL_TEXT[0][1], _ALL_TEXT[0][2]
     texts: list[str] = []
+    cited: set[str] = set()
     stack: list[Any] = [spec]
+    citing = _CITING
     while stack:
         node = stack.pop()
         if type(node) is str:
@@ -839,10 +853,17 @@ def _all_text(spec: Intervention) -> str:
         elif type(node) is list:
             stack.extend(node)
         elif isinstance(node, Node):
-            stack.extend(node.__dict__.values())
+            fields = node.__dict__
+            stack.extend(fields.values())
+            for key in citing:  # three look-ups: cheaper than testing every field's name
+                value = fields.get(key)
+                if type(value) is str:
+                    cited.add(value)
+                elif type(value) is list:
+                    cited.update(v for v in value if type(v) is str)
     joined = "\n".join(texts)
-    _ALL_TEXT[:] = [(spec, joined)]
-    return joined
+    _ALL_TEXT[:] = [(spec, joined, cited)]
+    return joined, cited
 
 
 def markdown_image(text: str) -> str | None:
@@ -1089,25 +1110,6 @@ def _no_time(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
 # elements, examples, results, modifications, origin, variants, adoption figures, outcomes), so
 # the citations are found by name and a new citing field counts without a change here.
 _CITING = frozenset({"reference", "references", "evidence"})
-
-
-def _cited(spec: Intervention) -> set[str]:
-    """Every id that some part of the spec cites as a reference."""
-    cited: set[str] = set()
-    stack: list[Any] = [spec]
-    while stack:
-        node = stack.pop()
-        if type(node) is list:
-            stack.extend(node)
-        elif isinstance(node, Node):
-            for key, value in node.__dict__.items():
-                if key in _CITING and type(value) is str:
-                    cited.add(value)
-                elif key in _CITING and type(value) is list:
-                    cited.update(v for v in value if type(v) is str)
-                if type(value) is list or isinstance(value, Node):
-                    stack.append(value)
-    return cited
 
 
 @rule(
@@ -1551,7 +1553,10 @@ def _component_path_problem(path: str) -> str | None:
 # Where a dotted name could be: a letter (or an index's bracket) then a dot then a letter.
 # Prose has few of these ("e.g.", web addresses), so the full pattern runs only around them:
 # on all the text of a large spec at once, it is fifty times faster than running it everywhere.
-_DOT_IN_WORD = re.compile(r"[a-z_\]]\.[a-z]")
+# A dot between a name's letters. Written to start with the dot itself, which the regular
+# expression engine finds by a fast literal search: starting with the letter before it (a
+# class) makes it try every position of the text, twenty times slower over a large spec.
+_DOT_IN_WORD = re.compile(r"\.(?<=[a-z_\]]\.)(?=[a-z])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz_[]0123456789.")
 
 
