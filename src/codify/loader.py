@@ -611,6 +611,7 @@ class _Builder:
         # Event types as locals, and the four that frame the stream and its document tested in
         # one look-up: this loop runs once per event, hundreds of thousands in a large spec.
         scalar_event = ev.ScalarEvent
+        mapping_start, sequence_start = ev.MappingStartEvent, ev.SequenceStartEvent
         mapping_end, sequence_end = ev.MappingEndEvent, ev.SequenceEndEvent
         framing = frozenset(
             (ev.StreamStartEvent, ev.DocumentStartEvent, ev.DocumentEndEvent, ev.StreamEndEvent)
@@ -693,12 +694,65 @@ class _Builder:
                     for merged in frame.pending_merge:
                         for k, v in merged.items():
                             value.setdefault(k, v)
-                self._finish(frame, value)
+                if frame.anchor:
+                    self._finish(frame, value)
                 if not stack:
                     root = value
-                else:
-                    self._attach(stack[-1], value, pos, anchored=None)
+                    continue
+                # As _attach does, without the call, for the usual places a finished mapping
+                # or list goes: the next item of a list, or the value of a text key.
+                outer = stack[-1]
+                held = outer.container
+                if type(held) is list:
+                    outer.table.setdefault(len(held), pos)
+                    held.append(value)
+                    continue
+                key = outer.key
+                if key is not _NO_KEY and key is not _MERGE:
+                    outer.key = _NO_KEY
+                    outer.table.setdefault(key, pos)
+                    held[key] = value
+                    continue
+                self._attach(outer, value, pos, anchored=None)
                 continue
+
+            # A mapping or list starts in the usual way: no tag, no anchor, inside a list or
+            # as the value of a key, not too deep. The general way below does the same, and
+            # words every problem.
+            if (
+                (kind is mapping_start or kind is sequence_start)
+                and event.tag is None
+                and event.anchor is None
+                and stack
+                and len(stack) < MAX_DEPTH
+            ):
+                outer = stack[-1]
+                held = outer.container
+                step = len(held) if type(held) is list else outer.key
+                if step is not _NO_KEY:
+                    self.nodes += 1
+                    if self.nodes > MAX_NODES:
+                        self._count(0, pos)  # raises: the document is too large
+                    opened: JsonPath = (*outer.path, step)
+                    outer.table[step] = pos
+                    if kind is mapping_start:
+                        new: Any = {}
+                        if event.flow_style:
+                            self.doc.flow_mappings.add(opened)
+                    else:
+                        new = []
+                    stack.append(
+                        _Frame(
+                            new,
+                            opened,
+                            None,
+                            self.nodes,
+                            self.chars,
+                            self.positions,
+                            self.key_positions,
+                        )
+                    )
+                    continue
 
             # A node starts: scalar, alias, mapping or sequence.
             tag = getattr(event, "tag", None)
