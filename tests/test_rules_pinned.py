@@ -671,7 +671,7 @@ HINTS: dict[str, Case] = {
         edit(
             (
                 "not_applicable:\n",
-                'history:\n  - {version: 0.1.0, date: 2023-05, summary: The second.}\n'
+                "history:\n  - {version: 0.1.0, date: 2023-05, summary: The second.}\n"
                 '  - {version: 0.0.9, date: "2024", summary: The first.}\n'
                 "not_applicable:\n",
             )
