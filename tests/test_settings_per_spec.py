@@ -279,3 +279,54 @@ def test_a_site_checks_each_spec_with_its_own_rules_and_is_branded_once(
     assert made.exit_code == 0, made.output
     assert f"site settings: {repo / 'codify.toml'}\n" in made.stderr
     assert "Portfolio Partnership" in (repo / "site" / "mkdocs.yml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("table", "taken"),
+    [
+        ('[build-system]\nrequires = ["codify-interventions>=1"]\n', False),
+        ("[tool.other]\ncodify = 1\n# codify. is mentioned here\n", False),
+        ('[tool . codify . rules]\nCR011 = "error"\n', True),
+        ('[tool."codify".rules]\nCR011 = "error"\n', True),
+        ('[tool]\ncodify = {rules = {CR011 = "error"}}\n', True),
+        ('[tool]\ncodify.rules.CR011 = "error"\n', True),
+        ('tool.codify.rules.CR011 = "error"\n', True),
+        ('[tool]\n"codi\\u0066y" = {rules = {CR011 = "error"}}\n', True),
+    ],
+    ids=["dependency", "other-tool", "spaced", "quoted", "inline", "dotted", "top", "escaped"],
+)
+def test_a_pyproject_is_taken_for_codify_settings_however_the_table_is_written(
+    repo: Path, spare_spec: str, table: str, taken: bool
+) -> None:
+    """Every TOML spelling of `[tool.codify]` is found (the file is parsed whenever it could
+    hold one); a file naming codify only otherwise, as a dependency, is passed over unread."""
+    put(repo / "pkg" / "pyproject.toml", table + '\n[project]\nname = "pkg"\n')
+    put(repo / "pkg" / "intervention.yaml", spare_spec)
+    result = run("check", "--format", "json", "pkg", cwd=repo)
+    # The spec has one unused definition: a warning by default, an error in the settings.
+    assert severities(result) == {
+        "pkg/intervention.yaml": [("CR011", "error" if taken else "warning")]
+    }
+
+
+def test_a_pyproject_naming_codify_as_a_dependency_is_not_parsed(
+    repo: Path, spare_spec: str
+) -> None:
+    """The check passes over such a file without importing the TOML parser: a project that
+    depends on codify-interventions pays nothing for it at start-up."""
+    import subprocess
+    import sys
+
+    put(repo / "pkg" / "pyproject.toml", '[project]\ndependencies = ["codify-interventions"]\n')
+    put(repo / "pkg" / "intervention.yaml", spare_spec)
+    probe = (
+        "import sys\n"
+        "from codify.cli import main\n"
+        "sys.argv = ['codify', 'check', '-q', 'pkg']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('tomllib' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=repo, check=True
+    )
+    assert proc.stdout.splitlines()[-1] == "False"

@@ -252,7 +252,10 @@ def _has_codify_table(raw: bytes) -> bool:
     """
     if b"[tool.codify" in raw:
         return True
-    if b"codify" not in raw:
+    if not re.search(rb"codify[\"']?[ \t]*[.=\]]|\\[uU]", raw):
+        # Named only as a dependency (`codify-interventions`) or in prose: TOML can make
+        # `codify` a key only as a word followed by `.`, `=` or `]` (quoted or not), or
+        # spelt with an escape.
         return False
     import tomllib  # here: a check with no settings file to read does not load it
 
