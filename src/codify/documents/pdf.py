@@ -56,6 +56,11 @@ CHROMIUM_FLAGS = (
     "--disable-sync",
     "--disable-extensions",
     "--mute-audio",
+    # Headless Chromium still builds a browser window, and with it the omnibox's pop-up, a
+    # web page of its own that costs about as much as printing a page; nothing here uses it.
+    # (A name a Chromium does not know is ignored.)
+    "--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,"
+    "WebUIOmniboxFullPopup",
     # No request leaves the printer: every URL goes to a proxy on a port nothing listens on,
     # and "<-loopback>" stops Chromium sending localhost and 127.0.0.1 around the proxy.
     "--proxy-server=http://127.0.0.1:9",
@@ -155,15 +160,18 @@ class Printer:
         self._starter: ThreadPoolExecutor | None = None
         self._pool: ThreadPoolExecutor | None = None
         self._tabs: dict[int, Tab] = {}  # by thread
+        # Tabs opened with the browser, before any page is ready to print (see `_started`).
+        self._spare: list[Future[Tab]] = []
 
     def render(self, html: str) -> bytes:
         """The PDF of one self-contained HTML page, with bookmarks and a paginated contents."""
         html = with_policy(without_relative_links(html))
+        outline = _outline_of(html)  # read once, for the contents' pages and the bookmarks
         if self.engine.name == "weasyprint":
             pdf = _weasyprint(html)
         else:
-            pdf = _paginated(self._print, html)
-        return fixed_dates(with_heading_titles(pdf, heading_texts(html)))
+            pdf = _paginated(self._print, html, list(dict.fromkeys(outline.targets)))
+        return fixed_dates(with_heading_titles(pdf, outline.headings))
 
     def submit(self, html: str) -> Future[bytes]:
         """Queue one page; its PDF (or the PdfError) is the future's result."""
@@ -184,14 +192,26 @@ class Printer:
             self._started()
 
     def _started(self) -> Future[Browser]:
-        """The browser, started (once) in a thread of its own."""
+        """The browser, started (once) in a thread of its own, which then opens a tab for
+        each worker: opening the first makes the browser's window, which costs Chromium
+        about as much as a print, and is best done while the pages are still rendering."""
         assert self.engine.binary is not None
         with self._lock:
             if self._browser is None:
                 self._starter = ThreadPoolExecutor(1, "codify-chromium-start")
-                self._browser = self._starter.submit(Browser, self.engine.binary)
+                browser = self._browser = self._starter.submit(Browser, self.engine.binary)
                 self.launches += 1
+                self._spare = [
+                    self._starter.submit(lambda: browser.result().open_tab())
+                    for _ in range(self.workers)
+                ]
             return self._browser
+
+    def _tab(self, browser: Browser) -> Tab:
+        """A tab for this thread alone: one opened with the browser, else a new one."""
+        with self._lock:
+            spare = self._spare.pop(0) if self._spare else None
+        return spare.result() if spare is not None else browser.open_tab()
 
     def _print(self, html: str, final: bool) -> bytes:
         """One print by Chromium: in this thread's tab of the running browser, or (on
@@ -205,7 +225,7 @@ class Printer:
         key = threading.get_ident()
         tab = self._tabs.get(key)
         if tab is None:
-            tab = self._tabs[key] = browser.open_tab()
+            tab = self._tabs[key] = self._tab(browser)
         return tab.print_pdf(html, final=final)
 
     def close(self) -> None:
@@ -215,6 +235,7 @@ class Printer:
             started, self._browser = self._browser, None
             starter, self._starter = self._starter, None
             self._tabs.clear()
+            self._spare = []
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
         if started is not None:
@@ -225,7 +246,7 @@ class Printer:
             if browser is not None:
                 browser.close()
         if starter is not None:
-            starter.shutdown(wait=True)
+            starter.shutdown(wait=True, cancel_futures=True)
 
 
 def find_chromium() -> str | None:
@@ -257,14 +278,13 @@ def chromium_command(binary: str, profile: Path, *extra: str) -> list[str]:
     return [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra]
 
 
-def _paginated(print_pdf: Any, html: str) -> bytes:
+def _paginated(print_pdf: Any, html: str, targets: list[str]) -> bytes:
     """Chromium's PDF, printed again until the contents show the pages their links lead to.
 
     `print_pdf(html, final)` prints once; `final` is false for the first print, which is
     made only to read where each heading lands, so it may leave out the tags and bookmarks
-    (which change no page).
+    (which change no page). `targets` are the page's `contents_targets`.
     """
-    targets = contents_targets(html)
     if not targets or not has_pypdf():
         return bytes(print_pdf(html, True))
     # The first print holds a two-digit number's room, so the contents wrap as they will.
@@ -401,7 +421,10 @@ class Browser:
 
     def open_tab(self) -> Tab:
         """A new tab to print in, with scripts off."""
-        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        # Each in a window of its own, where it is the tab shown: Chromium runs a tab in the
+        # background at a lower priority, and two tabs print at once.
+        opened = self.call("Target.createTarget", {"url": "about:blank", "newWindow": True})
+        target = opened["targetId"]
         attached = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})
         session = str(attached["sessionId"])
         with self._lock:
