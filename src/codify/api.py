@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from codify.config import Config, SettingsFinder
     from codify.diagnostics import Diagnostic
     from codify.documents.pdf import PdfEngine, Printer
+    from codify.documents.render import SpecRendering
     from codify.model import Intervention
     from codify.render.write import OutputWriter
     from codify.site.downloads import Maker
@@ -401,6 +402,7 @@ def build_documents(
                 if on_progress is not None:
                     on_progress(Progress("building", done, len(jobs), job.path))
                 build.spec(job)
+            build.finish_rendering()
             if on_progress is not None:
                 on_progress(Progress("building", len(jobs), len(jobs), None))
             build.finish_printing(on_progress)
@@ -569,6 +571,9 @@ class _Build:
         # Each HTML file's spec and text, by its name in the output: what PDFs print.
         self.html: dict[str, tuple[_Job, str]] = {}
         self.pending: list[_Print] = []
+        # With --pdf, a rendered spec's files other than its HTML are made after the next
+        # spec's HTML, so that its PDFs print while they are made (see `spec`).
+        self._unfinished: tuple[_Job, SpecRendering, dict[Part, str]] | None = None
         # With --pdf: the printer, and the engine's identity in each PDF's source digest.
         self.printer: Printer | None = None
         self.engine: PdfEngine | None = None
@@ -614,20 +619,19 @@ class _Build:
         sources = {part: _digest(spec_key, part) for part in self.parts}
         taken = self._previous(job, sources)
         if taken is None:
-            if self.printer is not None:
-                self.printer.warm_up()  # its PDFs will most likely print: start the browser
             self._render(job, sources)
-        else:
-            for name, data in taken.items():
-                part = _PART_OF[name.removeprefix(job.prefix)]
-                self.writer.add(name, data, sources[part])
-                self.reused.add(name)
-                if name.endswith(".html"):
-                    self.html[name] = (job, data.decode("utf-8"))
-            if materials is not None:
-                for relative, data in materials.contents.items():
-                    self.writer.add(job.prefix + relative, data)
-                self.notes.extend(f"{job.result.path}: {n}" for n in materials.skipped)
+            return
+        self.finish_rendering()  # what an earlier spec left to make: the notes stay in order
+        for name, data in taken.items():
+            part = _PART_OF[name.removeprefix(job.prefix)]
+            self.writer.add(name, data, sources[part])
+            self.reused.add(name)
+            if name.endswith(".html"):
+                self.html[name] = (job, data.decode("utf-8"))
+        if materials is not None:
+            for relative, data in materials.contents.items():
+                self.writer.add(job.prefix + relative, data)
+            self.notes.extend(f"{job.result.path}: {n}" for n in materials.skipped)
         if self.printer is not None:
             self._queue_pdfs(job)
 
@@ -656,23 +660,49 @@ class _Build:
         return taken
 
     def _render(self, job: _Job, sources: dict[Part, str]) -> None:
-        """Render the spec's files and add them, each rendered one with its part's source."""
-        from codify.documents.render import TemplateFailure, environment, render_spec
+        """Render the spec's files and add them, each rendered one with its part's source.
 
+        With --pdf, its HTML is rendered and its PDFs queued first, and its other files are
+        made after the next spec's HTML (or by `finish_rendering`): a handbook prints for
+        longer than a spec takes to render, so the next spec's PDFs start printing sooner.
+        """
+        from codify.documents.render import SpecRendering, TemplateFailure, environment
+
+        if self.printer is not None:
+            self.printer.warm_up()  # its PDFs will most likely print: start the browser
         branding, look = job.settings.branding, self.look(job.settings)
         env = self._envs.get((branding, look.language))
         if env is None:
             env = environment(self.overrides, branding, look.language)
             self._envs[(branding, look.language)] = env
         try:
-            rendered = render_spec(job.spec, job.path, env, branding, look.logo, self.only)
+            rendering = SpecRendering(job.spec, job.path, env, branding, look.logo, self.only)
+            for relative, text in rendering.pages().items():
+                self.html[job.prefix + relative] = (job, text)
+        except TemplateFailure as exc:
+            raise TemplateError(f"{exc}; nothing was written") from None
+        if self.printer is not None:
+            self._queue_pdfs(job)
+        self.finish_rendering()  # the spec before's other files, while these PDFs print
+        self._unfinished = (job, rendering, sources)
+        if self.printer is None:
+            self.finish_rendering()  # nothing prints meanwhile: made at once
+
+    def finish_rendering(self) -> None:
+        """Make and add the files of the spec whose HTML alone was rendered, if there is one."""
+        from codify.documents.render import TemplateFailure
+
+        if self._unfinished is None:
+            return
+        job, rendering, sources = self._unfinished
+        self._unfinished = None
+        try:
+            rendered = rendering.finish()
         except TemplateFailure as exc:
             raise TemplateError(f"{exc}; nothing was written") from None
         for relative, data in rendered.files.items():
             part = _PART_OF.get(relative)
             self.writer.add(job.prefix + relative, data, sources[part] if part else None)
-        for relative, text in rendered.html.items():
-            self.html[job.prefix + relative] = (job, text)
         self.notes.extend(f"{job.result.path}: {n}" for n in rendered.notes)
 
     def start_printing(self, engine: PdfEngine, printer: Printer) -> None:

@@ -24,6 +24,7 @@ from codify.render.templates import TemplateFailure, render
 
 __all__ = [
     "CHECKLIST_COLUMNS",
+    "SpecRendering",
     "TemplateFailure",
     "checklist_csv",
     "checklist_rows",
@@ -206,34 +207,91 @@ def render_spec(
 
     `material_name` renames material files as they are copied (see `material_files`).
     """
-    out = Rendered()
-    parts = [only] if only else list(PARTS)
-    materials = (
-        material_files(spec, spec_path.parent, material_name) if "handbook" in parts else None
-    )
-    doc = build_document(
-        spec, branding, logo, materials.targets if materials else None, book=env.codify_book
-    )
-    for part in parts:
-        if part == "checklist" and spec.fidelity is None:
-            # Only a record of a tested intervention may leave fidelity out (the schema says
-            # so); with no criteria there is no checklist to print, which the build reports.
-            out.notes.append("no fidelity checklist: the spec sets no fidelity criteria")
-            continue
-        names = HANDBOOK_FILES if part == "handbook" else CHECKLIST_FILES
-        for target, template in names.items():
-            text = render_template(env, template, doc, links=target == "handbook.html")
-            out.files[target] = text.encode("utf-8")
-            if target.endswith(".html"):
-                out.html[target] = text
-        if part == "checklist":
-            out.files["checklist.csv"] = checklist_csv(doc).encode("utf-8")
-            # The workbook comes with the 'xlsx' extra; without it the CSV serves spreadsheets.
-            if not missing_modules("xlsx"):
-                from codify.documents.workbook import checklist_xlsx
+    rendering = SpecRendering(spec, spec_path, env, branding, logo, only, material_name)
+    rendering.pages()
+    return rendering.finish()
 
-                out.files["checklist.xlsx"] = checklist_xlsx(doc)
-    if materials is not None:
-        out.files.update(materials.contents)
-        out.notes.extend(materials.skipped)
-    return out
+
+class SpecRendering:
+    """One spec's files rendered in two steps: `pages`, the HTML that PDFs print from, then
+    `finish`, everything else, so that a build can start printing before the rest is made.
+
+    `finish` gives the same files, in the same order, as rendering all in one go.
+    """
+
+    def __init__(
+        self,
+        spec: Intervention,
+        spec_path: Path,
+        env: Any,
+        branding: Branding,
+        logo: str | None,
+        only: str | None = None,
+        material_name: Callable[[str], str] | None = None,
+    ) -> None:
+        self.env = env
+        self.parts = [only] if only else list(PARTS)
+        self.materials = (
+            material_files(spec, spec_path.parent, material_name)
+            if "handbook" in self.parts
+            else None
+        )
+        self.doc = build_document(
+            spec,
+            branding,
+            logo,
+            self.materials.targets if self.materials else None,
+            book=env.codify_book,
+        )
+        self._html: dict[str, str] | None = None
+
+    def _built_parts(self) -> list[str]:
+        # Only a record of a tested intervention may leave fidelity out (the schema says so);
+        # with no criteria there is no checklist to print, which the build reports.
+        return [p for p in self.parts if p != "checklist" or self.doc.spec.fidelity is not None]
+
+    def pages(self) -> dict[str, str]:
+        """The spec's HTML files (handbook.html, checklist.html), rendered, by file name."""
+        if self._html is None:
+            self._html = {}
+            for part in self._built_parts():
+                for target, template in _files(part).items():
+                    if target.endswith(".html"):
+                        links = target == "handbook.html"
+                        self._html[target] = render_template(
+                            self.env, template, self.doc, links=links
+                        )
+        return self._html
+
+    def finish(self) -> Rendered:
+        """Every file of the spec: the pages as rendered by `pages`, and the rest made now."""
+        html = self.pages()
+        doc, out = self.doc, Rendered()
+        for part in self.parts:
+            if part not in self._built_parts():
+                out.notes.append("no fidelity checklist: the spec sets no fidelity criteria")
+                continue
+            for target, template in _files(part).items():
+                text = html.get(target)
+                if text is None:
+                    text = render_template(self.env, template, doc)
+                else:
+                    out.html[target] = text
+                out.files[target] = text.encode("utf-8")
+            if part == "checklist":
+                out.files["checklist.csv"] = checklist_csv(doc).encode("utf-8")
+                # The workbook comes with the 'xlsx' extra; without it the CSV serves
+                # spreadsheets.
+                if not missing_modules("xlsx"):
+                    from codify.documents.workbook import checklist_xlsx
+
+                    out.files["checklist.xlsx"] = checklist_xlsx(doc)
+        if self.materials is not None:
+            out.files.update(self.materials.contents)
+            out.notes.extend(self.materials.skipped)
+        return out
+
+
+def _files(part: str) -> dict[str, str]:
+    """The files of a part and the template each is rendered from."""
+    return HANDBOOK_FILES if part == "handbook" else CHECKLIST_FILES
