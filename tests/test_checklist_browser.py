@@ -153,6 +153,37 @@ def test_a_reviewer_rates_by_keyboard_and_codify_scores_the_downloads(
     context.close()
 
 
+def test_leaving_with_ratings_not_downloaded_asks_first(
+    browser: Any, site_url: str, tmp_path: Path
+) -> None:
+    """The ratings live in the page alone: leaving it before they are downloaded asks the
+    reviewer, and once they are downloaded (or before any is made) it does not."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    page.goto(site_url + "fidelity/")
+    page.reload()  # nothing rated yet: no question
+    assert asked == []
+
+    criterion = page.locator("fieldset[data-criterion]").first.get_attribute("data-criterion")
+    rate(page, criterion, GOOD[0])
+    with page.expect_event("dialog"):
+        page.close(run_before_unload=True)
+    assert asked == ["beforeunload"] and not page.is_closed()
+
+    download(page, "Download the assessment (YAML)", tmp_path)
+    page.close(run_before_unload=True)
+    page.wait_for_event("close")
+    assert asked == ["beforeunload"]
+    context.close()
+
+
 def test_without_javascript_the_page_is_the_printable_form(browser: Any, site_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

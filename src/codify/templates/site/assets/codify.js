@@ -16,7 +16,8 @@
  * The checklist page's scorer. The page is a printable form without it; with it, the total,
  * the band and any must-pass criterion below its minimum follow the reviewer's ratings, and
  * the filled-in assessment downloads as YAML or CSV that `codify score` reads. Nothing is
- * sent anywhere: the page works offline, from a file share too.
+ * sent anywhere: the page works offline, from a file share too. Nothing is stored either (a
+ * shared computer's next user would find it), so leaving with ratings not downloaded asks.
  *
  * Everything it shows comes from the JSON in the scorer's data-codify-scoring attribute (spec
  * text among it) and is inserted with textContent, never as HTML. The exports quote every value: YAML strings as JSON
@@ -261,6 +262,7 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
+    unsaved = false;
     setTimeout(function () {
       URL.revokeObjectURL(url);
     }, 0);
@@ -282,6 +284,25 @@
   );
   Object.keys(fieldsets).forEach(function (id) {
     fieldsets[id].addEventListener("change", show);
+  });
+  // The ratings live in this page alone: leaving it (a link, a reload, closing the tab) with
+  // any not yet downloaded asks first, as a web form does, rather than losing the work.
+  var unsaved = false;
+  function changed() {
+    unsaved = true;
+  }
+  Array.prototype.forEach.call(
+    document.querySelectorAll("[data-codify-scorer], fieldset[data-criterion]"),
+    function (element) {
+      element.addEventListener("change", changed);
+      element.addEventListener("input", changed);
+    }
+  );
+  window.addEventListener("beforeunload", function (event) {
+    if (unsaved) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
   });
   show();
 })();
