@@ -520,6 +520,38 @@ def test_the_same_page_gives_the_same_word_file(built: Path) -> None:
     assert opened.tables, "the roles, readiness and dates tables are Word tables"
 
 
+def test_the_word_file_keeps_links_to_the_web_and_to_e_mail() -> None:
+    """A link of the page to the web or to an e-mail address is a link in Word too (in a
+    paragraph or a table cell), to the same address with the same words; a link within the
+    page, or to anything else, is its words alone."""
+    import io
+
+    from codify.documents.docx import docx_text, html_to_docx
+
+    page = (
+        "<html><head><title>T</title></head><body>"
+        '<p><a href="https://example.org/a?b=1&amp;c=2">Maben</a> et al., see '
+        '<a href="#later">below</a>, <a href="javascript:alert(1)">this</a> and '
+        '<strong><a href="mailto:team@example.org">write</a></strong>.</p>'
+        '<table><tr><th>Source</th></tr><tr><td>See <a href="https://doi.org/10.1/x">the '
+        "trial</a> now</td></tr></table></body></html>"
+    )
+    data = html_to_docx(page)
+    opened = docx.Document(io.BytesIO(data))
+    cells = [p for t in opened.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    links = [(h.address, h.text) for p in [*opened.paragraphs, *cells] for h in p.hyperlinks]
+    assert links == [
+        ("https://example.org/a?b=1&c=2", "Maben"),
+        ("mailto:team@example.org", "write"),
+        ("https://doi.org/10.1/x", "the trial"),
+    ]
+    assert docx_text(data).splitlines() == [
+        "Maben et al., see below, this and write.",
+        "Source",
+        "See the trial now",
+    ]
+
+
 def test_init_adopt_keeps_hostile_spec_text_inside_its_comments(tmp_path: Path) -> None:
     folder = _copy_example(tmp_path, "schwartz_rounds")
     spec = folder / "intervention.yaml"

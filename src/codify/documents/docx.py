@@ -3,8 +3,9 @@
 Adopting organisations file and edit their documents in Word, so the local handbook and
 checklist come as .docx too. Rather than a third set of templates that could drift from the
 other two, a page is made from the HTML codify has just rendered: headings, paragraphs, lists,
-tables, bold and italic carry over; the table of contents (Word makes its own), styles and the
-like do not. So the Word file says exactly what the HTML says.
+tables, bold, italic and links to the web or to an e-mail address carry over; the table of
+contents (Word makes its own), links within the page, styles and the like do not. So the Word
+file says exactly what the HTML says.
 
 The HTML is codify's own (every piece of spec and profile text in it already escaped and
 sanitised), read with the standard library's parser: text is only ever inserted as text, so
@@ -19,6 +20,11 @@ import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+
+# The links a Word file keeps: to the web and to e-mail. Any other address (a link within the
+# page, a relative file) stays as its text; codify's HTML has already refused unsafe schemes.
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+Run = tuple[str, bool, bool, str | None]  # text, bold, italic, link address
 
 # Elements whose content is not part of the page's text in Word: the stylesheet, the head,
 # and the side and inline contents (Word has its own navigation pane).
@@ -36,7 +42,7 @@ class _Cell:
     """A table cell being read: its runs, and whether it is a header cell."""
 
     header: bool
-    runs: list[tuple[str, bool, bool]] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
 
 
 class _Reader(HTMLParser):
@@ -56,6 +62,7 @@ class _Reader(HTMLParser):
         self.nested = 0  # depth of tables inside a table's cell: read as the cell's text
         self.in_title = False
         self.title = ""  # the page's <title>, for the Word file's properties
+        self.links: list[str | None] = []  # each open <a>'s address, if Word keeps it
 
     # -- paragraphs ---------------------------------------------------------------------------
 
@@ -88,6 +95,9 @@ class _Reader(HTMLParser):
             self.italic += 1
         elif tag == "br":
             self._text("\n")
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.links.append(href if href.lower().startswith(_LINK_SCHEMES) else None)
         elif tag in _HEADINGS:
             self._end()
             self.heading = _HEADINGS[tag]
@@ -124,6 +134,9 @@ class _Reader(HTMLParser):
             self.bold = max(0, self.bold - 1)
         elif tag in ("em", "i"):
             self.italic = max(0, self.italic - 1)
+        elif tag == "a":
+            if self.links:
+                self.links.pop()
         elif tag in ("ul", "ol"):
             if self.lists:
                 self.lists.pop()
@@ -148,9 +161,14 @@ class _Reader(HTMLParser):
             return
         self._text(data)
 
+    @property
+    def _link(self) -> str | None:
+        """The address of the innermost open link, when Word keeps it."""
+        return self.links[-1] if self.links else None
+
     def _text(self, data: str) -> None:
         if self.cell is not None:
-            self.cell.runs.append((data, bool(self.bold), bool(self.italic)))
+            self.cell.runs.append((data, bool(self.bold), bool(self.italic), self._link))
             return
         if self.rows is not None:
             return  # text between a table's cells is layout
@@ -164,13 +182,11 @@ class _Reader(HTMLParser):
         if data[-1:].isspace() and text != " ":
             text += " "
         paragraph = self._current()
-        if not paragraph.runs:
+        if not _has_text(paragraph):
             text = text.lstrip()
             if not text:
                 return
-        run = paragraph.add_run(text)
-        run.bold = bool(self.bold) or None
-        run.italic = bool(self.italic) or None
+        _add_run(paragraph, text, bool(self.bold), bool(self.italic), self._link)
 
     def _table(self, rows: list[list[_Cell]]) -> None:
         rows = [r for r in rows if r]
@@ -182,14 +198,11 @@ class _Reader(HTMLParser):
         for i, row in enumerate(rows):
             for j, cell in enumerate(row):
                 target = table.cell(i, j).paragraphs[0]
-                text = " ".join("".join(t for t, _, _ in cell.runs).split())
+                text = " ".join("".join(t for t, _, _, _ in cell.runs).split())
                 if not text:
                     continue
-                pieces = _tidy(cell.runs)
-                for piece, bold, italic in pieces:
-                    run = target.add_run(piece)
-                    run.bold = (bold or cell.header) or None
-                    run.italic = italic or None
+                for piece, bold, italic, link in _tidy(cell.runs):
+                    _add_run(target, piece, bold or cell.header, italic, link)
 
     def close(self) -> None:
         super().close()
@@ -198,11 +211,50 @@ class _Reader(HTMLParser):
             self.rows = None
 
 
-def _tidy(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
+def _has_text(paragraph: Any) -> bool:
+    """Whether anything has been added to the paragraph yet: a run, or a link holding one."""
+    return any(child.tag.endswith(("}r", "}hyperlink")) for child in paragraph._p.iterchildren())
+
+
+def _add_run(paragraph: Any, text: str, bold: bool, italic: bool, link: str | None) -> None:
+    """Add text to a paragraph: a run, or inside a hyperlink to `link` (blue and underlined,
+    as Word shows a link; python-docx has no call for a hyperlink, so it is built here)."""
+    if link is None:
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        return
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    hyperlink = OxmlElement("w:hyperlink")
+    hyperlink.set(qn("r:id"), paragraph.part.relate_to(link, RELATIONSHIP_TYPE.HYPERLINK, True))
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    for name, value in (("w:b", bold), ("w:i", italic)):
+        if value:
+            props.append(OxmlElement(name))
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), "0563C1")
+    props.append(colour)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    props.append(underline)
+    run.append(props)
+    words = OxmlElement("w:t")
+    words.text = text  # text, never markup: lxml escapes it
+    words.set(qn("xml:space"), "preserve")
+    run.append(words)
+    hyperlink.append(run)
+    paragraph._p.append(hyperlink)
+
+
+def _tidy(runs: list[Run]) -> list[Run]:
     """A cell's runs with whitespace collapsed as a browser shows it, and trimmed at the ends."""
-    out: list[tuple[str, bool, bool]] = []
+    out: list[Run] = []
     previous_space = True
-    for text, bold, italic in runs:
+    for text, bold, italic, link in runs:
         collapsed = "".join(" " if c.isspace() else c for c in text)
         piece = []
         for c in collapsed:
@@ -211,10 +263,10 @@ def _tidy(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
             piece.append(c)
             previous_space = c == " "
         if piece:
-            out.append(("".join(piece), bold, italic))
+            out.append(("".join(piece), bold, italic, link))
     if out:
-        last, b, i = out[-1]
-        out[-1] = (last.rstrip(), b, i)
+        last, b, i, a = out[-1]
+        out[-1] = (last.rstrip(), b, i, a)
     return [r for r in out if r[0]]
 
 
