@@ -437,3 +437,42 @@ def test_the_days_in_a_month_are_the_calendars() -> None:
     for year in (1, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999):
         for month in range(1, 13):
             assert days_in(year, month) == calendar.monthrange(year, month)[1], (year, month)
+
+
+def test_winter_9999_ends_on_the_calendars_last_day() -> None:
+    """A season that runs into the year 10000 ends at the last day a date can hold, not in an
+    error: the format accepts `9999-24`, so every rule that bounds it must be able to."""
+    assert dates.parse("9999-24").bounds() == (D(9999, 12, 1), D.max)
+
+
+@pytest.mark.parametrize(
+    ("newer", "older", "until", "found"),
+    [
+        ("2023-05", "2024", None, ["date"]),  # certainly earlier: reported
+        ("2024-03", "2024", None, []),  # may be the same year: no contradiction
+        ("2025-01-10~", "2025-01-12", None, []),  # approximate: contradicts nothing
+        ("2024?", "2025-01", None, []),  # uncertain
+        ("2024%", "2025", None, []),
+        ("200X", "2005", None, []),  # any year of the decade
+        ("../2024", "2023", None, []),  # an open start
+        ("9999-24", "9999-01", None, []),  # winter 9999, to the calendar's end
+        ("2025-03-01", "2024", "2024-12", ["transition"]),  # ends before its release
+        ("2025-03-01", "2024", "2025-02~", []),
+        ("2025", "2024", "2025", []),
+    ],
+)
+def test_the_historys_dates_are_held_to_its_order_only_where_they_contradict_it(
+    newer: str, older: str, until: str | None, found: list[str]
+) -> None:
+    from types import SimpleNamespace
+
+    from codify.history import history_findings
+
+    transition = SimpleNamespace(until=until) if until else None
+    releases = [
+        SimpleNamespace(version="0.2.0", date=newer, transition=transition),
+        SimpleNamespace(version="0.1.0", date=older, transition=None),
+    ]
+    spec = SimpleNamespace(history=releases, version="0.2.0")
+    kinds = [path[2] for path, _ in history_findings(spec)]  # type: ignore[arg-type]
+    assert kinds == found

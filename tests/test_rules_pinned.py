@@ -681,8 +681,8 @@ HINTS: dict[str, Case] = {
                 "CR032",
                 103,
                 28,
-                "release 0.1.0 is dated 2023-05, before 2024 (0.0.9), the release listed after "
-                "it: the history lists releases newest first, so their dates run from latest to "
+                "release 0.1.0 is dated 2023-05, before 2024 (0.0.9), which is listed after it: "
+                "the history lists releases newest first, so their dates run from latest to "
                 "earliest",
             )
         ],

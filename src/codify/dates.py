@@ -121,10 +121,12 @@ class Point(NamedTuple):
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
     def latest(self) -> datetime.date:
-        """The last day it can mean."""
+        """The last day it can mean (no later than the calendar's last, 9999-12-31)."""
         if self.season is not None:
             last = _SEASON_MONTHS[self.season][1]
             year, month = self.year + (last - 1) // 12, (last - 1) % 12 + 1
+            if year > datetime.MAXYEAR:  # winter 9999 runs into a year no date can hold
+                return datetime.date.max
             return datetime.date(year, month, days_in(year, month))
         year, month = self.last_year, self.month or 12
         return datetime.date(year, month, self.day or days_in(year, month))

@@ -67,16 +67,20 @@ def history_findings(spec: Intervention) -> Iterator[tuple[JsonPath, str]]:
 
 
 def _history_dates(history: Sequence[Any]) -> Iterator[tuple[JsonPath, str]]:
-    """CR032's dates: no release dated before the one listed after it, and no transition that
-    ends before its own release. Uncertain dates are taken at their widest (`2024` may be any
-    day of 2024), so only a contradiction is reported; a date the date rule refuses is skipped."""
+    """CR032's dates: no release dated before one listed after it, and no transition that
+    ends before its own release. Only a contradiction is reported: a date of a year or a month
+    may be any day in it (`2024`, `200X`), and one marked approximate or uncertain (`2024~`,
+    `2024?`, `2024%`) contradicts nothing; a date the date rule refuses is skipped."""
     from codify import dates
 
     def bounds(text: str) -> tuple[Any, Any]:
         try:
-            return dates.parse(text).bounds()
+            parsed = dates.parse(text)
         except dates.DateError:
             return (None, None)
+        if any(end is not None and end.qualifier for end in (parsed.start, parsed.end)):
+            return (None, None)
+        return parsed.bounds()
 
     older_start: Any = None
     older_text = ""
@@ -86,8 +90,8 @@ def _history_dates(history: Sequence[Any]) -> Iterator[tuple[JsonPath, str]]:
         if end is not None and older_start is not None and end < older_start:
             yield (
                 ("history", i, "date"),
-                f"release {release.version} is dated {release.date}, before {older_text}, the "
-                "release listed after it: the history lists releases newest first, so their "
+                f"release {release.version} is dated {release.date}, before {older_text}, "
+                "which is listed after it: the history lists releases newest first, so their "
                 "dates run from latest to earliest",
             )
         transition = release.transition
