@@ -234,3 +234,17 @@ def test_the_command_ends_a_check_without_teardown_and_loses_no_output(
     assert hard.returncode == soft.returncode == (1 if problems else 0)
     assert hard.stdout == soft.stdout and hard.stdout.strip()
     assert "TEARDOWN" not in hard.stderr and "TEARDOWN" in soft.stderr
+
+
+def test_under_a_profiler_the_check_ends_normally_for_it_to_write(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m codify check` (or coverage, or a debugger) gets its
+    results: the direct ending is only for a run that nothing is watching."""
+    out = tmp_path / "check.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "codify", "check", "-q"]
+    proc = subprocess.run(
+        [*command, str(EXAMPLES[0])],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 0

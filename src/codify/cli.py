@@ -200,7 +200,8 @@ def _run_plain(parsed: dict[str, Any], hard_exit: bool) -> None:
     With `hard_exit` (the `codify` command itself), the process ends as soon as the report is
     out, without Python tidying away every object the check made: for a large spec that
     teardown is a tenth of the run, and a check leaves nothing that needs it (its report file
-    is closed, and nothing registers exit handlers). mypy ends its runs the same way.
+    is closed, and nothing registers exit handlers). mypy ends its runs the same way. Under a
+    profiler or a tracer (coverage, a debugger) the run ends normally, for them to write.
     """
     from codify.commands import _output
     from codify.commands._run import prepare
@@ -212,7 +213,9 @@ def _run_plain(parsed: dict[str, Any], hard_exit: bool) -> None:
         prepare(parsed["config_path"], config=False, per_spec=True)
         run(**parsed)
     except SystemExit as done:
-        if not hard_exit:
+        # Not under a profiler, a coverage tracer or a debugger: each writes its results at
+        # exit, which ending the process directly would lose.
+        if not hard_exit or sys.getprofile() is not None or sys.gettrace() is not None:
             raise
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
         for stream in (sys.stdout, sys.stderr):

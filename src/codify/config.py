@@ -14,7 +14,6 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from codify.diagnostics import Severity
@@ -59,7 +58,9 @@ class SiteSettings(NamedTuple):
     site_url: str | None = None
 
 
-_NO_RULES: Mapping[str, Severity | None] = MappingProxyType({})
+# The default's rules: one empty mapping shared by every Config made without rules, typed
+# read-only (a plain dict, so that a Config copies and pickles as the dataclass did).
+_NO_RULES: Mapping[str, Severity | None] = {}
 
 
 class Config(NamedTuple):
@@ -252,7 +253,7 @@ def _has_codify_table(raw: bytes) -> bool:
     """
     if b"[tool.codify" in raw:
         return True
-    if not re.search(rb"codify[\"']?[ \t]*[.=\]]|\\[uU]", raw):
+    if not re.search(rb"codify(?:\"|')?[ \t]*[.=\]]|\\[uU]", raw):
         # Named only as a dependency (`codify-interventions`) or in prose: TOML can make
         # `codify` a key only as a word followed by `.`, `=` or `]` (quoted or not), or
         # spelt with an escape.

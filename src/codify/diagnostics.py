@@ -115,16 +115,24 @@ class Diagnostic:
             return NotImplemented
         return self._key() == other._key()
 
-    def __lt__(self, other: Diagnostic) -> bool:
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
         return self._key() < other._key()
 
-    def __le__(self, other: Diagnostic) -> bool:
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
         return self._key() <= other._key()
 
-    def __gt__(self, other: Diagnostic) -> bool:
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
         return self._key() > other._key()
 
-    def __ge__(self, other: Diagnostic) -> bool:
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Diagnostic):
+            return NotImplemented
         return self._key() >= other._key()
 
     def __hash__(self) -> int:
