@@ -179,6 +179,63 @@ def test_hostile_profile_text_stays_text_in_every_output(tmp_path: Path) -> None
     assert "<script>alert(1)</script>" in word  # text, exactly as written, never markup
 
 
+def _png(width: int = 4, height: int = 2) -> bytes:
+    """A small valid PNG image, red."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "pictures"),
+    [
+        ("logo.png", _png(), 1),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', 0),
+        ("logo.png", b"\x89PNG\r\n\x1a\n not really", 0),
+    ],
+)
+def test_the_word_files_carry_the_organisations_logo(
+    tmp_path: Path, name: str, content: bytes, pictures: int
+) -> None:
+    """The branding logo heads each Word file as it heads the HTML; a kind Word does not show
+    (SVG) or an image it cannot read is left out of the Word file, and the build goes on."""
+    import io
+
+    folder = _copy_example(tmp_path)
+    (folder / name).write_bytes(content)
+    config = folder / "codify.toml"
+    config.write_text(f'[branding]\nlogo = "{name}"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(folder / "north-shore.local.yaml"),
+            "--out",
+            str(out),
+            "--config",
+            str(config),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    for document in ("local-handbook", "local-checklist"):
+        opened = docx.Document(io.BytesIO((out / f"{document}.docx").read_bytes()))
+        assert len(opened.inline_shapes) == pictures, document
+        assert 'class="logo"' in (out / f"{document}.html").read_text(encoding="utf-8")
+
+
 def test_a_profile_that_fails_its_check_is_not_built(tmp_path: Path) -> None:
     folder = _copy_example(tmp_path)
     profile = folder / "north-shore.local.yaml"

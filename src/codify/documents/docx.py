@@ -3,9 +3,9 @@
 Adopting organisations file and edit their documents in Word, so the local handbook and
 checklist come as .docx too. Rather than a third set of templates that could drift from the
 other two, a page is made from the HTML codify has just rendered: headings, paragraphs, lists,
-tables, bold, italic and links to the web or to an e-mail address carry over; the table of
-contents (Word makes its own), links within the page, styles and the like do not. So the Word
-file says exactly what the HTML says.
+tables, bold, italic, links to the web or to an e-mail address and the organisation's logo
+carry over; the table of contents (Word makes its own), links within the page, styles and the
+like do not. So the Word file says exactly what the HTML says.
 
 The HTML is codify's own (every piece of spec and profile text in it already escaped and
 sanitised), read with the standard library's parser: text is only ever inserted as text, so
@@ -25,6 +25,9 @@ from typing import Any
 # page, a relative file) stays as its text; codify's HTML has already refused unsafe schemes.
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
 Run = tuple[str, bool, bool, str | None]  # text, bold, italic, link address
+# The logo's kinds Word shows (not SVG or WebP, which a Word file leaves out), and its width.
+_PICTURES = ("data:image/png;base64,", "data:image/jpeg;base64,", "data:image/gif;base64,")
+_LOGO_WIDTH_CM = 3.5
 
 # Elements whose content is not part of the page's text in Word: the stylesheet, the head,
 # and the side and inline contents (Word has its own navigation pane).
@@ -98,6 +101,12 @@ class _Reader(HTMLParser):
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             self.links.append(href if href.lower().startswith(_LINK_SCHEMES) else None)
+        elif (
+            tag == "img"
+            and self.rows is None
+            and "logo" in (dict(attrs).get("class") or "").split()
+        ):
+            self._logo(dict(attrs).get("src") or "")
         elif tag in _HEADINGS:
             self._end()
             self.heading = _HEADINGS[tag]
@@ -160,6 +169,49 @@ class _Reader(HTMLParser):
         if self.skip:
             return
         self._text(data)
+
+    def _logo(self, source: str) -> None:
+        """The branding logo (codify embeds it in the HTML as a data: URI), as a picture in a
+        paragraph of its own; a kind Word does not show, or an image it cannot read, is left
+        out, as the page's other images are."""
+        import base64
+        import binascii
+        import struct
+
+        from docx.image.exceptions import (
+            InvalidImageStreamError,
+            UnexpectedEndOfFileError,
+            UnrecognizedImageError,
+        )
+        from docx.shared import Cm
+
+        # What python-docx raises, or lets through, on an image file it cannot read.
+        unreadable = (
+            InvalidImageStreamError,
+            UnexpectedEndOfFileError,
+            UnrecognizedImageError,
+            struct.error,
+            ValueError,
+            IndexError,
+            KeyError,
+            ZeroDivisionError,
+            OSError,
+        )
+
+        kind = next((k for k in _PICTURES if source.startswith(k)), None)
+        if kind is None:
+            return
+        try:
+            data = base64.b64decode(source[len(kind) :], validate=True)
+        except (binascii.Error, ValueError):
+            return
+        self._end()
+        paragraph = self.document.add_paragraph()
+        try:
+            paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(_LOGO_WIDTH_CM))
+        except unreadable:
+            paragraph._p.getparent().remove(paragraph._p)
+        self._end()
 
     @property
     def _link(self) -> str | None:
