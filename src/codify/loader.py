@@ -507,9 +507,9 @@ class _Frame:
     ) -> None:
         self.container = container
         self.path = path
-        # Where this container's children start, and its keys, by key or index.
+        # Where this container's children start, and (a mapping's) its keys.
         self.table = positions.table(path)
-        self.keys = key_positions.table(path)
+        self.keys = key_positions.table(path) if type(container) is dict else _NO_KEYS
         self.anchor = anchor
         self.start_nodes = start_nodes
         self.start_chars = start_chars
@@ -518,6 +518,8 @@ class _Frame:
 
 
 _NO_KEY = object()
+# A list's keys: it has none, and nothing writes here (only a mapping's keys are recorded).
+_NO_KEYS: dict[str | int, Pos] = {}
 
 
 class _Builder:
@@ -650,13 +652,15 @@ class _Builder:
             # too long), goes the general way below, which words every problem.
             if kind is scalar_event and event.tag is None and event.anchor is None and stack:
                 raw = event.value
-                if event.implicit[0] and raw and raw[0] in special_start:
+                if not event.implicit[0]:
+                    value = raw  # quoted
+                elif not raw:
+                    value = None
+                elif raw[0] in special_start:
                     try:
                         value = _plain(raw)
                     except _NumberTooLong:
                         value = _MERGE  # not this way: the general path says why
-                elif event.implicit[0] and not raw:
-                    value = None
                 else:
                     value = raw
                 frame = stack[-1]
