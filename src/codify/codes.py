@@ -563,9 +563,9 @@ _TABLE = (
     Code(
         PLACEHOLDER,
         "profile-placeholder",
-        _warning,
-        "A profile has no text still marked TODO:, as `codify init --adopt` leaves each blank "
-        "(a warning).",
+        _error,
+        "A profile has no text still marked TODO:, as `codify init --adopt` leaves each blank: "
+        "a local handbook is not built with blanks in it.",
     ),
 )
 

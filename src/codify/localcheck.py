@@ -907,7 +907,8 @@ _TO_FILL = "TODO:"
 
 
 def _check_placeholders(doc: Document, out: _Findings) -> None:
-    """Each text still marked "TODO:" (a scaffold's blank) as a warning at its place (CL027)."""
+    """Each text still marked "TODO:" (a scaffold's blank) at its place (CL027): an error, as
+    a spec's TODO is (CR019), so that no local handbook is built, and handed out, with one."""
 
     def walk(value: Any, path: JsonPath) -> None:
         if isinstance(value, str):

@@ -322,7 +322,7 @@ def adopt_scaffold(spec: Intervention, spec_ref: str, schema: str) -> str:
     ready to answer; the pathway's phases to date. `spec_ref` is the spec's path from the
     profile's folder; `schema` what the editor modeline points at.
 
-    Every text still to write starts with "TODO:", which `codify check` lists as a warning
+    Every text still to write starts with "TODO:", which `codify check` lists as an error
     (CL027); nothing else in the scaffold fails the check. Every spec value is written as a
     YAML-safe scalar or a comment.
     """
