@@ -301,6 +301,22 @@ def test_init_adopt_scaffolds_a_profile_that_checks_clean_once_filled_in(tmp_pat
     assert check_file(target).diagnostics == []
 
 
+def test_a_profile_with_blanks_left_is_not_built(tmp_path: Path) -> None:
+    """A fresh `init --adopt` profile fails its check on each TODO (CL027, an error) and
+    `codify build` writes no local handbook from it: none is handed out with blanks in it."""
+    folder = _copy_example(tmp_path, "schwartz_rounds")
+    target = folder / "ours.local.yaml"
+    runner = CliRunner()
+    spec = str(folder / "intervention.yaml")
+    assert runner.invoke(main, ["init", "--adopt", spec, "--to", str(target)]).exit_code == 0
+    checked = runner.invoke(main, ["check", str(target)])
+    assert checked.exit_code == 1 and "CL027 still to fill in" in checked.output
+    out = tmp_path / "out"
+    built = runner.invoke(main, ["build", str(target), "--out", str(out)])
+    assert built.exit_code == 1, built.output
+    assert not (out / "local-handbook.html").exists()
+
+
 # --- a profile pinned to an older version of its spec ---------------------------------------------
 
 
