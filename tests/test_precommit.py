@@ -18,8 +18,10 @@ PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("p
 
 
 def test_hook_files_pattern_matches_the_naming_convention() -> None:
-    (hook,) = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
-    pattern = re.compile(hook["files"])
+    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    assert [h["id"] for h in hooks] == ["codify-check", "codify-check-all"]
+    assert len({h["files"] for h in hooks}) == 1  # both run for the same files
+    pattern = re.compile(hooks[0]["files"])
     for path in (
         "intervention.yaml",
         "examples/raid/intervention.yaml",
@@ -72,3 +74,47 @@ def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(
     assert "Failed" in bad.stdout
     assert "intervention.yaml:10:10: CR006 '1.0' is not a semantic version" in bad.stdout
     assert "notes.yaml" not in bad.stdout  # only files named by the convention are checked
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
+def test_the_all_files_hook_sees_a_spec_change_that_breaks_a_profile(tmp_path: Path) -> None:
+    """A commit that changes only a spec can break a local profile that adopts it: the
+    `codify-check` hook checks the changed files alone and lets it through (as documented),
+    `codify-check-all` checks every spec and profile and stops it, naming the profile."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "examples" / "schwartz_rounds", repo / "rounds")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("VIRTUAL_ENV", None)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.org")
+    git("config", "user.name", "Test")
+    git("add", ".")
+    git("commit", "-q", "-m", "the model and one adopter's profile")
+    spec = repo / "rounds" / "intervention.yaml"
+    chosen = "        - Theme-based, different experiences of one theme\n"
+    text = spec.read_text(encoding="utf-8")
+    assert text.count(chosen) == 1
+    spec.write_text(text.replace(chosen, ""), encoding="utf-8")  # the option Riverside chose
+    git("add", "rounds/intervention.yaml")  # only the spec is staged
+
+    def try_repo(hook: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [PRE_COMMIT, "try-repo", str(ROOT), hook, "--color", "never"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    changed_only = try_repo("codify-check")
+    assert changed_only.returncode == 0, changed_only.stdout + changed_only.stderr
+    everything = try_repo("codify-check-all")
+    assert everything.returncode == 1, everything.stdout + everything.stderr
+    assert "riverside.local.yaml" in everything.stdout and "CL008" in everything.stdout
