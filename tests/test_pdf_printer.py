@@ -50,6 +50,20 @@ def test_the_tabs_are_opened_as_the_browser_starts_not_when_the_pages_come(
     assert all(name.startswith("codify-chromium-start") for name in opened)
 
 
+def test_one_page_alone_opens_one_tab(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert CHROMIUM is not None
+    opened: list[str] = []
+    open_tab = Browser.open_tab
+
+    def noting(self: Browser) -> Tab:
+        opened.append(threading.current_thread().name)
+        return open_tab(self)
+
+    monkeypatch.setattr(Browser, "open_tab", noting)
+    assert PdfEngine("chromium", CHROMIUM).render(PAGE).startswith(b"%PDF")
+    assert len(opened) == 1
+
+
 def test_the_browser_runs_no_page_but_the_ones_it_prints() -> None:
     assert CHROMIUM is not None
     browser = Browser(CHROMIUM)

@@ -96,8 +96,11 @@ class PdfEngine:
 
         Starts and stops a browser for this one page; to print several, use `printer()`.
         """
-        with self.printer() as printer:
+        printer = Printer(self, workers=1)  # one page: the browser opens one tab, not one a core
+        try:
             return printer.render(html)
+        finally:
+            printer.close()
 
     @contextmanager
     def printer(self) -> Iterator[Printer]:
