@@ -206,7 +206,6 @@ PHRASES: dict[str, Phrase] = {
     "delivery.group_range": ("{min} to {max} person", "{min} to {max} people"),
     "delivery.mode_duration": "Duration",
     "delivery.mode_note": "Note",
-    "pathway.uses": "Uses",
     "adapt.option_approval": "needs the licence holder's approval",
     "adapt.option_no_approval": "no approval needed",
     "instrument.title": "Where this checklist comes from",

@@ -419,12 +419,13 @@ class Document:
             return self.book.fill("adoption.count_of", count=shown, out_of=f"{figure.out_of:,}")
         return shown
 
-    def step_links(self, step: Step) -> list[Link]:
-        """The roles and materials a pathway step names, resolved."""
-        return [
-            *(self.targets.get(i) or Link(i, i, None, "role") for i in step.roles),
-            *(self.targets.get(i) or Link(i, i, None, "material") for i in step.materials),
-        ]
+    def step_roles(self, step: Step) -> list[Link]:
+        """The roles a pathway step names, resolved (shown as "Roles: ...")."""
+        return [self.targets.get(i) or Link(i, i, None, "role") for i in step.roles]
+
+    def step_materials(self, step: Step) -> list[Link]:
+        """The materials a pathway step names, resolved (shown as "Materials: ...")."""
+        return [self.targets.get(i) or Link(i, i, None, "material") for i in step.materials]
 
     def xref_label(self, ref: xref.XRef) -> str:
         """The words a cross-reference shows: the author's, else the target's name.
