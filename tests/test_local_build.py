@@ -579,6 +579,20 @@ def test_every_field_of_a_profile_reaches_the_local_handbook(tmp_path: Path) -> 
     assert "Departs from the model" in page
 
 
+def test_a_choice_written_as_the_start_of_an_option_is_shown_in_the_models_words(
+    built: Path,
+) -> None:
+    """Riverside chose "Theme-based", the start of a permitted option: the local checklist
+    and handbook both give the option as the model words it, not the shortened form."""
+    option = "Theme-based, different experiences of one theme"
+    for document in ("local-checklist", "local-handbook"):
+        for ext in ("md", "html"):
+            page = (built / "riverside" / f"{document}.{ext}").read_text(encoding="utf-8")
+            assert option in page, (document, ext)
+    markdown = (built / "riverside" / "local-checklist.md").read_text(encoding="utf-8")
+    assert "**Cases and themes:** Theme-based\n" not in markdown
+
+
 def test_the_same_page_gives_the_same_word_file(built: Path) -> None:
     from codify.documents.docx import html_to_docx
 
