@@ -117,6 +117,9 @@ def test_every_page_names_the_version_and_marks_core_and_adaptable(
     # The handbook's wording; 5.0 prints as 5.
     assert "Any value from 5 to 15 minutes." in adaptable
     assert "## Guardrails" in adaptable and '!!! warning "Approval needed"' in adaptable
+    # The warning's words are indented under it, so they are inside the box, not after it.
+    after = adaptable.split('!!! warning "Approval needed"\n\n', 1)[1]
+    assert after.startswith("    ") and "must approve" in after.splitlines()[0]
     # Wherever an element is linked among others, its kind is in words, not colour alone.
     assert "Core: keep</span> [Audit feedback](../keep/audit-feedback.md)" in adaptable
     assert "Adaptable: may change</span> [Time of the huddle]" in core
