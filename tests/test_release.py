@@ -47,7 +47,8 @@ def test_the_schema_id_is_under_the_docs_site() -> None:
 def test_the_catalogue_entry_points_at_the_schema_and_matches_the_hooks_files() -> None:
     (entry,) = CATALOGUE["schemas"]
     assert entry["url"] == SCHEMA_ID
-    (hook,) = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    hook = next(h for h in hooks if h["id"] == "codify-check")  # the one run on changed files
     files = re.compile(hook["files"])
     # Catalogue patterns match a file's name, as SchemaStore's do; they and the hook's pattern
     # must agree on what a spec is called.

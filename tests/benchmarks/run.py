@@ -202,7 +202,8 @@ def section_precommit(args: argparse.Namespace, tmp: Path) -> None:
     if not Path(pre_commit).exists() or not shutil.which("git"):
         print("\n## precommit: skipped (needs pre-commit and git)")
         return
-    (hook,) = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    hook = next(h for h in hooks if h["id"] == "codify-check")  # the one run on changed files
     repo = tmp / "repo"
     repo.mkdir()
     count = tmp / "hook-calls"
