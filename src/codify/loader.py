@@ -72,16 +72,18 @@ class Positions(MutableMapping[JsonPath, Pos]):
     A mapping from path to position, kept as one table per container (the positions of its
     children, by key or index) rather than one entry per path: the loader then stores each
     position under a plain key, and a spec of a hundred thousand values costs no tuple of its
-    path per value. Looking a path up is one step to its parent's table, then one more.
+    path per value. Looking a path up is one step to its parent's table, then one more. The
+    loader stores the parser's own mark of where a node starts (0-based), which is made into
+    a (line, column) position only when one is looked up.
     """
 
     __slots__ = ("_root", "_tables")
 
     def __init__(self) -> None:
-        self._tables: dict[JsonPath, dict[str | int, Pos]] = {}
-        self._root: Pos | None = None
+        self._tables: dict[JsonPath, dict[Any, Any]] = {}
+        self._root: Any = None
 
-    def table(self, parent: JsonPath) -> dict[str | int, Pos]:
+    def table(self, parent: JsonPath) -> dict[Any, Any]:
         """The positions of the children of the container at `parent`, to read or fill in."""
         found = self._tables.get(parent)
         if found is None:
@@ -92,18 +94,19 @@ class Positions(MutableMapping[JsonPath, Pos]):
         if not path:
             if self._root is None:
                 raise KeyError(path)
-            return self._root
+            return _as_pos(self._root)
         table = self._tables.get(path[:-1])
         if table is None:
             raise KeyError(path)
-        return table[path[-1]]
+        return _as_pos(table[path[-1]])
 
     def get(self, path: JsonPath, default: Any = None) -> Any:
         # Mapping's own get goes through __getitem__ and an exception for each miss.
         if not path:
-            return default if self._root is None else self._root
+            return default if self._root is None else _as_pos(self._root)
         table = self._tables.get(path[:-1])
-        return default if table is None else table.get(path[-1], default)
+        found = None if table is None else table.get(path[-1])
+        return default if found is None else _as_pos(found)
 
     def __contains__(self, path: object) -> bool:
         return isinstance(path, tuple) and self.get(path) is not None
@@ -134,6 +137,13 @@ class Positions(MutableMapping[JsonPath, Pos]):
 
     def __repr__(self) -> str:
         return f"Positions({dict(self.items())!r})"
+
+
+def _as_pos(stored: Any) -> Pos:
+    """A stored position as (line, column), 1-based: a position itself, or a parser's mark."""
+    if type(stored) is tuple:
+        return stored
+    return (stored.line + 1, stored.column + 1)
 
 
 class Document:
@@ -643,8 +653,9 @@ class _Builder:
                         )
                 continue
 
+            # Where the node starts: the parser's mark is stored as it is, and made into a
+            # (line, column) only where one is looked up or a problem is worded.
             mark = event.start_mark
-            pos = (mark.line + 1, mark.column + 1)
 
             # The common case, most of a spec: a scalar with no tag and no anchor inside a
             # mapping or list, as a text key or as a value. Everything else, and anything
@@ -669,22 +680,22 @@ class _Builder:
                     self.nodes += 1
                     self.chars += len(raw)
                     if self.nodes > MAX_NODES or self.chars > MAX_EXPANDED_CHARS:
-                        self._count(0, pos)  # raises: the document is too large
+                        self._count(0, _as_pos(mark))  # raises: the document is too large
                     if value is None:
                         self.doc.has_null = True
                     if type(held) is list:
-                        frame.table.setdefault(len(held), pos)
+                        frame.table.setdefault(len(held), mark)
                         held.append(value)
                         continue
                     key = frame.key
                     if key is _NO_KEY:
                         if type(value) is str and value not in held:
                             frame.key = value
-                            frame.keys[value] = pos
+                            frame.keys[value] = mark
                             continue
                     elif key is not _MERGE:
                         frame.key = _NO_KEY
-                        frame.table.setdefault(key, pos)
+                        frame.table.setdefault(key, mark)
                         held[key] = value
                         continue
                     # Counted already: undo, and let the general way count it again.
@@ -708,16 +719,16 @@ class _Builder:
                 outer = stack[-1]
                 held = outer.container
                 if type(held) is list:
-                    outer.table.setdefault(len(held), pos)
+                    outer.table.setdefault(len(held), mark)
                     held.append(value)
                     continue
                 key = outer.key
                 if key is not _NO_KEY and key is not _MERGE:
                     outer.key = _NO_KEY
-                    outer.table.setdefault(key, pos)
+                    outer.table.setdefault(key, mark)
                     held[key] = value
                     continue
-                self._attach(outer, value, pos, anchored=None)
+                self._attach(outer, value, _as_pos(mark), anchored=None)
                 continue
 
             # A mapping or list starts in the usual way: no tag, no anchor, inside a list or
@@ -736,9 +747,9 @@ class _Builder:
                 if step is not _NO_KEY:
                     self.nodes += 1
                     if self.nodes > MAX_NODES:
-                        self._count(0, pos)  # raises: the document is too large
+                        self._count(0, _as_pos(mark))  # raises: the document is too large
                     opened: JsonPath = (*outer.path, step)
-                    outer.table[step] = pos
+                    outer.table[step] = mark
                     if kind is mapping_start:
                         new: Any = {}
                         if event.flow_style:
@@ -757,6 +768,8 @@ class _Builder:
                         )
                     )
                     continue
+
+            pos = (mark.line + 1, mark.column + 1)
 
             # A node starts: scalar, alias, mapping or sequence.
             tag = getattr(event, "tag", None)
@@ -945,7 +958,7 @@ class _Builder:
                 if value is None:
                     key = "null"
             if key is not _MERGE and key in container:
-                first = frame.keys.get(key, (0, 0))
+                first = _as_pos(frame.keys.get(key, (0, 0)))
                 raise _fail(
                     self.path,
                     DUPLICATE_KEY,
