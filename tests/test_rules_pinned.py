@@ -222,7 +222,15 @@ CS: dict[str, Case] = {
     ),
     "CS003": Case(
         edit(("  schedule: Monthly\n", "  schedule: 12\n")),
-        [("CS003", 65, 13, "delivery.schedule: expected a string, got an integer")],
+        [
+            (
+                "CS003",
+                65,
+                13,
+                "delivery.schedule: expected a string, got an integer; to write it as text, "
+                'put it in quotes: "12"',
+            )
+        ],
     ),
     "CS004": Case(
         edit(("status: draft\n", "status: drafty\n")),
@@ -703,6 +711,23 @@ HINTS: dict[str, Case] = {
                 25,
                 "the transition ends 2024-12, before release 0.1.0 itself (2025-03-01): adopters "
                 "cannot make the changes before they are released",
+            )
+        ],
+    ),
+    "CS003 colon in a list item": Case(
+        edit(
+            (
+                "    - A mechanism through which it acts.\n",
+                "    - Permission: junior staff escalate worries about listed patients.\n",
+            )
+        ),
+        [
+            (
+                "CS003",
+                11,
+                7,
+                "rationale.mechanisms[0]: expected a string, got a mapping; text that contains "
+                "': ' must be quoted, e.g. - \"Timing: one hour\"",
             )
         ],
     ),

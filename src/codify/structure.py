@@ -305,7 +305,7 @@ def _translate(doc: Document, error: Any, hints: _Hints) -> Iterator[Diagnostic]
             expected = err.validator_value
             names = [expected] if isinstance(expected, str) else list(expected)
             want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-            msg = f"{where}: expected {want}, got {kind_of(value)}"
+            msg = f"{where}: expected {want}, got {kind_of(value)}" + _type_hint(value, names)
         elif v == "enum":
             options = [str(o) for o in err.validator_value]
             msg = f"{where}: {shown(value)} is not one of: {', '.join(options)}" + hints.hint(
@@ -334,6 +334,22 @@ def _translate(doc: Document, error: Any, hints: _Hints) -> Iterator[Diagnostic]
             # jsonschema's message (which repeats the whole value, however long).
             msg = f"{where}: {shown(value)} is not allowed here (it breaks the schema's '{v}')"
         yield Diagnostic(doc.path, line, col, WRONG_TYPE if v == "type" else INVALID_VALUE, msg)
+
+
+def _type_hint(value: object, expected: list[str]) -> str:
+    """How to write what the schema wants, for the type mistakes YAML makes easy."""
+    if "string" in expected and isinstance(value, (bool, int, float)):
+        # A year, a version or yes/no read by YAML as a number or a boolean.
+        text = str(value).lower() if isinstance(value, bool) else str(value)
+        return f'; to write it as text, put it in quotes: "{text}"'
+    if "string" in expected and isinstance(value, dict) and len(value) == 1:
+        # `- Shared awareness: the whole team...` reads as a mapping of one key.
+        return "; text that contains ': ' must be quoted, e.g. - \"Timing: one hour\""
+    if value is None and "array" in expected:
+        return "; list its items under it, one '- ' line each"
+    if value is None and "string" in expected:
+        return "; write the text after the colon"
+    return ""
 
 
 def _whitespace_hint(value: object) -> str:
