@@ -98,3 +98,65 @@ def test_a_template_syntax_error_names_the_template_by_its_name(tmp_path: Path) 
     assert result.exit_code == 2, result.output
     assert "glossary.md line 1" in result.output
     assert "Traceback" not in result.output
+
+
+# --- the templates compiled ahead of time ---------------------------------------------------------
+
+
+def test_the_compiled_templates_are_generated_from_todays_templates() -> None:
+    """codify/_jinja_code.py is what `python -m codify.render.precompiled` writes now: run it
+    after editing a template (until then, the edited template is compiled from its text)."""
+    import jinja2
+    import pytest
+
+    from codify import _jinja_code
+    from codify.render import precompiled
+
+    if _jinja_code.OPTIONS[0] != jinja2.__version__:
+        pytest.skip(f"made with Jinja {_jinja_code.OPTIONS[0]}; this is {jinja2.__version__}")
+    assert precompiled.GENERATED.read_text(encoding="utf-8") == precompiled.generated_source()
+
+
+def _compiles(env: object) -> list[str]:
+    """The names of the templates `env` compiles from here on, listed as it does."""
+    calls: list[str] = []
+    original = env.compile  # type: ignore[attr-defined]
+
+    def counting(source: str, name: str | None = None, *args: object, **kwargs: object) -> object:
+        calls.append(str(name))
+        return original(source, name, *args, **kwargs)
+
+    env.compile = counting  # type: ignore[attr-defined]
+    return calls
+
+
+def test_a_packaged_template_is_loaded_from_its_compiled_code_without_compiling() -> None:
+    """A build compiles none of the packaged templates (the goldens show the documents are
+    the same); with nothing precompiled, each would be compiled from its text."""
+    from codify.render.templates import environment
+
+    names = ("handbook/handbook.md", "checklist/checklist.md", "handbook/macros.html")
+    for precompiled in (True, False):
+        env = environment()
+        if not precompiled:
+            env.loader.loaders[-1]._code = {}
+        calls = _compiles(env)
+        for name in names:
+            assert env.get_template(name).name == name
+        assert calls == ([] if precompiled else list(names))
+
+
+def test_a_template_changed_since_it_was_compiled_is_compiled_from_its_text() -> None:
+    """The compiled code is used only for the text it was made from: a changed template (its
+    digest no longer the one recorded) is compiled as it is now."""
+    from codify.render.templates import environment
+
+    env = environment()
+    loader = env.loader.loaders[-1]
+    code = dict(loader._compiled(env))
+    digest, source = code["handbook/handbook.md"]
+    code["handbook/handbook.md"] = ("0" * len(digest), source)
+    loader._code = code
+    calls = _compiles(env)
+    env.get_template("handbook/handbook.md")
+    assert calls == ["handbook/handbook.md"]

@@ -33,11 +33,13 @@ def environment(
     from codify import __version__
     from codify.phrases import Phrasebook
     from codify.render.filters import filters, phrase_globals, with_cross_references
+    from codify.render.precompiled import PackagedLoader
 
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
         loaders.append(jinja2.FileSystemLoader(str(overrides)))
-    loaders.append(jinja2.PackageLoader("codify", "templates"))
+    # The packaged templates, compiled ahead of time where that is current (see its module).
+    loaders.append(PackagedLoader())
     env: Any = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml"], default_for_string=False),
