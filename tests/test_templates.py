@@ -146,6 +146,19 @@ def test_a_packaged_template_is_loaded_from_its_compiled_code_without_compiling(
         assert calls == ([] if precompiled else list(names))
 
 
+def test_an_environment_with_other_options_compiles_the_templates_itself() -> None:
+    """The site's environment escapes every value through its `finalize`; code compiled
+    without one would print values without it, so that environment compiles its own."""
+    from codify.render.templates import environment
+    from codify.site import text
+
+    env = environment()
+    env.finalize = text.finalize
+    calls = _compiles(env)
+    env.get_template("site/pathway.md.j2")
+    assert calls == ["site/pathway.md.j2"]
+
+
 def test_a_template_changed_since_it_was_compiled_is_compiled_from_its_text() -> None:
     """The compiled code is used only for the text it was made from: a changed template (its
     digest no longer the one recorded) is compiled as it is now."""
@@ -154,8 +167,8 @@ def test_a_template_changed_since_it_was_compiled_is_compiled_from_its_text() ->
     env = environment()
     loader = env.loader.loaders[-1]
     code = dict(loader._compiled(env))
-    digest, source = code["handbook/handbook.md"]
-    code["handbook/handbook.md"] = ("0" * len(digest), source)
+    digest, escapes, source = code["handbook/handbook.md"]
+    code["handbook/handbook.md"] = ("0" * len(digest), escapes, source)
     loader._code = code
     calls = _compiles(env)
     env.get_template("handbook/handbook.md")

@@ -40,9 +40,16 @@ def digest(source: str) -> str:
 
 
 def options(environment: Any) -> tuple[Any, ...]:
-    """The environment's options that shape the compiled code, and Jinja's version."""
+    """The environment's options that shape the compiled code, and Jinja's version.
+
+    `finalize` is among them: the site's environment sets one (codify.site.text.finalize, which
+    escapes every value), and code compiled without it would print values without it.
+    """
+    finalize = environment.finalize
     return (
         jinja2.__version__,
+        None if finalize is None else f"{finalize.__module__}.{finalize.__qualname__}",
+        environment.is_async,
         environment.block_start_string,
         environment.block_end_string,
         environment.variable_start_string,
@@ -68,10 +75,10 @@ class PackagedLoader(jinja2.PackageLoader):
 
     def __init__(self) -> None:
         super().__init__("codify", "templates")
-        self._code: dict[str, tuple[str, str]] | None = None
+        self._code: dict[str, tuple[str, bool, str]] | None = None
         self._options: tuple[Any, ...] | None = None
 
-    def _compiled(self, environment: Any) -> dict[str, tuple[str, str]]:
+    def _compiled(self, environment: Any) -> dict[str, tuple[str, bool, str]]:
         if self._code is None:
             try:
                 from codify import _jinja_code
@@ -88,8 +95,12 @@ class PackagedLoader(jinja2.PackageLoader):
         """The template `name`, from its compiled code when that is current (see the module)."""
         source, filename, uptodate = self.get_source(environment, name)
         entry = self._compiled(environment).get(name)
-        if entry is not None and entry[0] == digest(source):
-            code = compile(entry[1], filename, "exec")
+        if (
+            entry is not None
+            and entry[0] == digest(source)
+            and entry[1] == _autoescapes(environment, name)
+        ):
+            code = compile(entry[2], filename, "exec")
         else:
             code = environment.compile(source, name, filename)
         template: jinja2.Template = environment.template_class.from_code(
@@ -98,23 +109,29 @@ class PackagedLoader(jinja2.PackageLoader):
         return template
 
 
+def _autoescapes(environment: Any, name: str) -> bool:
+    """Whether the environment escapes the template `name` (decided when it is compiled)."""
+    choice = environment.autoescape
+    return bool(choice(name) if callable(choice) else choice)
+
+
 def generated_source() -> str:
     """The text of `codify/_jinja_code.py` for today's templates, Jinja and environment."""
     from codify.render.templates import environment
 
     env = environment()
     loader = jinja2.PackageLoader("codify", "templates")
-    code: dict[str, tuple[str, str]] = {}
+    code: dict[str, tuple[str, bool, str]] = {}
     for name in sorted(loader.list_templates()):
         source, filename, _ = loader.get_source(env, name)
         try:
             compiled = env.compile(source, name, filename, raw=True)
         except jinja2.TemplateSyntaxError:
             continue  # not a template (a stylesheet Jinja cannot read is included raw)
-        code[name] = (digest(source), compiled)
+        code[name] = (digest(source), _autoescapes(env, name), compiled)
     lines = [_HEADER, f"OPTIONS = {options(env)!r}", "", "CODE = {"]
-    for name, (found, compiled) in code.items():
-        lines.append(f"    {name!r}: ({found!r}, {compiled!r}),")
+    for name, (found, escapes, compiled) in code.items():
+        lines.append(f"    {name!r}: ({found!r}, {escapes!r}, {compiled!r}),")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
