@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,15 +33,10 @@ def test_hook_files_pattern_matches_the_naming_convention() -> None:
         assert not pattern.search(path), path
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
-def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(
-    tmp_path: Path, base_spec: str
-) -> None:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+def _scratch_repo(repo: Path, cache: Path) -> tuple[dict[str, str], Callable[..., None]]:
+    """A git repository at `repo` for pre-commit to run in: its environment (pre-commit's
+    cache in `cache`, outside any virtualenv) and a `git` that runs there."""
+    env = {**os.environ, "PRE_COMMIT_HOME": str(cache), "NO_COLOR": "1"}
     env.pop("VIRTUAL_ENV", None)
 
     def git(*args: str) -> None:
@@ -49,6 +45,18 @@ def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(
     git("init", "-q")
     git("config", "user.email", "test@example.org")
     git("config", "user.name", "Test")
+    return env, git
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
+def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(
+    tmp_path: Path, base_spec: str
+) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env, git = _scratch_repo(repo, tmp_path / "cache")
     (repo / "intervention.yaml").write_text(base_spec, encoding="utf-8")
     (repo / "notes.yaml").write_text("not: a spec\n", encoding="utf-8")
     git("add", ".")
@@ -85,15 +93,7 @@ def test_the_all_files_hook_sees_a_spec_change_that_breaks_a_profile(tmp_path: P
     `codify-check-all` checks every spec and profile and stops it, naming the profile."""
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "examples" / "schwartz_rounds", repo / "rounds")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    env.pop("VIRTUAL_ENV", None)
-
-    def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("config", "user.email", "test@example.org")
-    git("config", "user.name", "Test")
+    env, git = _scratch_repo(repo, tmp_path / "cache")
     git("add", ".")
     git("commit", "-q", "-m", "the model and one adopter's profile")
     spec = repo / "rounds" / "intervention.yaml"
