@@ -27,10 +27,8 @@ pytestmark = [
 PAGE = "<!doctype html><html><head><title>t</title></head><body><p>A page.</p></body></html>"
 
 
-def test_the_tabs_are_opened_as_the_browser_starts_not_when_the_pages_come(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    assert CHROMIUM is not None
+def _tabs_opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of the thread that opens each tab of the browser, from here on."""
     opened: list[str] = []
     open_tab = Browser.open_tab
 
@@ -39,6 +37,14 @@ def test_the_tabs_are_opened_as_the_browser_starts_not_when_the_pages_come(
         return open_tab(self)
 
     monkeypatch.setattr(Browser, "open_tab", noting)
+    return opened
+
+
+def test_the_tabs_are_opened_as_the_browser_starts_not_when_the_pages_come(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert CHROMIUM is not None
+    opened = _tabs_opened(monkeypatch)
     with PdfEngine("chromium", CHROMIUM).printer() as printer:
         printer.workers = 2
         printer.warm_up()
@@ -52,14 +58,7 @@ def test_the_tabs_are_opened_as_the_browser_starts_not_when_the_pages_come(
 
 def test_one_page_alone_opens_one_tab(monkeypatch: pytest.MonkeyPatch) -> None:
     assert CHROMIUM is not None
-    opened: list[str] = []
-    open_tab = Browser.open_tab
-
-    def noting(self: Browser) -> Tab:
-        opened.append(threading.current_thread().name)
-        return open_tab(self)
-
-    monkeypatch.setattr(Browser, "open_tab", noting)
+    opened = _tabs_opened(monkeypatch)
     assert PdfEngine("chromium", CHROMIUM).render(PAGE).startswith(b"%PDF")
     assert len(opened) == 1
 
