@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import re
+import shutil
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*/intervention.yaml"))
+# The pre-commit framework, as the tests that run the published hooks find it.
+PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+# For tests that run the real pre-commit, and those that need codify's own git history.
+needs_pre_commit = pytest.mark.skipif(
+    not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed"
+)
+needs_checkout = pytest.mark.skipif(
+    not (ROOT / ".git").exists(), reason="needs codify as a git checkout"
+)
+
+
+def published_hooks() -> list[dict[str, Any]]:
+    """The hooks codify publishes to pre-commit (.pre-commit-hooks.yaml), in order."""
+    from ruamel.yaml import YAML
+
+    hooks: list[dict[str, Any]] = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    return hooks
+
+
+def published_hook(hook_id: str = "codify-check") -> dict[str, Any]:
+    """One published hook by its id: by default the one run on the files a commit changes."""
+    return next(h for h in published_hooks() if h["id"] == hook_id)
+
+
 # Tests parametrised over the examples would silently become skips without them.
 assert len(EXAMPLES) == 2, f"expected the two bundled examples, found {EXAMPLES}"
 

@@ -25,7 +25,7 @@ from click.testing import CliRunner
 
 from codify.cli import cli
 from codify.loader import load_file
-from tests.conftest import ROOT
+from tests.conftest import PRE_COMMIT, ROOT, needs_pre_commit, published_hook
 from tests.test_output_coverage import html_text, markdown_text
 
 HISTORY_V1 = (
@@ -403,24 +403,20 @@ def test_the_site_has_a_changes_page_in_its_navigation(repo: Repo, tmp_path: Pat
 
 # --- the version rule through the real pre-commit -----------------------------------------------
 
-PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
-
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+@needs_pre_commit
 def test_the_history_and_version_rules_through_the_real_pre_commit(
     repo: Repo, tmp_path: Path
 ) -> None:
     """The published hook with `args: [--against, v2.0.0]` on a staged edit of the fixture's
     RAID after its release: a new proscribed practice called a patch fails on the version line."""
-    from ruamel.yaml import YAML
 
     clone = tmp_path / "clone"
     subprocess.run(
         ["git", "clone", "-q", str(repo.root), str(clone)], check=True, capture_output=True
     )
-    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
-    hook = next(h for h in hooks if h["id"] == "codify-check")  # the one run on changed files
+    hook = published_hook()
     hook = {
         **hook,
         "entry": f"{sys.executable} -m codify check",

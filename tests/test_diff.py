@@ -8,7 +8,6 @@ import copy
 import functools
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -31,7 +30,7 @@ from codify.diff import (
     read_side,
 )
 from codify.loader import load_file
-from tests.conftest import ROOT
+from tests.conftest import PRE_COMMIT, ROOT, needs_pre_commit, published_hook
 
 SCHWARTZ = ROOT / "examples" / "schwartz_rounds" / "intervention.yaml"
 RAID = ROOT / "examples" / "raid" / "intervention.yaml"
@@ -700,15 +699,11 @@ def test_the_guide_lists_every_rule_as_the_table_says() -> None:
     assert rows == expected
 
 
-PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+@needs_pre_commit
 def test_the_version_rule_through_the_real_pre_commit(tmp_path: Path, base_spec: str) -> None:
     """The published hook's definition with `args: [--against, main]`, run by pre-commit on a
     staged edit: the codify that runs is this one (a system hook), the rest is pre-commit's."""
-    from ruamel.yaml import YAML
 
     repo = tmp_path / "repo"
     repo.mkdir()
@@ -716,8 +711,7 @@ def test_the_version_rule_through_the_real_pre_commit(tmp_path: Path, base_spec:
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "v0.1.0")
-    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
-    hook = next(h for h in hooks if h["id"] == "codify-check")  # the one run on changed files
+    hook = published_hook()
     hook = {
         **hook,
         "entry": f"{sys.executable} -m codify check",

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from codify.checker import FileResult, check_file, discover
 from codify.cli import cli
 from codify.local import LOCAL_SCHEMA_FILENAME, local_json_schema, local_schema_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, published_hooks
 
 RAID = ROOT / "examples" / "raid"
 EXAMPLE = RAID / "north-shore.local.yaml"
@@ -613,11 +613,9 @@ def test_explain_describes_every_local_code(code: str) -> None:
 def test_the_pre_commit_hook_checks_profiles_as_check_finds_them() -> None:
     import re
 
-    from ruamel.yaml import YAML
-
     from codify.checker import is_local_profile, is_spec_file
 
-    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    hooks = published_hooks()
     names = [
         "north-shore.local.yaml",
         "a.b.local.yml",

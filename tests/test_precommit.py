@@ -6,20 +6,16 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
-from tests.conftest import ROOT
-
-PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+from tests.conftest import PRE_COMMIT, ROOT, needs_checkout, needs_pre_commit, published_hooks
 
 
 def test_hook_files_pattern_matches_the_naming_convention() -> None:
-    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
+    hooks = published_hooks()
     assert [h["id"] for h in hooks] == ["codify-check", "codify-check-all"]
     assert len({h["files"] for h in hooks}) == 1  # both run for the same files
     pattern = re.compile(hooks[0]["files"])
@@ -49,8 +45,8 @@ def _scratch_repo(repo: Path, cache: Path) -> tuple[dict[str, str], Callable[...
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
+@needs_pre_commit
+@needs_checkout
 def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(
     tmp_path: Path, base_spec: str
 ) -> None:
@@ -85,8 +81,8 @@ def test_real_pre_commit_passes_a_good_spec_and_fails_a_bad_one(
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
+@needs_pre_commit
+@needs_checkout
 def test_the_all_files_hook_sees_a_spec_change_that_breaks_a_profile(tmp_path: Path) -> None:
     """A commit that changes only a spec can break a local profile that adopts it: the
     `codify-check` hook checks the changed files alone and lets it through (as documented),

@@ -10,7 +10,6 @@ import fnmatch
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -21,10 +20,9 @@ from ruamel.yaml import YAML
 
 from codify import __version__
 from codify.model import SCHEMA_ID
-from tests.conftest import ROOT
+from tests.conftest import PRE_COMMIT, ROOT, needs_checkout, needs_pre_commit, published_hook
 
 TAG = f"v{__version__}"
-PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
 DOCUMENTED = [ROOT / "README.md", ROOT / "docs" / "guides" / "integration.md"]
 CATALOGUE = json.loads((ROOT / "spec" / "catalog.json").read_text(encoding="utf-8"))
 
@@ -47,8 +45,7 @@ def test_the_schema_id_is_under_the_docs_site() -> None:
 def test_the_catalogue_entry_points_at_the_schema_and_matches_the_hooks_files() -> None:
     (entry,) = CATALOGUE["schemas"]
     assert entry["url"] == SCHEMA_ID
-    hooks = YAML(typ="safe").load(ROOT / ".pre-commit-hooks.yaml")
-    hook = next(h for h in hooks if h["id"] == "codify-check")  # the one run on changed files
+    hook = published_hook()
     files = re.compile(hook["files"])
     # Catalogue patterns match a file's name, as SchemaStore's do; they and the hook's pattern
     # must agree on what a spec is called.
@@ -93,8 +90,8 @@ def test_the_docs_site_serves_the_schema_at_its_id(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
-@pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs codify as a git checkout")
+@needs_pre_commit
+@needs_checkout
 def test_pre_commit_at_the_documented_tag_installs_a_light_hook(
     tmp_path: Path, base_spec: str
 ) -> None:
