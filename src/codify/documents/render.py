@@ -207,9 +207,8 @@ def render_spec(
 
     `material_name` renames material files as they are copied (see `material_files`).
     """
-    rendering = SpecRendering(spec, spec_path, env, branding, logo, only, material_name)
-    rendering.pages()
-    return rendering.finish()
+    # `finish` renders the pages first if they are not yet rendered: one step, as the site wants.
+    return SpecRendering(spec, spec_path, env, branding, logo, only, material_name).finish()
 
 
 class SpecRendering:
