@@ -6,6 +6,7 @@ pages, their text and the bookmarks are read back with pypdf (a dev dependency).
 
 from __future__ import annotations
 
+import io
 import re
 import statistics
 import unicodedata
@@ -215,3 +216,32 @@ def test_no_page_is_left_nearly_empty_and_nothing_is_cut_off(
             if t.x < LEFT_MARGIN - 0.5
         ]
         assert not cut, f"{example} {name}: text cut off at the left edge: " + ", ".join(cut[:5])
+
+
+@pytest.mark.parametrize("example", [e.parent.name for e in EXAMPLES])
+def test_a_handbook_prints_twice_and_its_first_print_paints_nothing(
+    printed: dict[str, Path], example: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first print is read only for where each heading lands, so it is laid out with
+    # nothing painted; the pages it finds must be the ones the painted print has, or the
+    # handbook would be printed a third time (and its build take half as long again).
+    from codify.documents import pdf
+
+    prints: list[tuple[bytes, bool]] = []
+    _print = pdf.Printer._print
+
+    def noting(self: pdf.Printer, html: str, final: bool) -> bytes:
+        data = _print(self, html, final)
+        prints.append((data, final))
+        return data
+
+    monkeypatch.setattr(pdf.Printer, "_print", noting)
+    html = (printed[example] / "handbook.html").read_text(encoding="utf-8")
+    engine = pdf.find_engine()
+    assert engine is not None and engine.name == "chromium"
+    final = engine.render(html)
+    assert [f for _, f in prints] == [False, True], "one print to lay out, one to keep"
+    first = pypdf.PdfReader(io.BytesIO(prints[0][0]))
+    assert not "".join(page.extract_text() for page in first.pages).strip()
+    targets = contents_ids(html)
+    assert pdf.destination_pages(prints[0][0], targets) == pdf.destination_pages(final, targets)

@@ -290,8 +290,11 @@ def _paginated(print_pdf: Any, html: str, targets: list[str]) -> bytes:
     """
     if not targets or not has_pypdf():
         return bytes(print_pdf(html, True))
-    # The first print holds a two-digit number's room, so the contents wrap as they will.
-    pdf: bytes = print_pdf(with_page_numbers(html, dict.fromkeys(targets, 88)), False)
+    # The first print holds a two-digit number's room, so the contents wrap as they will, and
+    # paints nothing: it is read only for where the headings land, which hiding leaves as it
+    # is, and an empty page prints in about two thirds of the time. (Were a page to come out
+    # otherwise, the check of the next print below would see it and print once more.)
+    pdf: bytes = print_pdf(layout_only(with_page_numbers(html, dict.fromkeys(targets, 88))), False)
     pages = destination_pages(pdf, targets)
     for _ in range(MAX_PRINTS - 1):
         pdf = print_pdf(with_page_numbers(html, pages), True)
@@ -829,11 +832,29 @@ def with_page_numbers(html: str, pages: Mapping[str, int]) -> str:
         for target, page in pages.items()
         if _PLAIN_ID.fullmatch(target)
     )
-    style = f"<style>@media print {{ {rules} }}</style>"
+    return _at_head_end(html, f"<style>@media print {{ {rules} }}</style>")
+
+
+def _at_head_end(html: str, markup: str) -> str:
+    """The page with `markup` last in its head, after the template's own styles (or first
+    after the doctype, if no </head>)."""
     end = re.search(r"</head\s*>", html, re.IGNORECASE)
     if end:
-        return html[: end.start()] + style + html[end.start() :]
-    return _at_head_start(html, style)
+        return html[: end.start()] + markup + html[end.start() :]
+    return _at_head_start(html, markup)
+
+
+# `visibility: hidden` keeps every box where it was and paints none of them.
+_INVISIBLE = (
+    "<style>@media print { *, *::before, *::after, *::marker "
+    "{ visibility: hidden !important; } }</style>"
+)
+
+
+def layout_only(html: str) -> str:
+    """The page laid out as it is, with nothing painted: what a print read only for where
+    things land needs (the PDF has no text, so Chromium has no fonts to embed)."""
+    return _at_head_end(html, _INVISIBLE)
 
 
 def destination_pages(pdf: bytes, targets: Sequence[str]) -> dict[str, int]:
