@@ -27,7 +27,7 @@ from __future__ import annotations
 import html
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -452,9 +452,17 @@ def _order(style: _Style, items: Sequence[dict[str, Any]]) -> list[int]:
 
 
 def _render(
-    style: _Style, items: Sequence[dict[str, Any]], order: Sequence[int]
+    style: _Style,
+    items: Sequence[dict[str, Any]],
+    order: Sequence[int],
+    only: Collection[int] | None = None,
 ) -> list[tuple[str, str]]:
-    """(in-text label, entry) of each item, both still carrying the formatter's marks."""
+    """(in-text label, entry) of each item, both still carrying the formatter's marks.
+
+    With `only`, the other items are cited as before (a number or suffix may depend on them)
+    but their entries are not made, and they get ("", ""): citeproc-py takes milliseconds an
+    entry.
+    """
     from citeproc import Citation, CitationItem, CitationStylesBibliography
 
     bib = CitationStylesBibliography(style.style, _source(items, True), _formatter())
@@ -467,6 +475,9 @@ def _render(
         warnings.simplefilter("ignore")
         for i, item in enumerate(items):
             label = str(bib.cite(citations[i], lambda cite: None))
+            if only is not None and i not in only:
+                out.append(("", ""))
+                continue
             key = str(item["id"]).lower()
             rendered = style.style.render_bibliography([c for c in bib.items if c.key == key])
             out.append((label, str(rendered[0]) if rendered else ""))
@@ -632,9 +643,15 @@ def _bibliography(references: Sequence[Reference], style: str, book: Phrasebook)
                     items[i] = {**items[i], "year-suffix": _suffix(n)}
             rendered = _render(loaded, items, order)
     # Whether the style shows an access date is seen by citing once more without it.
-    dated = [i for i, item in enumerate(items) if "accessed" in item]
+    # Only the entries with an access date are cited again.
+    dated = {i for i, item in enumerate(items) if "accessed" in item}
     undated = (
-        _render(loaded, [{k: v for k, v in it.items() if k != "accessed"} for it in items], order)
+        _render(
+            loaded,
+            [{k: v for k, v in it.items() if k != "accessed"} for it in items],
+            order,
+            dated,
+        )
         if dated
         else rendered
     )
