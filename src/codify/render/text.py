@@ -19,7 +19,7 @@ import html as _html
 import re
 import unicodedata
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import unquote
 from xml.etree.ElementTree import Element
@@ -342,6 +342,9 @@ def _markdown() -> Any:
     return markdown.Markdown(extensions=[_Safe(), "sane_lists"], output_format="html")
 
 
+# A build renders much of a spec's text more than once (its handbook, its checklist, the
+# site's pages of it); the result depends on the text alone.
+@lru_cache(maxsize=8192)
 def md_to_html(text: str | None) -> Markup:
     """Render Markdown spec text to sanitised HTML: no raw HTML, no pictures, safe links."""
     if not text:
