@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,6 +83,32 @@ def test_an_unchanged_rebuild_takes_every_file_as_it_is(project: Path) -> None:
     (built,) = second.specs
     assert built.written == ()
     assert snapshot(project / "out") == before  # bytes and times of change alike
+
+
+def test_an_unchanged_rebuild_makes_no_model_and_loads_no_renderer(project: Path) -> None:
+    # A rebuild with nothing changed reads the check's records, not pydantic's model, and
+    # renders nothing: what it would spend importing them is most of its time.
+    build(project)
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from codify import api\n"
+        "p = Path(sys.argv[1])\n"
+        "r = api.build_documents(p / 'spec', p / 'out', config=p / 'codify.toml',"
+        " templates=p / 'templates')\n"
+        "(built,) = r.specs\n"
+        "print(built.id, built.version, len(built.written))\n"
+        "print(*sorted(m for m in ('pydantic', 'codify.model', 'jinja2', 'codify.documents.render')"
+        " if m in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(project)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["raid 1.0.0 0", ""], proc.stdout
+    # Asked for, the model is still there.
+    (built,) = build(project).specs
+    assert built.spec.id == built.id == "raid" and built.spec.version == built.version
 
 
 def _edit_spec(project: Path) -> None:

@@ -183,7 +183,7 @@ class Progress:
 class BuiltSpec:
     """What a build made of one spec: its files, and which of them it wrote."""
 
-    spec: Intervention
+    result: FileResult = field(repr=False, compare=False)  # the spec's check
     source: Path  # the spec file
     folder: Path  # where its files are: `out`, or `out/<spec id>` when several are built
     files: tuple[Path, ...]  # every file of its build, each as out/<name>, in name order
@@ -193,9 +193,33 @@ class BuiltSpec:
     reused: tuple[Path, ...] = ()
 
     @property
+    def spec(self) -> Intervention:
+        """The spec's model, made on first use: a build that renders nothing needs none."""
+        assert self.result.spec is not None
+        return self.result.spec
+
+    @property
+    def id(self) -> str:
+        """The spec's id (read without making its model)."""
+        return _fields(self.result).id
+
+    @property
+    def version(self) -> str:
+        """The spec's version (read without making its model)."""
+        return _fields(self.result).version
+
+    @property
     def unchanged(self) -> tuple[Path, ...]:
         """The files that already held exactly what the build made, so were not rewritten."""
         return tuple(f for f in self.files if f not in self.written)
+
+
+def _fields(result: FileResult) -> Intervention:
+    """A checked spec's fields as the check read them: its records where the check made them
+    (no pydantic), else its model."""
+    found = result.checked
+    assert found is not None
+    return found
 
 
 @dataclass(frozen=True)
@@ -323,9 +347,23 @@ class _Job:
 
     @property
     def spec(self) -> Intervention:
-        """The spec's model (only specs whose structure loaded are ever built)."""
+        """The spec's model (only specs whose structure loaded are ever built), made on first
+        use: only rendering needs it."""
         assert self.result.spec is not None
         return self.result.spec
+
+    @property
+    def fields(self) -> Intervention:
+        """The spec's fields, for all the build reads before rendering (its id, materials,
+        criteria): the check's records, so that a build that renders nothing imports no
+        pydantic."""
+        return _fields(self.result)
+
+    @property
+    def source(self) -> object:
+        """What the spec's documents are made from, for their digest: the data the check read,
+        of which the model is made by codify's code (also in the digest); else the model."""
+        return self.result.data if self.result.data is not None else self.spec
 
 
 def build_documents(
@@ -383,7 +421,7 @@ def build_documents(
         manifest=BUILD_MANIFEST,
         specs=[job.path for job in jobs],
         inputs=_inputs(
-            [(job.spec, job.path) for job in jobs], [job.settings for job in jobs], overrides
+            [(job.fields, job.path) for job in jobs], [job.settings for job in jobs], overrides
         ),
     )
     for name in _unbuilt(writer.previous(), jobs, only, pdf):
@@ -438,7 +476,7 @@ def _built(
     """One spec's part of the build: its files, in name order, which were written or reused."""
     mine = sorted(f for f in names if f.startswith(job.prefix))
     return BuiltSpec(
-        spec=job.spec,
+        result=job.result,
         source=job.path,
         folder=out_dir / job.prefix if job.prefix else out_dir,
         files=tuple(out_dir / f for f in mine),
@@ -461,15 +499,15 @@ def _jobs(
     results = _check_all(paths, settings, force, "not building", on_progress, on_checked)
     ids: dict[str, Path] = {}
     for r, p in zip(results, paths, strict=True):
-        assert r.spec is not None
-        if r.spec.id in ids:
+        spec_id = _fields(r).id
+        if spec_id in ids:
             raise InputError(
-                f"{p} and {ids[r.spec.id]} have the same id '{r.spec.id}'; ids must differ"
+                f"{p} and {ids[spec_id]} have the same id '{spec_id}'; ids must differ"
             )
-        ids[r.spec.id] = p
+        ids[spec_id] = p
     several = len(results) > 1
     return [
-        _Job(r, p, f"{r.spec.id}/" if several and r.spec else "", own)
+        _Job(r, p, f"{_fields(r).id}/" if several else "", own)
         for r, p, own in zip(results, paths, settings, strict=True)
     ]
 
@@ -603,12 +641,14 @@ class _Build:
 
         from codify.documents.assets import material_files
 
-        materials = material_files(job.spec, job.path.parent) if "handbook" in self.parts else None
+        materials = (
+            material_files(job.fields, job.path.parent) if "handbook" in self.parts else None
+        )
         spec_key = _digest(
             self.look(job.settings).common,
             job.prefix,
             str(job.path),
-            _canonical(job.spec),
+            _canonical(job.source),
             self.only or "",
             *(
                 f"{target}\0{hashlib.sha256(data).hexdigest()}"
@@ -641,7 +681,7 @@ class _Build:
         A part renders all its files or (a checklist with no fidelity criteria) none; a spec
         whose part renders none is rendered each time, which is cheap, rather than reused.
         """
-        if "checklist" in sources and job.spec.fidelity is None:
+        if "checklist" in sources and job.fields.fidelity is None:
             return None
         taken: dict[str, bytes] = {}
         from codify.extras import missing_modules
@@ -690,10 +730,10 @@ class _Build:
 
     def finish_rendering(self) -> None:
         """Make and add the files of the spec whose HTML alone was rendered, if there is one."""
-        from codify.documents.render import TemplateFailure
-
         if self._unfinished is None:
             return
+        from codify.documents.render import TemplateFailure
+
         job, rendering, sources = self._unfinished
         self._unfinished = None
         try:
@@ -1300,9 +1340,9 @@ def _check_all(
     if unreadable:
         count = f"{len(unreadable)} of {len(results)} file{'s' if len(results) != 1 else ''}"
         raise SpecProblems(f"{count} could not be read as a spec", results, unreadable=True)
-    refused = [r for r in results if r.spec is None or (r.errors and not force)]
+    refused = [r for r in results if not r.modelled or (r.errors and not force)]
     if refused:
-        hint = "" if all(r.spec is None for r in refused) else "; fix them, or use --force"
+        hint = "" if not any(r.modelled for r in refused) else "; fix them, or use --force"
         count = f"{len(refused)} of {len(results)} spec{'s' if len(results) != 1 else ''}"
         raise SpecProblems(f"{refusal}: {count} failed the check{hint}", results, unreadable=False)
     if on_checked is not None:

@@ -115,6 +115,11 @@ class FileResult:
         )
 
     @property
+    def modelled(self) -> bool:
+        """Whether the spec's structure loaded, so that it has a model (without making it)."""
+        return self._spec is not None or self.data is not None
+
+    @property
     def checked(self) -> Intervention | None:
         """The spec as the rules read it: its records, or the model; None if it was not valid."""
         found: Intervention | None = self.records if self.records is not None else self.spec

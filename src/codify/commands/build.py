@@ -156,7 +156,7 @@ def _summary(result: api.BuildResult) -> None:
             if written
             else f"all {len(built.files)} unchanged"
         )
-        say(f"Built {built.spec.id} {built.spec.version} into {built.folder}/ ({state})")
+        say(f"Built {built.id} {built.version} into {built.folder}/ ({state})")
         for path in built.files:
             mark = "written  " if path in built.written else "unchanged"
             say(f"  {mark}  {path}")
