@@ -89,6 +89,8 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
     Linear: each backtick run is looked at a bounded number of times (runs are indexed by
     length, and each opening run looks for the next run of its own length).
     """
+    if "`" not in line:
+        return []
     runs: list[tuple[int, int]] = []  # (start, length) of unescaped backtick runs
     i, n = 0, len(line)
     while i < n:
@@ -246,6 +248,8 @@ def _escaped(text: str, index: int) -> bool:
 def _bounded(text: str) -> str:
     """Spec Markdown that any Markdown parser reads in linear time, with no pictures."""
     text = "\n".join(_bound_nesting(line) for line in text.split("\n"))
+    if "[" not in text:
+        return text  # every escape _bound_brackets makes is of a `[` or of a `](`'s paren
     return _bound_brackets(text, _prose_mask(text))
 
 
