@@ -73,8 +73,21 @@ def test_unknown_key_suggests_the_nearest(tmp_path: Path, base_spec: str) -> Non
     code, out = run("check", str(spec))
     assert code == 1
     assert (
-        "CS001 core_elements[0].fucntion: unknown key 'fucntion'; did you mean 'function'?" in out
+        "CS001 core_elements[0].fucntion: unknown key 'fucntion'; did you mean 'function'? "
+        "It is required here, and missing" in out
     )
+    # One mistake, one finding: not a second one that 'function' is missing.
+    assert "CS002" not in out, out
+
+
+def test_a_missing_key_with_no_misspelling_beside_it_is_reported_where_it_is_missing(
+    tmp_path: Path, base_spec: str
+) -> None:
+    spec = write(tmp_path, base_spec.replace("    function:", "    purpose:"))
+    code, out = run("check", str(spec))
+    assert code == 1
+    assert "CS001 core_elements[0].purpose: unknown key 'purpose'" in out
+    assert "It is required here" not in out
     # The missing key is reported at the mapping that lacks it.
     assert re.search(r":\d+:5: CS002 core_elements\[0\]: missing required key 'function'", out)
 

@@ -228,9 +228,58 @@ def check_structure(doc: Document, validator: Any = None) -> list[Diagnostic]:
     """
     found: list[Diagnostic] = []
     hints = _Hints()
-    for error in (validator or _validator()).iter_errors(doc.data):
-        found.extend(_translate(doc, error, hints))
+    leaves = [
+        leaf for e in (validator or _validator()).iter_errors(doc.data) for leaf in _leaves(e)
+    ]
+    typos = _typos(doc, leaves, hints)
+    for leaf in leaves:
+        found.extend(_translate(doc, leaf, hints, typos))
     return sorted(set(found))
+
+
+def _typos(doc: Document, leaves: list[Any], hints: _Hints) -> dict[tuple[JsonPath, str], str]:
+    """Unknown keys that are a misspelling of a required key missing beside them, by (where,
+    required key): one finding says both ("unknown key 'titel'; did you mean 'title'?"), not
+    a second one that the key is missing."""
+    missing = {
+        (tuple(e.absolute_path), key)
+        for e in leaves
+        if e.validator == "required" and isinstance(e.instance, dict)
+        for key in e.validator_value
+        if key not in e.instance
+    }
+    typos: dict[tuple[JsonPath, str], str] = {}
+    for e in leaves:
+        if e.validator != "additionalProperties" or not missing:
+            continue
+        path: JsonPath = tuple(e.absolute_path)
+        allowed = sorted(e.schema.get("properties", {}))
+        for key in sorted(set(e.instance) - set(allowed), key=str):
+            meant = hints.closest(key, allowed)
+            if (
+                meant is not None
+                and (path, meant) in missing
+                and not split_by_comma(doc, path, key)
+            ):
+                typos.setdefault((path, meant), key)
+    return typos
+
+
+def _unknown_key_hint(
+    doc: Document,
+    path: JsonPath,
+    key: str,
+    allowed: list[str],
+    hints: _Hints,
+    typos: dict[tuple[JsonPath, str], str],
+) -> str:
+    """What follows "unknown key 'x'": why it split, or the key it may have meant."""
+    if split_by_comma(doc, path, key):
+        return FLOW_COMMA_HINT
+    meant = hints.closest(key, allowed)
+    if meant is not None and typos.get((path, meant)) == key:
+        return f"; did you mean {shown(meant)}? It is required here, and missing"
+    return hints.hint(key, allowed)
 
 
 def _leaves(error: Any) -> Iterator[Any]:
@@ -249,91 +298,95 @@ class _Hints:
         self.budget = SuggestionBudget()
         self.by_names: dict[tuple[str, ...], Suggester] = {}
 
-    def hint(self, word: object, names: Iterable[str]) -> str:
+    def _for(self, names: Iterable[str]) -> Suggester:
         key = tuple(names)
         if key not in self.by_names:
             self.by_names[key] = Suggester(key, self.budget)
-        return self.by_names[key].hint(str(word))
+        return self.by_names[key]
+
+    def hint(self, word: object, names: Iterable[str]) -> str:
+        return self._for(names).hint(str(word))
+
+    def closest(self, word: object, names: Iterable[str]) -> str | None:
+        return self._for(names)(str(word))
 
 
-def _translate(doc: Document, error: Any, hints: _Hints) -> Iterator[Diagnostic]:
-    for err in _leaves(error):
-        path: JsonPath = tuple(err.absolute_path)
-        where = format_path(path)
-        v = err.validator
-        value = err.instance
-        if v == "additionalProperties":
-            allowed = sorted(err.schema.get("properties", {}))
-            for key in sorted(set(value) - set(allowed), key=str):
-                line, col = doc.position((*path, key), key=True)
+def _translate(
+    doc: Document, err: Any, hints: _Hints, typos: dict[tuple[JsonPath, str], str]
+) -> Iterator[Diagnostic]:
+    """The findings of one leaf error (see `_leaves`); `typos` is `_typos`'s answer."""
+    path: JsonPath = tuple(err.absolute_path)
+    where = format_path(path)
+    v = err.validator
+    value = err.instance
+    if v == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        for key in sorted(set(value) - set(allowed), key=str):
+            line, col = doc.position((*path, key), key=True)
+            yield Diagnostic(
+                doc.path,
+                line,
+                col,
+                UNKNOWN_KEY,
+                f"{format_path((*path, key))}: unknown key {shown(key)}"
+                + _unknown_key_hint(doc, path, key, allowed, hints, typos),
+                help="Allowed keys here: " + ", ".join(allowed),
+            )
+        return
+    line, col = doc.position(path)
+    if v == "required":
+        missing = err.validator_value
+        # A key the top level's if/then asks for is needed only while the intervention is
+        # meant for adoption: say so, or the author of a record adds scaffolding.
+        why = (
+            f" (needed while the status is {shown(value.get('status'))}; only a "
+            "not_recommended or retired intervention may leave it out)"
+            if "then" in err.schema_path and isinstance(value, dict)
+            else ""
+        )
+        for key in missing:
+            if key not in value and (path, key) not in typos:
                 yield Diagnostic(
                     doc.path,
                     line,
                     col,
-                    UNKNOWN_KEY,
-                    f"{format_path((*path, key))}: unknown key {shown(key)}"
-                    + (
-                        FLOW_COMMA_HINT
-                        if split_by_comma(doc, path, key)
-                        else hints.hint(key, allowed)
-                    ),
-                    help="Allowed keys here: " + ", ".join(allowed),
+                    MISSING_KEY,
+                    f"{where}: missing required key '{key}'{why}",
                 )
-            continue
-        line, col = doc.position(path)
-        if v == "required":
-            missing = err.validator_value
-            # A key the top level's if/then asks for is needed only while the intervention is
-            # meant for adoption: say so, or the author of a record adds scaffolding.
-            why = (
-                f" (needed while the status is {shown(value.get('status'))}; only a "
-                "not_recommended or retired intervention may leave it out)"
-                if "then" in err.schema_path and isinstance(value, dict)
-                else ""
-            )
-            for key in missing:
-                if key not in value:
-                    yield Diagnostic(
-                        doc.path,
-                        line,
-                        col,
-                        MISSING_KEY,
-                        f"{where}: missing required key '{key}'{why}",
-                    )
-            continue
-        if v == "type":
-            expected = err.validator_value
-            names = [expected] if isinstance(expected, str) else list(expected)
-            want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
-            msg = f"{where}: expected {want}, got {kind_of(value)}" + _type_hint(value, names)
-        elif v == "enum":
-            options = [str(o) for o in err.validator_value]
-            msg = f"{where}: {shown(value)} is not one of: {', '.join(options)}" + hints.hint(
-                value, options
-            )
-        elif v == "pattern":
-            msg = (
-                f"{where}: {shown(value)} is not valid"
-                + _pattern_words(err.schema, err.validator_value)
-                + _whitespace_hint(value)
-            )
-        elif v == "minItems":
-            n = err.validator_value
-            msg = f"{where}: must have at least {n} item{'s' if n != 1 else ''}, got {len(value)}"
-            yield Diagnostic(doc.path, line, col, EMPTY_VALUE, msg)
-            continue
-        elif v == "minLength":
-            yield Diagnostic(doc.path, line, col, EMPTY_VALUE, f"{where}: must not be empty")
-            continue
-        elif v in ("minimum", "exclusiveMinimum"):
-            msg = f"{where}: {shown(value)} is too small (minimum {err.validator_value})"
-        elif v in ("maximum", "exclusiveMaximum"):
-            msg = f"{where}: {shown(value)} is too large (maximum {err.validator_value})"
-        else:
-            # Not reached by today's schema; a new keyword still gets plain words, not
-            # jsonschema's message (which repeats the whole value, however long).
-            msg = f"{where}: {shown(value)} is not allowed here (it breaks the schema's '{v}')"
-        yield Diagnostic(doc.path, line, col, WRONG_TYPE if v == "type" else INVALID_VALUE, msg)
+        return
+    if v == "type":
+        expected = err.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        want = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+        msg = f"{where}: expected {want}, got {kind_of(value)}" + _type_hint(value, names)
+    elif v == "enum":
+        options = [str(o) for o in err.validator_value]
+        msg = f"{where}: {shown(value)} is not one of: {', '.join(options)}" + hints.hint(
+            value, options
+        )
+    elif v == "pattern":
+        msg = (
+            f"{where}: {shown(value)} is not valid"
+            + _pattern_words(err.schema, err.validator_value)
+            + _whitespace_hint(value)
+        )
+    elif v == "minItems":
+        n = err.validator_value
+        msg = f"{where}: must have at least {n} item{'s' if n != 1 else ''}, got {len(value)}"
+        yield Diagnostic(doc.path, line, col, EMPTY_VALUE, msg)
+        return
+    elif v == "minLength":
+        yield Diagnostic(doc.path, line, col, EMPTY_VALUE, f"{where}: must not be empty")
+        return
+    elif v in ("minimum", "exclusiveMinimum"):
+        msg = f"{where}: {shown(value)} is too small (minimum {err.validator_value})"
+    elif v in ("maximum", "exclusiveMaximum"):
+        msg = f"{where}: {shown(value)} is too large (maximum {err.validator_value})"
+    else:
+        # Not reached by today's schema; a new keyword still gets plain words, not
+        # jsonschema's message (which repeats the whole value, however long).
+        msg = f"{where}: {shown(value)} is not allowed here (it breaks the schema's '{v}')"
+    yield Diagnostic(doc.path, line, col, WRONG_TYPE if v == "type" else INVALID_VALUE, msg)
 
 
 def _type_hint(value: object, expected: list[str]) -> str:
