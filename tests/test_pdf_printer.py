@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from codify import api
 from codify.documents import pdf
 from codify.documents.pdf import Browser, PdfEngine, Tab, find_chromium
+from tests.conftest import EXAMPLES
 
 CHROMIUM = find_chromium()
 pytestmark = [
@@ -75,6 +77,26 @@ def test_the_browser_runs_no_page_but_the_ones_it_prints() -> None:
         assert urls and all(u.startswith(("file:", "about:")) for u in urls), urls
     finally:
         browser.close()
+
+
+def test_a_tab_lays_pages_out_for_print_from_the_start_and_prints_the_same_bytes(
+    tmp_path: Path,
+) -> None:
+    # The tab emulates print media so that a page is not laid out for the screen first; what
+    # it prints must not change for it. The example's handbook has every kind of block.
+    assert CHROMIUM is not None
+    api.build_documents(EXAMPLES[0], tmp_path, only="handbook")
+    html = (tmp_path / "handbook.html").read_text(encoding="utf-8")
+    browser = Browser(CHROMIUM)
+    try:
+        tab = browser.open_tab()
+        printed = tab.print_pdf(html)
+        browser.call("Emulation.setEmulatedMedia", {"media": ""}, tab.session)
+        on_screen = tab.print_pdf(html)
+    finally:
+        browser.close()
+    assert printed.startswith(b"%PDF") and pdf.page_count(printed) > 10
+    assert pdf.fixed_dates(printed) == pdf.fixed_dates(on_screen)  # Chromium stamps the time
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads priorities in /proc")
