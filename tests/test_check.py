@@ -277,6 +277,33 @@ def test_semantic_messages_name_the_problem(tmp_path: Path, base_spec: str) -> N
     assert re.search(r":\d+:13: CR002 'leed' is not the id of any role; did you mean 'lead'\?", out)
 
 
+def test_an_id_of_the_wrong_kind_is_named_for_what_it_is(tmp_path: Path, base_spec: str) -> None:
+    # A material's id where a role belongs: "not the id of any role" sends the author looking
+    # for a typo; saying what the id does name shows the mix-up.
+    spec = write(tmp_path, base_spec.replace("    roles: [lead]\n", "    roles: [guide]\n", 1))
+    code, out = run("check", str(spec))
+    assert code == 1
+    assert "CR002 'guide' is the id of a material, not of any role" in out, out
+
+
+def test_an_element_left_uncovered_by_a_misspelt_criterion_points_at_the_cause(
+    tmp_path: Path, base_spec: str
+) -> None:
+    # The criterion's typo leaves the element with no criterion: the element's finding comes
+    # first in the file, so it names the criterion where the cause is.
+    text = base_spec.replace(
+        "      core_elements: [core-activity]", "      core_elements: [core-activty]"
+    )
+    code, out = run("check", str(write(tmp_path, text)))
+    assert code == 1
+    assert (
+        "CR003 core element 'core-activity' has no fidelity criterion; criterion "
+        "'activity-delivered' names 'core-activty', which is no core element's id: if it means "
+        "this one, correct it there"
+    ) in out, out
+    assert "CR002 'core-activty' is not the id of any core element" in out
+
+
 def test_warnings_pass_unless_strict(tmp_path: Path, base_spec: str) -> None:
     spec = write(tmp_path, base_spec.replace("status: draft", "status: spreading"))
     code, out = run("check", str(spec))

@@ -261,7 +261,7 @@ CR: dict[str, Case] = {
                 "  - id: lead\n    name: Lead time\n    measure: Days from referral.\n",
             )
         ),
-        [("CR001", 102, 9, "id 'lead' is already used at roles[0]")],
+        [("CR001", 102, 9, "id 'lead' is already used at roles[0] (line 26)")],
     ),
     "CR002": Case(
         edit(

@@ -331,6 +331,24 @@ _KIND_WORDS = {
     "core_elements": "core element",
     "adaptable_elements": "adaptable element",
 }
+# What each kind of id `_ids` yields is, with its article: "'lead' is the id of a material".
+_A_KIND = {
+    "readiness": "a readiness item",
+    "roles": "a role",
+    "materials": "a material",
+    "core_elements": "a core element",
+    "adaptable_elements": "an adaptable element",
+    "proscribed": "a proscribed practice",
+    "pathway": "a pathway phase",
+    "outcomes": "an outcome",
+    "references": "a reference",
+    "modifications": "a modification",
+    "parties": "a party",
+    "components": "a component",
+    "tiers": "a licence tier",
+    "procedures": "a procedure",
+    "criteria": "a fidelity criterion",
+}
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -355,7 +373,8 @@ def _duplicate_ids(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     for path, ident, _kind in _ids(spec):
         if ident in seen:
             first = seen[ident]
-            yield path, f"id '{ident}' is already used at {_dotted(first[:-1])}"
+            line = f" (line {ctx.document.position(first)[0]})" if ctx.document else ""
+            yield path, f"id '{ident}' is already used at {_dotted(first[:-1])}{line}"
         else:
             seen[ident] = path
 
@@ -377,8 +396,10 @@ core_elements:
 )
 def _unresolved(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
     by_kind: dict[str, set[str]] = {}
+    kind_of: dict[str, str] = {}  # each id's kind (the first, were one used twice: CR001)
     for _path, ident, kind in _ids(spec):
         by_kind.setdefault(kind, set()).add(ident)
+        kind_of.setdefault(ident, kind)
     pools: dict[tuple[str, ...], set[str]] = {}
     # One Suggester per pool and one budget for them all: thousands of misspelt references
     # cost time in proportion to their number, not to their number times the ids'.
@@ -393,7 +414,12 @@ def _unresolved(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
         if kinds not in suggesters:
             suggesters[kinds] = Suggester(candidates, budget)
         words = " or ".join(_KIND_WORDS[k] for k in kinds)
-        yield path, f"{shown(ref)} is not the id of any {words}{suggesters[kinds].hint(ref)}"
+        hint = suggesters[kinds].hint(ref)
+        if ref in kind_of:  # the right id in the wrong place, or the wrong kind of thing named
+            what = _A_KIND.get(kind_of[ref], "something else")
+            yield path, f"{shown(ref)} is the id of {what}, not of any {words}{hint}"
+        else:
+            yield path, f"{shown(ref)} is not the id of any {words}{hint}"
 
 
 @rule(
@@ -414,9 +440,25 @@ def _core_without_criterion(spec: Intervention, ctx: RuleContext) -> Iterator[Fi
     if not spec.for_adoption:
         return
     covered = {ref for crit in _criteria(spec) for ref in crit.core_elements}
+    # A criterion that names a core element by a misspelt id leaves that element uncovered;
+    # the finding says where the cause is (CR002 reports it there, further down the file).
+    elements = {ce.id for ce in spec.core_elements}
+    dangling: dict[str, str] = {}  # an id no core element has, and the criterion naming it
+    for crit in _criteria(spec):
+        for ref in crit.core_elements:
+            if ref not in elements:
+                dangling.setdefault(ref, crit.id)
+    meant = Suggester(dangling) if dangling else None
     for i, ce in enumerate(spec.core_elements):
         if ce.id not in covered:
-            yield ("core_elements", i), f"core element '{ce.id}' has no fidelity criterion"
+            near = meant(ce.id) if meant is not None else None
+            cause = (
+                f"; criterion {shown(dangling[near])} names {shown(near)}, which is no core "
+                "element's id: if it means this one, correct it there"
+                if near is not None
+                else ""
+            )
+            yield ("core_elements", i), f"core element '{ce.id}' has no fidelity criterion{cause}"
 
 
 @rule(
