@@ -271,8 +271,11 @@ def test_options_are_named_by_their_words_or_beginning(tmp_path: Path) -> None:
             "CL008",
             *_at(text, "option: Core", 0)[:1],
             13,
+            # Shown at length: "Core 24" and "Core: the basic level" differ only past their start.
             "choice 'service_level': 'Core' could be any of 'Core 24: 24/7 cover with the 1-hour "
-            "and ...'; 'Core: the basic level in the 2014 guidan...'; write more of the "
+            "and 24-hour response standards; the national minimum for hospitals with a 24-hour "
+            "em...'; 'Core: the basic level in the 2014 guidance, without round-the-clock "
+            "liaison cover; only for smaller hospitals, and only ...'; write more of the "
             "option's words",
         )
     ]

@@ -56,6 +56,12 @@ if TYPE_CHECKING:
     from codify.model import AdaptableElement, Intervention, Option
 
 
+# How much of an option's words a CL008 finding shows: of each option a choice could be, and
+# of each option when the choice matches none.
+OPTION_SHOWN_AMBIGUOUS = 120
+OPTION_SHOWN_LISTED = 60
+
+
 @dataclass
 class _Findings:
     """The problems found so far in one profile, each placed by its path in the document."""
@@ -469,7 +475,12 @@ def _check_option(
     found = match_option(wanted, options)
     if len(found) == 1:
         return options[found[0]]
-    listed = "; ".join(shown(_option_text(options[i]), 40) for i in (found or range(len(options))))
+    # The options a choice could be are shown at length, for where they differ may be late in
+    # their words; a list of all the options, shorter.
+    limit = OPTION_SHOWN_AMBIGUOUS if found else OPTION_SHOWN_LISTED
+    listed = "; ".join(
+        shown(_option_text(options[i]), limit) for i in (found or range(len(options)))
+    )
     if found:
         out.add(
             at,
