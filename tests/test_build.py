@@ -361,6 +361,20 @@ def test_csv_quotes_and_defuses_formulas(tmp_path: Path, base_spec: str) -> None
     assert rows[0]["criterion"] == '\'=HYPERLINK("x"), with a comma; "quotes" and a new line'
 
 
+def test_a_band_of_one_total_shows_that_total_alone(tmp_path: Path, base_spec: str) -> None:
+    # The scaffold's bands are 0 to 0 and 1 to 1: each shows as its one total, not "0–0".
+    spec = write_spec(tmp_path / "spec", base_spec)
+    assert run(str(spec), "--out", str(tmp_path / "out")).exit_code == 0
+    out = tmp_path / "out"
+    for name in ("handbook.md", "handbook.html", "checklist.md", "checklist.html"):
+        page = (out / name).read_text("utf-8")
+        assert "Delivered as intended" in page, name
+        assert not re.search(r"\b(\d+)\s*(?:–|&ndash;|-)\s*\1\b", page), name
+    assert re.search(r"\| \*\*Not yet\*\* \| 0 \|", (out / "handbook.md").read_text("utf-8"))
+    assembled = (out / "assessment.yaml").read_text("utf-8")
+    assert "- Delivered as intended (1)" in assembled and "(1-1)" not in assembled
+
+
 # --- refusing, forcing, failing safely -----------------------------------------------------------
 
 

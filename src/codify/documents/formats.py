@@ -16,6 +16,11 @@ def num(value: float | int) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def score_span(low: float | int, high: float | int, dash: str = "\u2013") -> str:
+    """The totals a scoring band covers: '4\u20135', or '4' for a band of one total."""
+    return num(low) if low == high else f"{num(low)}{dash}{num(high)}"
+
+
 def range_text(r: Range, book: Phrasebook) -> str:
     """A permitted range in words: 'from 30 to 60 minutes', 'at least 3 panellists'."""
     if r.min is not None and r.max is not None:

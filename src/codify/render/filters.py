@@ -20,7 +20,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from codify import dates
-from codify.documents.formats import num, range_text
+from codify.documents.formats import num, range_text, score_span
 from codify.model import Range
 from codify.phrases import Phrasebook, Slots, html_marks, plain_marks
 from codify.render import text
@@ -175,6 +175,7 @@ def filters(book: Phrasebook) -> dict[str, Callable[..., Any]]:
         # Values codify words itself.
         "words": phrases.words,
         "num": num,
+        "score_span": lambda band, dash="\u2013": score_span(band.min, band.max, dash),
         "range_text": phrases.range_text,
         "date_words": phrases.date_words,
         "stop": stop,
