@@ -375,6 +375,31 @@ def test_a_band_of_one_total_shows_that_total_alone(tmp_path: Path, base_spec: s
     assert "- Delivered as intended (1)" in assembled and "(1-1)" not in assembled
 
 
+def test_without_openpyxl_the_build_says_why_there_is_no_workbook(
+    tmp_path: Path, base_spec: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from codify import extras
+    from codify.documents import render
+
+    def absent(extra: str, modules: tuple[str, ...] | None = None) -> list[str]:
+        return ["openpyxl"] if extra == "xlsx" else []
+
+    monkeypatch.setattr(extras, "missing_modules", absent)
+    monkeypatch.setattr(render, "missing_modules", absent)
+    spec = write_spec(tmp_path / "spec", base_spec)
+    result = run(str(spec), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "out" / "checklist.xlsx").exists()
+    assert (tmp_path / "out" / "checklist.csv").is_file()
+    assert (
+        "codify: warning: no checklist.xlsx: the workbook needs the 'xlsx' extra "
+        "(pip install 'codify-interventions[xlsx]'); checklist.csv has the same criteria"
+    ) in result.stderr
+    # Nothing to say when no checklist is asked for.
+    again = run(str(spec), "--out", str(tmp_path / "out"), "--only", "handbook")
+    assert again.exit_code == 0 and "xlsx" not in again.stderr
+
+
 # --- refusing, forcing, failing safely -----------------------------------------------------------
 
 

@@ -461,6 +461,7 @@ def build_documents(
     root = out_dir.resolve()
     changed_names = {p.relative_to(root).as_posix() for p in changed}
     names = [str(f) for f in writer.files]
+    build.notes.extend(_workbook_note(jobs, only))
     return BuildResult(
         out=out_dir,
         specs=tuple(_built(job, out_dir, names, changed_names, build.reused) for job in jobs),
@@ -509,6 +510,20 @@ def _jobs(
     return [
         _Job(r, p, f"{_fields(r).id}/" if several else "", own)
         for r, p, own in zip(results, paths, settings, strict=True)
+    ]
+
+
+def _workbook_note(jobs: list[_Job], only: Part | None) -> list[str]:
+    """Why no checklist.xlsx was written, when a checklist was built without openpyxl."""
+    from codify.extras import install_command, missing_modules
+
+    if only == "handbook" or not missing_modules("xlsx"):
+        return []
+    if not any(job.fields.fidelity is not None for job in jobs):
+        return []
+    return [
+        "no checklist.xlsx: the workbook needs the 'xlsx' extra "
+        f"({install_command('xlsx')}); checklist.csv has the same criteria"
     ]
 
 

@@ -93,6 +93,8 @@ def build(
       checklist.html   the fidelity checklist as a printable form
       checklist.md     the fidelity checklist as Markdown
       checklist.csv    one row per criterion, for spreadsheets
+      checklist.xlsx   the checklist as a workbook whose rating cells accept only the
+                       scale's ratings (needs the xlsx extra)
       assessment.yaml  a blank assessment to fill in and keep under version control
       materials/       material files the spec names with `path`
       *.pdf            with --pdf: handbook.pdf and checklist.pdf
@@ -101,8 +103,8 @@ def build(
     and nothing is written, unless --force. Writing is all or nothing: a failed or
     interrupted build leaves the previous output as it was. A file whose inputs (spec,
     materials, settings, logo, templates, codify itself) are unchanged since the last build is
-    neither rendered nor printed again, and is not rewritten; a file codify did not write, or one edited by hand since, is never
-    overwritten; files that are no longer generated (a material removed from the spec) are
+    neither rendered nor printed again, and is not rewritten; a file codify did not write, or
+    one edited by hand since, is never overwritten; files that are no longer generated (a material removed from the spec) are
     removed, but --only and a build without --pdf keep the files of the kinds they did not
     build. --out may not be, or contain, a spec's folder. Each spec's documents take their
     branding (organisation, logo, accent colour), citation style and language from its own
