@@ -251,6 +251,67 @@ def test_other_yaml_errors_get_no_colon_hint() -> None:
     assert "must be quoted" not in _load_error("id: a\nname: [unclosed\n")
 
 
+def _load_failure(text: str) -> tuple[int, int, str]:
+    with pytest.raises(LoadError) as caught:
+        load_text(text)
+    d = caught.value.diagnostic
+    return d.line, d.column, d.message
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_an_unclosed_quote_is_reported_where_it_was_opened(quote: str) -> None:
+    # YAML itself stops only where the runaway text runs into a quote of the same kind, often
+    # many lines on; the author needs the line where the quote was opened.
+    text = (
+        f"id: a\nname: {quote}Ward huddles\nsummary: Short daily meetings.\n"
+        "problem: Handovers miss things.\norigin:\n  organisation: The team's own trust\n"
+        "status: draft\n"
+    )
+    line, col, message = _load_failure(text)
+    assert (line, col) == (2, 7), message
+    assert message.startswith("invalid YAML: this quote is not closed on its line")
+    assert "close the quote on this line" in message
+
+
+def test_an_unclosed_quote_closed_by_a_later_values_quote_is_found() -> None:
+    text = 'id: a\nname: "Ward huddles\nsummary: Short.\nproblem: "Handovers miss things\n'
+    line, col, message = _load_failure(text)
+    assert (line, col) == (2, 7), message
+
+
+def test_an_unclosed_quote_in_a_list_item_is_found_too() -> None:
+    text = (
+        "id: a\nroles:\n  - id: lead\n    title: 'Ward lead\n    time_commitment: An hour\n"
+        "  - id: nurse\n    title: Nurse's aide\n"
+    )
+    line, col, message = _load_failure(text)
+    assert (line, col) == (4, 12), message
+    assert "this quote is not closed on its line" in message
+
+
+def test_a_quoted_value_over_several_lines_is_not_blamed() -> None:
+    # Quoted text may go on over lines (indented further); an error after it is its own.
+    text = 'id: a\nname: "Ward\n  huddles"\nsummary: [unclosed\n'
+    line, _, message = _load_failure(text)
+    assert "quote is not closed" not in message and line >= 4
+
+
+def test_a_line_in_a_block_of_text_that_starts_with_a_quote_is_not_blamed() -> None:
+    text = 'id: a\nsummary: |\n  "Quoted words," she said\nname: [unclosed\n'
+    _, _, message = _load_failure(text)
+    assert "quote is not closed" not in message
+
+
+def test_a_key_indented_under_a_finished_value_says_to_line_it_up() -> None:
+    line, _, message = _load_failure("id: a\nname: Ward huddles\n  summary: Short meetings.\n")
+    assert line == 3
+    assert message.endswith(
+        "this line is indented further than the key on line 2, whose value is already given: "
+        "if it is a key of its own, line it up with that one"
+    )
+    assert "must be quoted" not in message
+
+
 _ANCHOR = "    - {score: 1, description: Fewer than half, or peer review found gaps}\n"
 
 

@@ -58,6 +58,82 @@ _CORE_TAGS = {
 _COLON_HINT = "; text that contains ': ' must be quoted, e.g. note: \"Timing: one hour\""
 
 
+# A line that opens a quoted value: the key (or list dash) before it, and the quote.
+_OPENS_QUOTE = re.compile(r"""^(\s*(?:-\s+)*(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
+# A line that reads as `key: ...` (or `key:`), with what comes before the key (its column).
+_KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)[A-Za-z_][\w.-]*:(?:\s|$)")
+
+
+def _closes(text: str, quote: str) -> int:
+    """Where in `text` (the rest of a line after an opening quote) the quote closes, or -1."""
+    at = text.find(quote)
+    while at >= 0:
+        if quote == "'":
+            if text[at + 1 : at + 2] != "'":
+                return at
+            at = text.find(quote, at + 2)  # '' is a quote inside single quotes
+            continue
+        backslashes = 0
+        while backslashes < at and text[at - backslashes - 1] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return at
+        at = text.find(quote, at + 1)  # \" is a quote inside double quotes
+    return -1
+
+
+def _unclosed_quote(lines: list[str], failed: int) -> tuple[int, int] | None:
+    """The line and column of a quote opened but not closed on its line, whose text swallowed
+    the keys after it, when that is why YAML failed at line `failed`; else None.
+
+    A quoted value may run over lines, so one is blamed only when a line inside it reads as a
+    key at its own key's column or left of it (a value meant to go on would be indented more),
+    and the caller checks that closing it lets YAML read further.
+    """
+    for number in range(min(failed, len(lines)), 0, -1):
+        opened = _OPENS_QUOTE.match(lines[number - 1])
+        if opened is None:
+            continue
+        quote, start = opened.group(2), opened.end()
+        if number == failed or _closes(lines[number - 1][start:], quote) >= 0:
+            continue  # (on the failed line, an opening quote may be the one that closes)
+        # The column of the quoted value's key: a key after the dash of a list item starts
+        # after it, where the item's other keys are.
+        keyed = _KEY_LINE.match(lines[number - 1])
+        indent = len(keyed.group(1)) if keyed else len(opened.group(1))
+        for inside in range(number, min(failed, len(lines))):
+            text = lines[inside]
+            key = _KEY_LINE.match(text)
+            if key is not None and len(key.group(1)) <= indent:
+                return number, start
+            if _closes(text, quote) >= 0:
+                break  # closed on this line: a value over lines, as YAML allows
+        return None  # only the nearest opened quote before the failure is looked at
+    return None
+
+
+def _over_indented(lines: list[str], failed: int) -> int | None:
+    """The line of the key above line `failed` that the failed line is indented under although
+    that key's value is already on its own line; None if that is not what happened."""
+    if not 1 < failed <= len(lines):
+        return None
+    here = _KEY_LINE.match(lines[failed - 1])
+    if here is None:
+        return None
+    for number in range(failed - 1, 0, -1):
+        text = lines[number - 1]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        above = _KEY_LINE.match(text)
+        if above is None:
+            return None
+        value = text[above.end() :].split(" #")[0].strip()
+        if value and value[0] not in "|>&*!" and len(here.group(1)) > len(above.group(1)):
+            return number
+        return None
+    return None
+
+
 class LoadError(Exception):
     """The file cannot be read as a spec at all; carries the diagnostic to report."""
 
@@ -569,10 +645,37 @@ class _Builder:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "invalid YAML"
             line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            if "cannot start any token" in problem and self._tab_at(line, col):
+            lines = self.text.splitlines()
+            quote = _unclosed_quote(lines, line)
+            if quote is not None:
+                # Blamed only if closing it lets YAML read further than it did.
+                mended = list(lines)
+                mended[quote[0] - 1] += mended[quote[0] - 1][quote[1] - 1]  # the quote itself
+                after = self._fails_at("\n".join(mended) + "\n")
+                if after is not None and after <= line:
+                    quote = None
+            if quote is not None:
+                # YAML stops where the stray quote's text runs into something it cannot read,
+                # often many lines on; the mistake is where the quote was opened.
+                at, column = quote
+                problem = (
+                    "this quote is not closed on its line, so YAML read the lines after it as "
+                    f"part of its text until it stopped at line {line} ({problem}); close the "
+                    "quote on this line"
+                )
+                line, col = at, column
+            elif "cannot start any token" in problem and self._tab_at(line, col):
                 problem = "a tab character is used for indentation; YAML allows only spaces"
             elif "mapping values are not allowed" in problem:
-                problem += _COLON_HINT
+                above = _over_indented(lines, line)
+                if above is not None:
+                    problem += (
+                        f"; this line is indented further than the key on line {above}, whose "
+                        "value is already given: if it is a key of its own, line it up with "
+                        "that one"
+                    )
+                else:
+                    problem += _COLON_HINT
             raise _fail(self.path, INVALID_YAML, f"invalid YAML: {problem}", line, col) from None
         except YAMLError as exc:
             raise _fail(self.path, INVALID_YAML, f"invalid YAML: {exc}") from None
@@ -587,8 +690,11 @@ class _Builder:
         lines = self.text.splitlines()
         return 0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]
 
-    def _parser(self) -> Any:
+    def _parser(self, text: str | None = None) -> Any:
+        """A YAML event parser of the file's text (or of `text`)."""
         from ruamel.yaml.resolver import VersionedResolver
+
+        text = self.text if text is None else text
 
         try:
             from _ruamel_yaml import CParser
@@ -606,14 +712,29 @@ class _Builder:
                     Composer.__init__(self, loader=self)
                     VersionedResolver.__init__(self, loadumper=self)
 
-            return PyLoader(self.text)
+            return PyLoader(text)
 
         class CLoader(CParser, VersionedResolver):  # type: ignore[misc]
             def __init__(self, stream: str) -> None:
                 CParser.__init__(self, stream)
                 VersionedResolver.__init__(self, loadumper=self)
 
-        return CLoader(self.text)
+        return CLoader(text)
+
+    def _fails_at(self, text: str) -> int | None:
+        """The line where YAML cannot read `text` any further, or None if it reads it all."""
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+        parser = self._parser(text)
+        try:
+            while parser.check_event():
+                parser.get_event()
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            return mark.line + 1 if mark else 0
+        except YAMLError:
+            return 0
+        return None
 
     def _run(self) -> None:
         from ruamel.yaml import events as ev
