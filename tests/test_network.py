@@ -103,6 +103,45 @@ def test_the_schwartz_network_report_shows_what_its_data_were_built_to_show(
     assert float(funnel["alder"]["network"]) == pytest.approx(numerators / denominators, abs=1e-4)
 
 
+def _summary_and_section(html: str, section_id: str) -> tuple[str, str]:
+    """The report's summary list and one outcomes block (`id` of its heading), as plain text."""
+    import html as entities
+    import re
+
+    def plain(fragment: str) -> str:
+        return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+    summary = html[
+        html.index('<h2 id="summary">') : html.index("</section>", html.index('<h2 id="summary">'))
+    ]
+    start = html.index(f'<h3 id="{section_id}">')
+    end = html.index("<h3 ", start + 1)
+    return plain(summary), plain(html[start:end])
+
+
+@pytest.mark.parametrize("example", ["raid", "schwartz"])
+def test_a_result_worse_than_the_network_is_said_first_not_left_in_a_table(
+    example: str, raid_out: Path, schwartz_out: Path
+) -> None:
+    # A site whose outcome lies beyond the 99.8% limit on the worse side is in the summary, in
+    # bold with a link, and in a block of its own with its recorded choices: not only a cell
+    # of the funnel table.
+    out = raid_out if example == "raid" else schwartz_out
+    funnel = read_csv(out / "tables" / "funnel.csv")
+    worse_sites = {r["site"] for r in funnel if r["deviance"] == "negative"}
+    better_sites = {r["site"] for r in funnel if r["deviance"] == "positive"} - worse_sites
+    assert worse_sites, "the example network has a result beyond the limit on the worse side"
+    n = len({(r["measure"], r["site_id"]) for r in funnel if r["deviance"] == "negative"})
+    html = (out / "report.html").read_text(encoding="utf-8")
+    summary, worse = _summary_and_section(html, "worse")
+    lies = "result lies" if n == 1 else "results lie"
+    assert f"{n} outcome {lies} beyond the funnel's 99.8% limit on the worse side." in summary
+    assert f"<strong>{n} outcome {lies} beyond" in html and 'href="#worse"' in html
+    assert worse.startswith("Results worse than the network's Sites whose result lies beyond")
+    assert all(name in worse for name in worse_sites)
+    assert not any(name in worse for name in better_sites)
+
+
 def test_every_table_is_in_the_json_and_as_csv(raid_out: Path) -> None:
     payload = json.loads((raid_out / "report.json").read_text(encoding="utf-8"))
     assert payload["synthetic"] is True

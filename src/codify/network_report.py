@@ -526,16 +526,18 @@ def summary_counts(report: Report) -> dict[str, int]:
         "must_pass": sum(bool(s.latest and s.latest.failed) for s in sites),
         "overdue": sum(s.overdue is True for s in sites),
         "concerning": len({a.site.id for a in report.alerts if a.concerning}),
-        "deviants": len(
-            {
-                (f.measure, p.site.id)
-                for f in report.funnels
-                for p in f.points
-                if p.deviance == "positive"
-            }
-        ),
+        "deviants": _beyond(report, "positive"),
+        # Results worse than the network's by more than chance: the first thing to look into.
+        "worse": _beyond(report, "negative"),
         "excluded": len(report.network.excluded),
     }
+
+
+def _beyond(report: Report, side: str) -> int:
+    """How many (measure, site) results lie beyond the 99.8% limit on `side`."""
+    return len(
+        {(f.measure, p.site.id) for f in report.funnels for p in f.points if p.deviance == side}
+    )
 
 
 # --- writing -----------------------------------------------------------------------------------

@@ -1061,6 +1061,10 @@ NETWORK_PHRASES: dict[str, Phrase] = {
         "{n} site has a concerning alert or signal.",
         "{n} sites have a concerning alert or signal.",
     ),
+    "network.summary.worse": (
+        "{n} outcome result lies beyond the funnel's 99.8% limit on the worse side.",
+        "{n} outcome results lie beyond the funnel's 99.8% limit on the worse side.",
+    ),
     "network.summary.deviants": (
         "{n} outcome result lies beyond the funnel's 99.8% limit on the better side.",
         "{n} outcome results lie beyond the funnel's 99.8% limit on the better side.",
@@ -1227,6 +1231,14 @@ NETWORK_PHRASES: dict[str, Phrase] = {
     "network.deviance.possible_positive": "Beyond 95%, better",
     "network.deviance.possible_negative": "Beyond 95%, worse",
     "network.deviance.negative": "Beyond 99.8%, worse",
+    "network.worse.title": "Results worse than the network's",
+    "network.worse.intro": (
+        "Sites whose result lies beyond the 99.8% limit on the worse side: a special cause, not "
+        "chance, to understand with the site before anything else. Their choices and "
+        "modifications are listed as their local profiles record them; they may or may not be "
+        "why."
+    ),
+    "network.worse.none": "No site's outcome lies beyond the 99.8% limit on the worse side.",
     "network.deviance.title": "Positive deviance",
     "network.deviance.intro": (
         "Sites whose result lies beyond the 99.8% limit on the better side, with the choices "
