@@ -179,6 +179,47 @@ def test_hostile_profile_text_stays_text_in_every_output(tmp_path: Path) -> None
     assert "<script>alert(1)</script>" in word  # text, exactly as written, never markup
 
 
+def test_a_version_that_departs_from_the_model_says_so_before_anything_else(
+    tmp_path: Path,
+) -> None:
+    # A modification logged as inconsistent with the model's core functions means the service
+    # is not the model as specified: every local document says so under its title, and the
+    # core elements are no longer said to be kept as they are without a word.
+    from codify.documents.docx import docx_text
+
+    folder = _copy_example(tmp_path)
+    profile = folder / "north-shore.local.yaml"
+    text = profile.read_text(encoding="utf-8")
+    assert text.count("    fidelity: fidelity_consistent\n") == 1
+    profile.write_text(
+        text.replace(
+            "    fidelity: fidelity_consistent\n", "    fidelity: fidelity_inconsistent\n"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build_profiles([profile], out)
+    banner = (
+        "This local version departs from the model. 1 modification logged here is recorded as "
+        "inconsistent with the model's core functions: as recorded, the service is not RAID"
+    )
+    for name in ("local-handbook.html", "local-checklist.html"):
+        shown = page_text((out / name).read_text(encoding="utf-8"))
+        assert banner in shown, name
+        assert shown.index(banner) < shown.index("written for versions"), name
+    core = "Here, though, 1 logged modification departs from the model's core functions"
+    assert core in page_text((out / "local-handbook.html").read_text(encoding="utf-8"))
+    for name in ("local-handbook.md", "local-checklist.md"):
+        assert banner.replace("model. 1", "model.** 1").replace("This", "> **This") in (
+            out / name
+        ).read_text(encoding="utf-8"), name
+    assert banner in " ".join(docx_text((out / "local-handbook.docx").read_bytes()).split())
+    # A version that keeps to the model says nothing of the kind.
+    build_profiles([ROOT / "examples" / "raid" / "north-shore.local.yaml"], tmp_path / "kept")
+    kept = (tmp_path / "kept" / "local-handbook.html").read_text(encoding="utf-8")
+    assert "departs from the model." not in page_text(kept)
+
+
 def _png(width: int = 4, height: int = 2) -> bytes:
     """A small valid PNG image, red."""
     import struct
