@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -265,20 +266,10 @@ def test_a_core_element_cannot_be_chosen_and_an_unknown_one_is_named(tmp_path: P
 
 
 def test_options_are_named_by_their_words_or_beginning(tmp_path: Path) -> None:
+    # 'Core' is the label of 'Core: the basic level...' (the words before its colon), so it
+    # names that option, though 'Core 24: ...' starts with the same word.
     text = HEAD + "choices:\n" + CORE_24.replace("Core 24", "Core")
-    assert _found(_check(tmp_path, text), "CL025") == [
-        (
-            "CL008",
-            *_at(text, "option: Core", 0)[:1],
-            13,
-            # Shown at length: "Core 24" and "Core: the basic level" differ only past their start.
-            "choice 'service_level': 'Core' could be any of 'Core 24: 24/7 cover with the 1-hour "
-            "and 24-hour response standards; the national minimum for hospitals with a 24-hour "
-            "em...'; 'Core: the basic level in the 2014 guidance, without round-the-clock "
-            "liaison cover; only for smaller hospitals, and only ...'; write more of the "
-            "option's words",
-        )
-    ]
+    assert _found(_check(tmp_path, text), "CL025", "CL013", "CL014", "CL017") == []
     text = HEAD + "choices:\n" + CORE_24.replace("Core 24", "Core 12")
     ((code, line, col, message),) = _found(_check(tmp_path, text), "CL025")
     assert (code, line, col) == ("CL008", 8, 13)
@@ -286,6 +277,24 @@ def test_options_are_named_by_their_words_or_beginning(tmp_path: Path) -> None:
     # Case and spacing do not matter; the whole words of one option name it.
     text = HEAD + "choices:\n" + CORE_24.replace("Core 24", '"  core   24:  24/7 COVER"')
     assert _found(_check(tmp_path, text), "CL025") == []
+
+
+def test_a_beginning_shared_by_options_or_too_short_names_none() -> None:
+    from codify.localcheck import match_option
+
+    options: list[Any] = [
+        "Weekday evenings, with a named lead",
+        "Weekday evenings, shared between two leads",
+        "A shared base serving several nearby hospitals",
+        "Core: the basic level",
+        "Core 24: round the clock",
+    ]
+    assert match_option("weekday evenings", options) == [0, 1]  # ambiguous: CL008 says so
+    assert match_option("Weekday evenings, with", options) == [0]
+    assert match_option("A", options) == []  # a slip of one letter chooses nothing
+    assert match_option("A shared base", options) == [2]
+    assert match_option("core", options) == [3]
+    assert match_option("Core 24", options) == [4]
 
 
 def test_an_option_for_an_element_that_lists_none(tmp_path: Path) -> None:

@@ -60,6 +60,8 @@ if TYPE_CHECKING:
 # of each option when the choice matches none.
 OPTION_SHOWN_AMBIGUOUS = 120
 OPTION_SHOWN_LISTED = 60
+# The fewest letters and digits a choice naming an option by its beginning must have.
+MIN_BEGINNING = 4
 
 
 @dataclass
@@ -345,14 +347,24 @@ def _option_text(option: str | Option) -> str:
 def match_option(wanted: str, options: list[str | Option]) -> list[int]:
     """The indexes of the permitted options `wanted` names: its words, or their beginning.
 
-    A whole option's words win; otherwise every option that starts with `wanted` at a word's
-    end (so 'Core 24' names 'Core 24: 24/7 cover...' but not 'Core: the basic level').
+    A whole option's words win, then an option's label (its words before a colon); otherwise
+    every option that starts with `wanted` at a word's end (so 'Core 24' names 'Core 24: 24/7
+    cover...' but not 'Core: the basic level'), if `wanted` has MIN_BEGINNING letters or digits.
     """
     key = _norm(wanted)
     texts = [_norm(_option_text(o)) for o in options]
     exact = [i for i, t in enumerate(texts) if t == key]
     if exact:
         return exact[:1]
+    # An option written "Label: what it means" is named by its label alone ('Core' names
+    # 'Core: the basic level', not 'Core 24: ...').
+    labelled = [i for i, t in enumerate(texts) if ":" in t and t.split(":", 1)[0].strip() == key]
+    if len(labelled) == 1:
+        return labelled
+    # A beginning too short to mean anything ('A', 'No') names no option: a one-letter slip
+    # must not choose one unseen.
+    if sum(c.isalnum() for c in key) < MIN_BEGINNING:
+        return []
     return [
         i
         for i, t in enumerate(texts)
