@@ -74,6 +74,18 @@ def test_a_must_pass_minimum_overrides_a_good_total(blank: tuple[Path, str]) -> 
     assert data["meets_standard"] is False
 
 
+def test_a_wrong_must_pass_met_names_the_criteria_below_their_minimum(
+    blank: tuple[Path, str],
+) -> None:
+    ratings = [5, 3, 4, 5, 5, 4, 1, 5, 3, 4, 1]  # ED response falls to 3; the minimum is 4
+    code, out = run("score", str(filled(blank, ratings, must_pass_met="true")))
+    assert code == 1
+    assert "CA006 must_pass_met is true, but 1 must-pass criterion is below its minimum: '" in out
+    code, out = run("score", str(filled(blank, GOOD, must_pass_met="false")))
+    assert code == 1
+    assert "CA006 must_pass_met is false, but every must-pass criterion reaches its minimum" in out
+
+
 def test_wrong_sums_and_off_scale_ratings_are_reported_where_they_are(
     blank: tuple[Path, str],
 ) -> None:

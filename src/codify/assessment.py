@@ -323,6 +323,9 @@ def _hidden_characters(data: Any) -> list[tuple[JsonPath, str, bool]]:
     return found
 
 
+_LISTED_FAILURES = 5  # must-pass criteria a CA006 finding names before it counts the rest
+
+
 def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
     """Report stated results that differ from the computed ones."""
     stated_total = data.get("total")
@@ -342,11 +345,24 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
         )
     stated_pass = data.get("must_pass_met")
     if stated_pass is not None and stated_pass != (not result.failed_minimums):
+        failed = result.failed_minimums
+        if failed:
+            names = ", ".join(shown(c.name, 60) for c in failed[:_LISTED_FAILURES])
+            more = (
+                f" and {len(failed) - _LISTED_FAILURES} more"
+                if len(failed) > _LISTED_FAILURES
+                else ""
+            )
+            actual = (
+                f"{len(failed)} must-pass criteri{'on is' if len(failed) == 1 else 'a are'} "
+                f"below {'its' if len(failed) == 1 else 'their'} minimum: {names}{more}"
+            )
+        else:
+            actual = "every must-pass criterion reaches its minimum"
         problem(
             ("must_pass_met",),
             STATED_RESULT_DIFFERS,
-            f"must_pass_met is {shown(stated_pass)}, "
-            f"but it is {str(not result.failed_minimums).lower()}",
+            f"must_pass_met is {shown(stated_pass)}, but {actual}",
         )
 
 
