@@ -136,3 +136,27 @@ def test_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "CY002" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [
+        ("spec", "a spec is a mapping of keys such as id and name"),
+        ("profile", "a local profile is a mapping of keys such as adopts and organisation"),
+        ("assessment", "an assessment is a mapping of keys such as intervention and ratings"),
+        ("outcomes", "an outcomes report is a mapping of keys such as period and measures"),
+        ("network", "network.yaml is a mapping of keys such as name and spec"),
+    ],
+)
+def test_an_empty_file_is_told_what_it_should_hold(kind: str, says: str) -> None:
+    # An empty assessment is not told what a spec holds.
+    from codify.loader import LoadError, load_text
+
+    with pytest.raises(LoadError) as caught:
+        load_text("# nothing yet\n", "f.yaml", kind=kind)
+    assert caught.value.diagnostic.message == f"the file is empty; {says}"
+    with pytest.raises(LoadError) as caught:
+        load_text("- a list\n", "f.yaml", kind=kind)
+    assert caught.value.diagnostic.message.endswith(
+        f"keys such as {says.rsplit('such as ', 1)[1]}, got a list"
+    )

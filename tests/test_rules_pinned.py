@@ -170,7 +170,7 @@ CY: dict[str, Case] = {
     ),
     "CY004": Case(
         "# a spec, one day\n\n",
-        [("CY004", 0, 0, "the file is empty; a spec is a mapping of keys such as id, name")],
+        [("CY004", 0, 0, "the file is empty; a spec is a mapping of keys such as id and name")],
     ),
     "CY005": Case(
         "id: a\n---\nid: b\n",

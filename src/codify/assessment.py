@@ -445,7 +445,7 @@ def load_assessment(path: Path, display: str | None = None) -> Document:
         from codify.loader import read_untrusted
 
         return _table_document(_xlsx_rows(read_untrusted(path, name), name), name, cells=True)
-    return load_text(read_text(path, name), name)
+    return load_text(read_text(path, name), name, kind="assessment")
 
 
 def _csv_rows(text: str, name: str) -> list[Row]:

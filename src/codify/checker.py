@@ -236,7 +236,7 @@ def _check_file(path: Path, config: Config | None, display: str | None) -> FileR
     config = config or Config()
     name = display if display is not None else str(path)
     try:
-        doc = load_file(path, name)
+        doc = load_file(path, name, kind="profile" if is_local_profile(path.name) else "spec")
     except LoadError as exc:
         return FileResult(name, [exc.diagnostic], loaded=False)
     return _check_document(doc, name, path.parent, config, path)

@@ -434,19 +434,41 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
-def load_file(path: Path, display: str | None = None) -> Document:
-    """Read and load one spec file."""
+# What each kind of file codify reads holds at its top level, for the message that an empty
+# file or a list is not one: its name, and two of its keys.
+FILE_KINDS = {
+    "spec": ("a spec", ("id", "name")),
+    "profile": ("a local profile", ("adopts", "organisation")),
+    "assessment": ("an assessment", ("intervention", "ratings")),
+    "outcomes": ("an outcomes report", ("period", "measures")),
+    "network": ("network.yaml", ("name", "spec")),
+}
+
+
+def load_file(path: Path, display: str | None = None, *, kind: str = "spec") -> Document:
+    """Read and load one file: a spec, or another `kind` of FILE_KINDS (for its messages)."""
     name = display if display is not None else str(path)
-    return load_text(read_text(path, name), name)
+    return load_text(read_text(path, name), name, kind=kind)
 
 
-def load_text(text: str, path: str = "<string>") -> Document:
+def load_text(text: str, path: str = "<string>", *, kind: str = "spec") -> Document:
     """Load YAML text into a Document, or raise LoadError with a positioned diagnostic."""
     if _blank_or_comments(text):
-        raise _fail(
-            path, EMPTY_FILE, "the file is empty; a spec is a mapping of keys such as id, name"
-        )
-    return _Builder(text, path).build()
+        raise _fail(path, EMPTY_FILE, f"the file is empty; {_holds(kind)}")
+    return _Builder(text, path, kind).build()
+
+
+def _holds(kind: str) -> str:
+    """'a spec is a mapping of keys such as id and name', for the kind of file."""
+    return (
+        f"{FILE_KINDS.get(kind, FILE_KINDS['spec'])[0]} is a mapping of keys such as {_keys(kind)}"
+    )
+
+
+def _keys(kind: str) -> str:
+    """Two of the top-level keys of the kind of file: 'id and name'."""
+    first, second = FILE_KINDS.get(kind, FILE_KINDS["spec"])[1]
+    return f"{first} and {second}"
 
 
 def _blank_or_comments(text: str) -> bool:
@@ -611,9 +633,10 @@ _NO_KEYS: dict[str | int, Pos] = {}
 class _Builder:
     """Builds plain data from libyaml events without recursion."""
 
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, kind: str = "spec") -> None:
         self.text = text
         self.path = path
+        self.kind = kind  # what the file is meant to be (FILE_KINDS), for its messages
         self.nodes = 0
         self.chars = 0
         # Each anchor's value, with how many nodes and characters an alias to it expands to.
@@ -998,14 +1021,14 @@ class _Builder:
             )
 
         if documents == 0:
-            raise _fail(self.path, EMPTY_FILE, "the file is empty; a spec is a mapping of keys")
+            raise _fail(self.path, EMPTY_FILE, f"the file is empty; {_holds(self.kind)}")
         if not isinstance(root, dict):
             line, col = positions.get((), (1, 1))
             got = kind_of(root)
             raise _fail(
                 self.path,
                 NOT_A_MAPPING,
-                f"the top level must be a mapping of keys such as id and name, got {got}",
+                f"the top level must be a mapping of keys such as {_keys(self.kind)}, got {got}",
                 line,
                 col,
             )

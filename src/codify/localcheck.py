@@ -138,7 +138,7 @@ def load_profile(path: Path) -> ProfileCheck:
     from codify.loader import LoadError, load_file
 
     try:
-        doc = load_file(path)
+        doc = load_file(path, kind="profile")
     except LoadError as exc:
         return ProfileCheck(FileResult(str(path), [exc.diagnostic], loaded=False))
     return examine_profile(doc, str(path), path.parent)

@@ -173,7 +173,7 @@ def _passed_over(folder: Path) -> bool:
 
 def _load_or_raise(path: Path) -> Document:
     try:
-        return load_file(path, str(path))
+        return load_file(path, str(path), kind="network")
     except LoadError as exc:
         raise NetworkError(f"{path}: cannot be read", [exc.diagnostic]) from None
 
@@ -322,7 +322,7 @@ class _Reader:
 
         self.network.inputs.append(path)
         try:
-            doc = load_file(path, str(path))
+            doc = load_file(path, str(path), kind="profile")
         except LoadError as exc:
             self.exclude(str(path), "profile", [exc.diagnostic])
             return
@@ -381,7 +381,7 @@ class _Reader:
 
         self.network.inputs.append(path)
         try:
-            doc = load_file(path, str(path))
+            doc = load_file(path, str(path), kind="outcomes")
         except LoadError as exc:
             self.exclude(str(path), "outcomes", [exc.diagnostic])
             return
