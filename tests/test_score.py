@@ -86,6 +86,21 @@ def test_a_wrong_must_pass_met_names_the_criteria_below_their_minimum(
     assert "CA006 must_pass_met is false, but every must-pass criterion reaches its minimum" in out
 
 
+@pytest.mark.parametrize("day", ['"2025/2026"', '"next Tuesday"', '"2026-02-30"'])
+def test_a_date_that_is_not_a_day_is_refused_as_the_network_would(
+    blank: tuple[Path, str], day: str
+) -> None:
+    # `codify network` leaves out an assessment it cannot place in time; scoring says so first.
+    folder, text = blank
+    assert '\ndate: ""' in text
+    dated = (folder, text.replace('\ndate: ""', f"\ndate: {day}", 1))
+    code, out = run("score", str(filled(dated, GOOD)))
+    assert code == 1, out
+    assert f"CS004 date '{day.strip(chr(34))}' is not a day written YYYY-MM-DD" in out
+    good = (folder, text.replace('\ndate: ""', '\ndate: "2026-02-28"', 1))
+    assert run("score", str(filled(good, GOOD)))[0] == 0
+
+
 def test_wrong_sums_and_off_scale_ratings_are_reported_where_they_are(
     blank: tuple[Path, str],
 ) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 from codify.codes import (
     BAD_ASSESSMENT,
     CODES,
+    INVALID_VALUE,
     MISSING_CRITERION,
     NOT_RATED,
     OFF_SCALE,
@@ -251,6 +252,10 @@ def score(doc: Document, spec: Intervention) -> Score:
         value = data.get(key)
         if isinstance(value, str) and value.strip():
             setattr(result, key, value.strip())
+    wrong_day = day_problem(data.get("date"))
+    if wrong_day is not None:
+        # A network report leaves out an assessment it cannot place in time: said here first.
+        problem(("date",), INVALID_VALUE, wrong_day)
     if len(ratings) == len(by_id) and not result.errors:
         result.total = sum(ratings.values())
         result.band = next((b for b in fidelity.bands if b.min <= result.total <= b.max), None)
@@ -321,6 +326,22 @@ def _hidden_characters(data: Any) -> list[tuple[JsonPath, str, bool]]:
         elif isinstance(value, list):
             stack.extend(((*where, i), item) for i, item in enumerate(value))
     return found
+
+
+def day_problem(stated: object) -> str | None:
+    """Why an assessment's `date` is not a day (YYYY-MM-DD), or None if it is one or is blank.
+
+    One rule for `codify score` and `codify network`, which places each assessment in time.
+    """
+    if stated in (None, ""):
+        return None
+    if isinstance(stated, datetime.date) and not isinstance(stated, datetime.datetime):
+        return None
+    try:
+        datetime.date.fromisoformat(str(stated).strip())
+    except ValueError:
+        return f"date {shown(str(stated))} is not a day written YYYY-MM-DD"
+    return None
 
 
 _LISTED_FAILURES = 5  # must-pass criteria a CA006 finding names before it counts the rest

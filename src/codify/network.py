@@ -469,15 +469,12 @@ def _assessment_day(
 ) -> tuple[date | None, Diagnostic | None]:
     """The assessment's day: its `date` field, else the YYYY-MM-DD its file name starts with."""
     if stated not in (None, ""):
-        try:
-            return date.fromisoformat(str(stated)), None
-        except ValueError:
-            return None, Diagnostic(
-                str(path),
-                *position,
-                INVALID_VALUE,
-                f"date {stated!r} is not a day written YYYY-MM-DD",
-            )
+        from codify.assessment import day_problem
+
+        wrong = day_problem(stated)
+        if wrong is not None:
+            return None, Diagnostic(str(path), *position, INVALID_VALUE, wrong)
+        return date.fromisoformat(str(stated).strip()), None
     named = _DATED_NAME.match(path.name)
     if named:
         try:
