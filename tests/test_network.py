@@ -142,6 +142,16 @@ def test_a_result_worse_than_the_network_is_said_first_not_left_in_a_table(
     assert not any(name in worse for name in better_sites)
 
 
+def test_the_sites_table_names_failed_criteria_as_the_spec_does(raid_out: Path) -> None:
+    html = (raid_out / "report.html").read_text(encoding="utf-8")
+    table = html[
+        html.index('<h2 id="sites">') : html.index("</table>", html.index('<h2 id="sites">'))
+    ]
+    row = next(r for r in table.split("<tr") if "Eastgate" in r)
+    assert "c_round_the_clock" not in row
+    assert "The liaison team is on duty 24 hours a day, 7 days a week" in row, row
+
+
 def test_every_table_is_in_the_json_and_as_csv(raid_out: Path) -> None:
     payload = json.loads((raid_out / "report.json").read_text(encoding="utf-8"))
     assert payload["synthetic"] is True

@@ -663,6 +663,12 @@ class Report:
         """How many sites' profiles record the same choice (the catalogue's count)."""
         return next((len(e.sites) for e in self.catalogue if e.choice == choice), 0)
 
+    def criterion_names(self, ids: list[str]) -> list[str]:
+        """The spec's names of the criteria `ids` (a reader of the report knows no ids)."""
+        fidelity = self.network.spec.fidelity
+        names = {c.id: c.name for c in fidelity.criteria} if fidelity is not None else {}
+        return [names.get(i, i) for i in ids]
+
 
 def analyse(network: Network) -> Report:
     """Work out every table of the report from what was read."""
