@@ -39,15 +39,17 @@ def test_xmr_limits_are_the_mean_plus_and_minus_2_66_mean_moving_ranges() -> Non
 
 
 def test_the_baseline_sets_the_limits_and_later_points_are_judged_against_them() -> None:
-    # Baseline 10, 12, 11: mean 11, moving ranges 2 and 1 (mean 1.5), upper 11 + 3.99 = 14.99.
-    values = [10.0, 12.0, 11.0, 30.0]
-    chart = xmr(values, baseline=3)
+    # Baseline 10, 12, 11, 12, 10: mean 11, moving ranges 2, 1, 1, 2 (mean 1.5), upper
+    # 11 + 3.99 = 14.99.
+    values = [10.0, 12.0, 11.0, 12.0, 10.0, 30.0]
+    chart = xmr(values, baseline=5)
     assert chart is not None
     assert (chart.mean, chart.upper) == (pytest.approx(11.0), pytest.approx(14.99))
-    assert signals(values, chart) == [Signal(Rule.above_limit, 3, 3)]
-    # With all four points as baseline the outlier drags the mean and widens the limits.
+    assert signals(values, chart) == [Signal(Rule.above_limit, 5, 5)]
+    # With all six points as baseline the outlier drags the mean and widens the limits.
     everything = xmr(values)
-    assert everything is not None and everything.mean == pytest.approx(15.75)
+    assert everything is not None and everything.mean == pytest.approx(85 / 6)
+    assert everything.upper is not None and everything.upper > 27
 
 
 def test_one_point_has_a_mean_but_no_limits() -> None:
@@ -55,6 +57,17 @@ def test_one_point_has_a_mean_but_no_limits() -> None:
     assert chart == Xmr(7.0, None, None, None, 1)
     assert signals([7.0], chart) == []
     assert xmr([]) is None
+
+
+def test_too_few_points_draw_no_limits_and_so_no_signal_from_them() -> None:
+    # Two or four points would give limits (11 to 43 from 24 and 30) that say nothing of the
+    # process, and a point beyond them would read as a special cause.
+    for values in ([24.0, 30.0], [24.0, 30.0, 26.0, 60.0]):
+        chart = xmr(values)
+        assert chart is not None and chart.baseline == len(values)
+        assert (chart.lower, chart.upper, chart.moving_range) == (None, None, None)
+        assert signals(values, chart) == []
+    assert xmr([24.0, 30.0, 26.0, 28.0, 27.0]).upper is not None  # type: ignore[union-attr]
 
 
 def test_points_beyond_the_limits_and_a_trend_of_eight_reported_once() -> None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from codify.codes import INVALID_VALUE, MISSING_KEY
 from codify.diagnostics import Diagnostic, Severity
@@ -30,6 +30,7 @@ from codify.local import LocalProfile
 from codify.model import Band, Intervention
 from codify.network_model import NetworkSettings, OutcomeReport
 from codify.network_stats import (
+    MIN_LIMIT_POINTS,
     Funnel,
     Interval,
     Position,
@@ -658,6 +659,8 @@ class Report:
     funnels: list[FunnelPlot]
     catalogue: list[CatalogueEntry]
     choices: dict[str, list[ChoiceLabel]]  # site id -> its choices
+    # How many assessments a chart's limits are drawn from at the least (for its caption).
+    min_limit_points: ClassVar[int] = MIN_LIMIT_POINTS
 
     def sharing(self, choice: ChoiceLabel) -> int:
         """How many sites' profiles record the same choice (the catalogue's count)."""

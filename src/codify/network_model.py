@@ -67,9 +67,9 @@ class SpcSettings(Spec):
 
     baseline: int | None = Field(
         None,
-        ge=2,
-        description="How many of each site's first assessments set the mean and limits; left "
-        "out, all of them.",
+        ge=5,
+        description="How many of each site's first assessments set the mean and limits (at "
+        "least 5: fewer say too little to draw limits from); left out, all of them.",
     )
 
 

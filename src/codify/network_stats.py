@@ -32,6 +32,10 @@ from datetime import date
 from enum import StrEnum
 
 XMR_FACTOR = 2.66
+# The fewest baseline points limits are drawn from. From two or three, the mean moving range
+# (one or two ranges) says almost nothing of the process, and a chart would still offer a
+# signal or an assurance read from it; below this, a chart has its mean and points alone.
+MIN_LIMIT_POINTS = 5
 D2 = 1.128  # sigma = mean moving range / d2, for moving ranges of two points
 RUN_LENGTH = 7
 TREND_LENGTH = 7
@@ -41,7 +45,7 @@ Z998 = 3.090232
 
 @dataclass(frozen=True)
 class Xmr:
-    """An XmR chart's centre line and process limits (None when fewer than two points)."""
+    """An XmR chart's centre line and process limits (None from fewer than MIN_LIMIT_POINTS)."""
 
     mean: float
     moving_range: float | None
@@ -56,7 +60,7 @@ def xmr(values: list[float], baseline: int | None = None) -> Xmr | None:
         return None
     base = values[: baseline or len(values)]
     mean = sum(base) / len(base)
-    if len(base) < 2:
+    if len(base) < MIN_LIMIT_POINTS:
         return Xmr(mean, None, None, None, len(base))
     ranges = [abs(b - a) for a, b in itertools.pairwise(base)]
     mr = sum(ranges) / len(ranges)
