@@ -287,6 +287,37 @@ def test_bad_files_are_reported_with_positions_left_out_and_the_report_still_bui
     assert len(rows) == 6
 
 
+def test_departures_and_readiness_gaps_the_profiles_record_are_in_the_report(
+    tmp_path: Path, raid_out: Path
+) -> None:
+    # A network lead must see a site that departs from the model's core functions, or that
+    # runs without a required readiness criterion met: not only the site's own check.
+    root = tmp_path / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    carrow = root / "network" / "sites" / "carrow" / "carrow.local.yaml"
+    text = carrow.read_text(encoding="utf-8")
+    assert text.count("    fidelity: fidelity_consistent\n") == 1
+    text = text.replace("fidelity: fidelity_consistent", "fidelity: fidelity_inconsistent")
+    assert "\nreadiness:" not in text
+    text += "readiness:\n  funded_service_level:\n    status: not_yet\n"
+    carrow.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    run("network", str(root / "network"), "--out", str(out))
+    html = (out / "report.html").read_text(encoding="utf-8")
+    summary, recorded = _summary_and_section(html, "recorded")
+    assert "1 site's local profile records a departure from the model's core functions." in summary
+    assert 'href="#recorded"' in html
+    assert "Carrow" in recorded and "Departs from the model's core functions:" in recorded
+    assert "emergency department itself" in recorded  # the modification, as the profile says
+    assert "A required readiness criterion not yet met:" in recorded
+    # The example network records neither, and says so.
+    summary, recorded = _summary_and_section(
+        (raid_out / "report.html").read_text(encoding="utf-8"), "recorded"
+    )
+    assert "0 sites' local profiles record a departure" in summary
+    assert "No local profile records a departure" in recorded
+
+
 def test_a_report_written_inside_sites_is_not_read_as_a_site(tmp_path: Path) -> None:
     root = tmp_path / "raid"
     shutil.copytree(ROOT / "examples" / "raid", root)

@@ -666,6 +666,26 @@ class Report:
         """How many sites' profiles record the same choice (the catalogue's count)."""
         return next((len(e.sites) for e in self.catalogue if e.choice == choice), 0)
 
+    def recorded(self) -> list[tuple[Site, str, str]]:
+        """What sites' local profiles record that a network lead must see, site by site:
+        ("departs", the modification's description) for each modification inconsistent with
+        the model's core functions, and ("not_ready", the criterion) for each required
+        readiness criterion the profile says is not yet met."""
+        readiness = {r.id: r for r in self.network.spec.readiness}
+        found: list[tuple[Site, str, str]] = []
+        for summary in self.sites:
+            profile = summary.site.profile
+            if profile is None:
+                continue
+            for mod in profile.modifications:
+                if mod.fidelity.value == "fidelity_inconsistent":
+                    found.append((summary.site, "departs", mod.description))
+            for ident, entry in profile.readiness.items():
+                criterion = readiness.get(ident)
+                if criterion is not None and criterion.required and entry.status.value != "met":
+                    found.append((summary.site, "not_ready", criterion.criterion))
+        return found
+
     def criterion_names(self, ids: list[str]) -> list[str]:
         """The spec's names of the criteria `ids` (a reader of the report knows no ids)."""
         fidelity = self.network.spec.fidelity

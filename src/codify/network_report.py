@@ -529,6 +529,7 @@ def summary_counts(report: Report) -> dict[str, int]:
         "deviants": _beyond(report, "positive"),
         # Results worse than the network's by more than chance: the first thing to look into.
         "worse": _beyond(report, "negative"),
+        "departing": len({site.id for site, kind, _ in report.recorded() if kind == "departs"}),
         "excluded": len(report.network.excluded),
     }
 

@@ -1077,6 +1077,10 @@ NETWORK_PHRASES: dict[str, Phrase] = {
         "{n} site has a concerning alert or signal.",
         "{n} sites have a concerning alert or signal.",
     ),
+    "network.summary.departing": (
+        "{n} site's local profile records a departure from the model's core functions.",
+        "{n} sites' local profiles record a departure from the model's core functions.",
+    ),
     "network.summary.worse": (
         "{n} outcome result lies beyond the funnel's 99.8% limit on the worse side.",
         "{n} outcome results lie beyond the funnel's 99.8% limit on the worse side.",
@@ -1253,6 +1257,13 @@ NETWORK_PHRASES: dict[str, Phrase] = {
     "network.deviance.possible_positive": "Beyond 95%, better",
     "network.deviance.possible_negative": "Beyond 95%, worse",
     "network.deviance.negative": "Beyond 99.8%, worse",
+    "network.recorded.title": "Departures and gaps the local profiles record",
+    "network.recorded.departs": "Departs from the model's core functions:",
+    "network.recorded.not_ready": "A required readiness criterion not yet met:",
+    "network.recorded.none": (
+        "No local profile records a departure from the model's core functions or a required "
+        "readiness criterion not yet met."
+    ),
     "network.worse.title": "Results worse than the network's",
     "network.worse.intro": (
         "Sites whose result lies beyond the 99.8% limit on the worse side: a special cause, not "
