@@ -798,3 +798,23 @@ def test_two_tagged_releases_of_both_examples(repo: Path) -> None:
     _edit(raid, 'version: "1.1.0"', 'version: "1.1.1"')
     code, out = run("check", "--against", "v2.0.0", "raid")
     assert code == 1 and ":17:10: CR031 version 1.1.1 is a patch bump from 1.1.0 at v2.0.0" in out
+
+
+def test_a_change_deep_in_a_long_text_is_shown_on_both_sides(tmp_path: Path) -> None:
+    # Cut at 80 characters, both sides of a change past them read alike ("within the …" to
+    # "within the …"); the words around the change are shown instead.
+    from codify.diff import _from_to
+
+    before = (
+        "Patients referred from the emergency department are seen within 1 hour of referral; "
+        "patients referred from wards are seen within 24 hours."
+    )
+    after = before.replace("within 1 hour", "within 2 hours")
+    said = _from_to(before, after)
+    assert "within 1 hour of referral" in said.split(" to ")[0]
+    assert "within 2 hours of referral" in said.split(" to ")[1]
+    assert said.startswith("from '…") and len(said) < 2 * 80 + 20
+    # Short texts are shown whole; a text that grew at its end shows its new end.
+    assert _from_to("Monthly", "Weekly") == "from 'Monthly' to 'Weekly'"
+    longer = _from_to(before, before + " Urgent referrals from wards within 4 hours.")
+    assert longer.endswith("within 4 hours.'")

@@ -302,6 +302,46 @@ def _shown(value: Any) -> str:
     return f"'{text}'"
 
 
+# Words of unchanged text kept either side of a change when a long text is cut to show it.
+_AROUND = 30
+
+
+def _from_to(a: Any, b: Any) -> str:
+    """"from 'x' to 'y'"; of two long texts, the part of each that differs, with a little of
+    the unchanged text around it, so that a change past the first words is not cut off."""
+    if not (isinstance(a, str) and isinstance(b, str)):
+        return f"from {_shown(a)} to {_shown(b)}"
+    x, y = " ".join(a.split()), " ".join(b.split())
+    if len(x) <= _SHOWN and len(y) <= _SHOWN:
+        return f"from {_shown(x)} to {_shown(y)}"
+    same = 0
+    while same < min(len(x), len(y)) and x[same] == y[same]:
+        same += 1
+    tail = 0
+    while tail < min(len(x), len(y)) - same and x[-1 - tail] == y[-1 - tail]:
+        tail += 1
+    return f"from {_excerpt(x, same, len(x) - tail)} to {_excerpt(y, same, len(y) - tail)}"
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """`text[start:end]` (what changed), widened to whole words and _AROUND characters of
+    context each side, cut to _SHOWN, quoted, with '…' where text is left out."""
+    begin = max(0, start - _AROUND)
+    if begin:
+        space = text.find(" ", begin, start)
+        begin = space + 1 if space >= 0 else begin
+    stop = min(len(text), end + _AROUND)
+    if stop < len(text):
+        space = text.rfind(" ", end, stop)
+        stop = space if space >= 0 else stop
+    shown = text[begin:stop]
+    if len(shown) > _SHOWN:
+        shown = shown[: _SHOWN - 1] + "…"
+    elif stop < len(text):
+        shown += "…"
+    return f"'{'…' if begin else ''}{shown}'"
+
+
 def _by_id(items: Any) -> dict[str, tuple[int, dict[str, Any]]]:
     """A list of elements indexed by id once: id -> (index, element)."""
     found: dict[str, tuple[int, dict[str, Any]]] = {}
@@ -436,7 +476,7 @@ class _Differ:
         elif b is None:
             message = f"{where} removed (was {_shown(a)})"
         else:
-            message = f"{where} changed from {_shown(a)} to {_shown(b)}"
+            message = f"{where} changed {_from_to(a, b)}"
         self.add(
             rule or "text-changed",
             where,
@@ -507,7 +547,7 @@ class _Differ:
                     self.add(
                         f"core-{key}-changed",
                         f"{here}.{key}",
-                        f"{here}.{key} changed to {_shown(v)}",
+                        f"{here}.{key} changed {_from_to(u, v)}",
                         (*op, key),
                         (*np, key),
                     )
@@ -626,7 +666,7 @@ class _Differ:
                     self.add(
                         "default-changed",
                         f"{here}.default",
-                        f"{here}.default changed to {_shown(v)}",
+                        f"{here}.default changed {_from_to(u, v)}",
                         p,
                         q,
                     )
@@ -1342,7 +1382,9 @@ def to_text(found: SpecDiff, verbose: bool = False) -> str:
     lines = [f"{found.old.label} -> {found.new.label}"]
     for c in found.changes:
         where = _where(found.new, c.new_at) or _where(found.old, c.old_at) or found.new.label
-        line = f"{where}: {c.level.value} {c.rule} {c.path}: {c.message}"
+        # Most messages begin with the place they name: it is not said twice.
+        said = c.message if c.message.startswith(c.path) else f"{c.path}: {c.message}"
+        line = f"{where}: {c.level.value} {c.rule} {said}"
         if verbose and c.old_at is not None and c.new_at is not None:
             line += f" (was {_where(found.old, c.old_at)})"
         lines.append(line)
