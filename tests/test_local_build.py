@@ -342,6 +342,44 @@ def test_init_adopt_scaffolds_a_profile_that_checks_clean_once_filled_in(tmp_pat
     assert check_file(target).diagnostics == []
 
 
+def test_init_adopt_asks_for_guardrails_only_where_the_default_is_changed(
+    tmp_path: Path,
+) -> None:
+    # Each element starts at its default, which answers no guardrail: the guardrail lines are
+    # there to uncomment for a change, not blanks the first check counts against the team.
+    from codify.checker import check_file
+
+    folder = _copy_example(tmp_path)
+    target = folder / "ours.local.yaml"
+    made = CliRunner().invoke(
+        main, ["init", "--adopt", str(folder / "intervention.yaml"), "--to", str(target)]
+    )
+    assert made.exit_code == 0, made.output
+    text = target.read_text("utf-8")
+    assert "    # guardrails:\n" in text and "\n    guardrails:" not in text
+    found = check_file(target)
+    assert not [
+        d for d in found.diagnostics if ".guardrails" in d.message or "guardrail" in d.message
+    ]
+    # Uncommented under a changed choice, the lines are the guardrails the check wants.
+    lines = text.split("\n")
+    start = lines.index("    # guardrails:")
+    end = start
+    while lines[end].startswith("    #"):
+        end += 1
+    lines[start:end] = ["    " + line[6:] for line in lines[start:end]]
+    element = next(
+        i
+        for i in range(start, 0, -1)
+        if lines[i].startswith("  ") and lines[i].endswith(":") and not lines[i].startswith("   ")
+    )
+    assert lines[element + 1] == "    keep_default: true"
+    lines[element + 1] = '    option: "Core 24"'
+    filled = re.sub(r'"TODO: [^"]*"', '"Filled in by the team."', "\n".join(lines))
+    target.write_text(filled, encoding="utf-8")
+    assert check_file(target).diagnostics == []
+
+
 def test_a_profile_with_blanks_left_is_not_built(tmp_path: Path) -> None:
     """A fresh `init --adopt` profile fails its check on each TODO (CL027, an error) and
     `codify build` writes no local handbook from it: none is handed out with blanks in it."""

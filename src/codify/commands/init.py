@@ -381,14 +381,21 @@ def adopt_scaffold(spec: Intervention, spec_ref: str, schema: str) -> str:
         )
         out += [f"  {element.id}:", "    keep_default: true"]
         if element.guardrails:
+            # Commented out while the default is kept: a guardrail is answered for a change,
+            # and blanks on elements nobody changed would be most of the first check's errors.
             out.append(
-                _comment("When you change it, say how your choice keeps to each guardrail:", 4)
+                _comment(
+                    "When you change it, uncomment these lines and say how your choice keeps "
+                    "to each guardrail:",
+                    4,
+                )
             )
-            out.append("    guardrails:")
+            out.append("    # guardrails:")
             for guardrail in element.guardrails:
-                out.append(_comment(guardrail.note, 6))
+                note = _comment(guardrail.note, width=88).split("\n")
+                out.extend(f"    #   {line}" for line in note)
                 out.append(
-                    f"      {q(guardrail.core_element)}: "
+                    f"    #   {q(guardrail.core_element)}: "
                     f"{q(TO_FILL + ' how this choice keeps to it')}"
                 )
     if not spec.adaptable_elements:
