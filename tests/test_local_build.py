@@ -8,6 +8,7 @@ say what the HTML says, and hostile profile text must stay text in every output.
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -81,6 +82,26 @@ def test_each_example_profile_builds_in_html_markdown_and_word(built: Path, name
     # It says which version of the model it follows, and that it is illustrative.
     assert f"version {spec.version}" in page_text(handbook)
     assert "Illustrative." in page_text(handbook)
+
+
+@pytest.mark.parametrize("name", ["north-shore", "riverside"])
+def test_a_local_build_gives_a_blank_assessment_for_the_site_that_scores(
+    built: Path, name: str, tmp_path: Path
+) -> None:
+    # The adopter's own build gives the file `codify score` reads, with their site named:
+    # they need not build the model's spec as well to get one.
+    text = (built / name / "local-assessment.yaml").read_text(encoding="utf-8")
+    profile = load_profile(EXAMPLES[0 if name == "north-shore" else 1])
+    assert profile.profile is not None and profile.spec is not None
+    (site,) = profile.profile.organisation.sites
+    assert f"site: {json.dumps(site.name)}" in text
+    rated = re.sub(r"(?m)^    rating: null", "    rating: 1", text)
+    done = tmp_path / "2026-12-01.yaml"
+    done.write_text(rated.replace('date: ""', 'date: "2026-12-01"', 1), encoding="utf-8")
+    spec_file = EXAMPLES[0 if name == "north-shore" else 1].parent / "intervention.yaml"
+    scored = CliRunner().invoke(main, ["score", str(done), "--spec", str(spec_file)])
+    assert scored.exit_code in (0, 1) and "total" in scored.output, scored.output
+    assert "CA00" not in scored.output.replace("CA007", ""), scored.output
 
 
 @pytest.mark.parametrize("name", ["north-shore", "riverside"])
@@ -752,6 +773,7 @@ def test_without_python_docx_the_rest_is_built_and_a_note_says_how(
     result = build_profiles([EXAMPLES[1]], out)
     names = sorted(p.name for p in result.profiles[0].files)
     assert names == [
+        "local-assessment.yaml",
         "local-checklist.html",
         "local-checklist.md",
         "local-handbook.html",

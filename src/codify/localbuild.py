@@ -231,7 +231,7 @@ def _part(name: str) -> LocalPart | None:
     """Which document a file of a profile's build belongs to."""
     if name.startswith("local-handbook."):
         return "handbook"
-    if name.startswith("local-checklist."):
+    if name.startswith(("local-checklist.", "local-assessment.")):
         return "checklist"
     return None
 

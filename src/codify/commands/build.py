@@ -82,8 +82,9 @@ def build(
 
     SPEC may instead be local profiles (NAME.local.yaml, every argument a profile): then the
     local handbook and local checklist are built, local-handbook.html, .md and .docx (Word,
-    with the docx extra) and local-checklist.html, .md and .docx, and with --pdf their PDFs;
-    with several profiles, into --out/<NAME>/. A profile is checked against its spec first,
+    with the docx extra) and local-checklist.html, .md and .docx, and with --pdf their PDFs,
+    with local-assessment.yaml, a blank assessment naming the site, for `codify score`; with
+    several profiles, into --out/<NAME>/. A profile is checked against its spec first,
     and one with errors is never built, --force or not.
 
     \b

@@ -339,6 +339,8 @@ LOCAL_FILES = {
     "local-handbook.md": "local/handbook.md",
     "local-checklist.html": "local/checklist.html",
     "local-checklist.md": "local/checklist.md",
+    # The model's blank assessment, with the site filled in: what `codify score` reads.
+    "local-assessment.yaml": "checklist/assessment.yaml",
 }
 # Each Word file is made from the HTML of the same document, and so is each PDF.
 DOCX_SOURCES = {
@@ -361,9 +363,12 @@ def render_local(env: Any, local: LocalDocument, *, docx: bool) -> dict[str, byt
 
     out: dict[str, bytes] = {}
     for target, template in LOCAL_FILES.items():
-        if target.startswith("local-checklist") and not local.criteria:
+        if target.startswith(("local-checklist", "local-assessment")) and not local.criteria:
             continue
         context: dict[str, Any] = {"local": local, "doc": local.doc, "spec": local.spec}
+        sites = local.profile.organisation.sites
+        if len(sites) == 1:  # an organisation of several sites assesses each on its own
+            context["site"] = sites[0].name
         if target.endswith(".html"):
             context["xref_href"] = _anchor_href
         out[target] = render(env, template, **context).encode("utf-8")
