@@ -224,7 +224,7 @@ PHRASES: dict[str, Phrase] = {
     "instrument.url": "Published at",
     "instrument.note": "Note",
     "instrument.source": "Source",
-    "instrument.unit": "Each assessment is of one",
+    "instrument.unit": "Unit of assessment",
     "variants.title": "Related formats",
     "variants.intro": (
         "These formats grew out of {name}. They are separate interventions, not local "
