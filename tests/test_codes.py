@@ -107,6 +107,7 @@ def test_severities_are_those_reported() -> None:
         "CL024",
         "CL025",
         "CL026",
+        "CL028",
     }
 
 

@@ -42,10 +42,26 @@ CORE_24 = """\
 """
 
 
+# Holders of RAID's required roles, added after a profile that names none, so that each test
+# hears only of what it is about (the lines before it keep their numbers).
+HOLDERS = """
+roles:
+  consultant:
+    - name: Consultant posts
+  practitioner:
+    - name: Practitioner posts
+  administrator:
+    - name: An administrator post
+"""
+
+
 def _check(tmp_path: Path, text: str, spec: Path = RAID / "intervention.yaml") -> FileResult:
-    """Check `text` as site.local.yaml beside a copy of `spec` named intervention.yaml."""
+    """Check `text` as site.local.yaml beside a copy of `spec` named intervention.yaml; a
+    RAID profile with no roles gets HOLDERS."""
     shutil.copyfile(spec, tmp_path / "intervention.yaml")
     profile = tmp_path / "site.local.yaml"
+    if spec == RAID / "intervention.yaml" and "\nroles:" not in "\n" + text:
+        text = text.rstrip("\n") + "\n" + HOLDERS
     profile.write_text(text, encoding="utf-8")
     return check_file(profile, display="site.local.yaml")
 
@@ -489,7 +505,7 @@ def test_readiness_roles_and_phases_name_the_specs(tmp_path: Path) -> None:
         "roles:\n  consultnt:\n    - name: A post\n"
         "pathway:\n  setup:\n    start: 2026-04\n  launch:\n    start: 2026-10\n    end: 2026-09\n"
     )
-    assert _found(_check(tmp_path, text), "CL025") == [
+    assert _found(_check(tmp_path, text), "CL025", "CL028") == [
         (
             "CL017",
             *_at(text, "funded"),
@@ -507,6 +523,26 @@ def test_readiness_roles_and_phases_name_the_specs(tmp_path: Path) -> None:
         ),
         ("CL021", 17, 10, "phase 'launch' ends (2026-09) before it starts (2026-10)"),
     ]
+
+
+def test_a_required_role_with_no_holder_is_a_warning(tmp_path: Path) -> None:
+    # RAID's consultant, practitioner and administrator are roles an adopter must have.
+    text = HEAD + "roles:\n  consultant:\n    - name: Two consultant posts\n"
+    found = _found(_check(tmp_path, text), "CL025")
+    assert [(c, m.split(" (")[0]) for c, _, _, m in found] == [
+        ("CL028", "the role 'administrator'"),
+        ("CL028", "the role 'practitioner'"),
+    ]
+    assert found[0][3].endswith(
+        "is one an adopter must have, and the profile names no one who holds it: add it under "
+        "roles, with the person or post"
+    )
+    result = _check(tmp_path, text)
+    assert all(d.severity.value == "warning" for d in result.diagnostics if d.code == "CL028")
+    # A misspelt role is reported once, as the role it was taken for (CL019), not twice.
+    typo = HEAD + "roles:\n  consultnt:\n    - name: A post\n" + HOLDERS.split("roles:\n")[1]
+    codes = [c for c, *_ in _found(_check(tmp_path, typo), "CL025")]
+    assert codes == ["CL019"], codes
 
 
 def test_required_readiness_not_met_before_the_launch_is_a_warning(tmp_path: Path) -> None:

@@ -124,6 +124,7 @@ FIDELITY_INCONSISTENT = "CL024"
 CHOICE_MISSING = "CL025"
 SPEC_CHANGED = "CL026"
 PLACEHOLDER = "CL027"
+ROLE_UNFILLED = "CL028"
 
 _error, _warning = Severity.error, Severity.warning
 
@@ -566,6 +567,13 @@ _TABLE = (
         _error,
         "A profile has no text still marked TODO:, as `codify init --adopt` leaves each blank: "
         "a local handbook is not built with blanks in it.",
+    ),
+    Code(
+        ROLE_UNFILLED,
+        "role-unfilled",
+        _warning,
+        "Every role the spec says an adopter must have names its holder in the profile (a "
+        "warning).",
     ),
 )
 

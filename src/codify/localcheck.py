@@ -31,6 +31,7 @@ from codify.codes import (
     OTHER_INTERVENTION,
     PLACEHOLDER,
     READINESS_NOT_MET,
+    ROLE_UNFILLED,
     SPEC_CHANGED,
     SPEC_MOVED_ON,
     SPEC_NOT_FOUND,
@@ -682,13 +683,35 @@ def _check_roles_and_pathway(profile: LocalProfile, spec: Intervention, out: _Fi
 
     roles = {r.id for r in spec.roles}
     role_hints = Suggester(roles, SuggestionBudget())
+    meant: set[str] = set()  # roles a misspelt one is taken for (CL019 says so already)
     for ident in profile.roles:
         if ident not in roles:
+            near = role_hints(ident)
+            if near is not None:
+                meant.add(near)
             out.add(
                 ("roles", ident),
                 UNKNOWN_ROLE,
                 f"{shown(ident)} is not a role of '{spec.id}'{role_hints.hint(ident)}",
                 key=True,
+            )
+    # A role the adopter must have, left without a holder, is a gap the local handbook would
+    # only show as "not filled yet". Roles of another party (the central team, a partner)
+    # are not the adopter's to fill.
+    for role in spec.roles:
+        if (
+            role.required
+            and role.party in (None, "adopter")
+            and not profile.roles.get(role.id)
+            and role.id not in meant
+        ):
+            out.add(
+                ("roles",) if "roles" in (out.doc.data or {}) else (),
+                ROLE_UNFILLED,
+                f"the role {shown(role.id)} ({shown(role.title)}) is one an adopter must have, "
+                "and the profile names no one who holds it: add it under roles, with the "
+                "person or post",
+                key="roles" in (out.doc.data or {}),
             )
     phases = {p.id for p in spec.pathway}
     phase_hints = Suggester(phases, SuggestionBudget())
