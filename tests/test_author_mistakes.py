@@ -312,6 +312,25 @@ def test_a_key_indented_under_a_finished_value_says_to_line_it_up() -> None:
     assert "must be quoted" not in message
 
 
+def test_a_key_whose_value_is_only_a_comment_is_not_a_finished_value() -> None:
+    # `notes: # ...` opens a mapping; the line under it is fine, and its `a: b` is the mistake.
+    _, _, message = _load_failure("id: x\nnotes: # a comment\n  sub: a: b\n")
+    assert message.endswith('must be quoted, e.g. note: "Timing: one hour"'), message
+
+
+def test_a_misspelt_key_needed_only_for_adoption_says_so() -> None:
+    from codify.checker import check_source
+    from tests.conftest import EXAMPLES
+
+    raid = next(e for e in EXAMPLES if e.parent.name == "raid")
+    text = raid.read_text(encoding="utf-8").replace("\nlicence:", "\nlisence:", 1)
+    found = check_source(text.encode(), "raid.yaml", spec_dir=raid.parent)
+    (typo,) = [d for d in found.diagnostics if d.code in ("CS001", "CS002")]
+    assert "did you mean 'licence'? It is required here (needed while the status is" in (
+        typo.message
+    )
+
+
 _ANCHOR = "    - {score: 1, description: Fewer than half, or peer review found gaps}\n"
 
 

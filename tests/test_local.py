@@ -311,6 +311,10 @@ def test_a_beginning_shared_by_options_or_too_short_names_none() -> None:
     assert match_option("A shared base", options) == [2]
     assert match_option("core", options) == [3]
     assert match_option("Core 24", options) == [4]
+    # The colon of a ratio or a time is no label, and a label must be long enough to mean one.
+    assert match_option("1", ["1:1 support from a named nurse", "Group sessions"]) == []
+    assert match_option("9", ["9:00 to 17:00 on weekdays", "24 hours a day"]) == []
+    assert match_option("A", ["A: a shared base", "B: a base of its own"]) == []
 
 
 def test_an_option_for_an_element_that_lists_none(tmp_path: Path) -> None:

@@ -140,6 +140,11 @@ def test_a_result_worse_than_the_network_is_said_first_not_left_in_a_table(
     assert worse.startswith("Results worse than the network's Sites whose result lies beyond")
     assert all(name in worse for name in worse_sites)
     assert not any(name in worse for name in better_sites)
+    # The data files have the same list, as they have every table.
+    table = read_csv(out / "tables" / "negative_deviance.csv")
+    assert {r["site"] for r in table} == worse_sites
+    payload = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert len(payload["tables"]["negative_deviance"]) == len(table)
 
 
 def test_the_sites_table_names_failed_criteria_as_the_spec_does(raid_out: Path) -> None:
@@ -310,6 +315,11 @@ def test_departures_and_readiness_gaps_the_profiles_record_are_in_the_report(
     assert "Carrow" in recorded and "Departs from the model's core functions:" in recorded
     assert "emergency department itself" in recorded  # the modification, as the profile says
     assert "A required readiness criterion not yet met:" in recorded
+    rows = read_csv(out / "tables" / "recorded.csv")
+    assert sorted((r["site_id"], r["kind"]) for r in rows) == [
+        ("carrow", "departs"),
+        ("carrow", "not_ready"),
+    ]
     # The example network records neither, and says so.
     summary, recorded = _summary_and_section(
         (raid_out / "report.html").read_text(encoding="utf-8"), "recorded"

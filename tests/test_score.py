@@ -86,7 +86,9 @@ def test_a_wrong_must_pass_met_names_the_criteria_below_their_minimum(
     assert "CA006 must_pass_met is false, but every must-pass criterion reaches its minimum" in out
 
 
-@pytest.mark.parametrize("day", ['"2025/2026"', '"next Tuesday"', '"2026-02-30"'])
+@pytest.mark.parametrize(
+    "day", ['"2025/2026"', '"next Tuesday"', '"2026-02-30"', '"20260915"', '"2026-W38-2"']
+)
 def test_a_date_that_is_not_a_day_is_refused_as_the_network_would(
     blank: tuple[Path, str], day: str
 ) -> None:

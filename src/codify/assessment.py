@@ -328,6 +328,9 @@ def _hidden_characters(data: Any) -> list[tuple[JsonPath, str, bool]]:
     return found
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def day_problem(stated: object) -> str | None:
     """Why an assessment's `date` is not a day (YYYY-MM-DD), or None if it is one or is blank.
 
@@ -337,11 +340,16 @@ def day_problem(stated: object) -> str | None:
         return None
     if isinstance(stated, datetime.date) and not isinstance(stated, datetime.datetime):
         return None
-    try:
-        datetime.date.fromisoformat(str(stated).strip())
-    except ValueError:
-        return f"date {shown(str(stated))} is not a day written YYYY-MM-DD"
-    return None
+    text = str(stated).strip()
+    # fromisoformat alone would also take 20260915 and week dates such as 2026-W38-2.
+    if _DAY.fullmatch(text):
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            return None
+    return f"date {shown(text)} is not a day written YYYY-MM-DD"
 
 
 _LISTED_FAILURES = 5  # must-pass criteria a CA006 finding names before it counts the rest
@@ -367,7 +375,11 @@ def _compare_stated(data: dict[str, Any], result: Score, problem: Any) -> None:
     stated_pass = data.get("must_pass_met")
     if stated_pass is not None and stated_pass != (not result.failed_minimums):
         failed = result.failed_minimums
-        if failed:
+        if not isinstance(stated_pass, bool):
+            actual = f"it takes true or false: here it is {str(not failed).lower()}"
+        elif not any(e.criterion.minimum is not None for e in result.breakdown):
+            actual = "no criterion has a must-pass minimum, so it is true"
+        elif failed:
             names = ", ".join(shown(c.name, 60) for c in failed[:_LISTED_FAILURES])
             more = (
                 f" and {len(failed) - _LISTED_FAILURES} more"

@@ -307,8 +307,8 @@ _AROUND = 30
 
 
 def _from_to(a: Any, b: Any) -> str:
-    """"from 'x' to 'y'"; of two long texts, the part of each that differs, with a little of
-    the unchanged text around it, so that a change past the first words is not cut off."""
+    """The words from 'x' to 'y'; of two long texts, the part of each that differs, with a
+    little of the unchanged text around it, so that a change past the first words shows."""
     if not (isinstance(a, str) and isinstance(b, str)):
         return f"from {_shown(a)} to {_shown(b)}"
     x, y = " ".join(a.split()), " ".join(b.split())

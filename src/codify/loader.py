@@ -59,7 +59,8 @@ _COLON_HINT = "; text that contains ': ' must be quoted, e.g. note: \"Timing: on
 
 
 # A line that opens a quoted value: the key (or list dash) before it, and the quote.
-_OPENS_QUOTE = re.compile(r"""^(\s*(?:-\s+)*(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
+# (The dashes are matched possessively: a line of many `- ` must not make the match backtrack.)
+_OPENS_QUOTE = re.compile(r"""^(\s*(?:-\s+)*+(?:[^\s#'"][^:#]*:\s+)?)(["'])""")
 # A line that reads as `key: ...` (or `key:`), with what comes before the key (its column).
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)[A-Za-z_][\w.-]*:(?:\s|$)")
 
@@ -127,7 +128,8 @@ def _over_indented(lines: list[str], failed: int) -> int | None:
         above = _KEY_LINE.match(text)
         if above is None:
             return None
-        value = text[above.end() :].split(" #")[0].strip()
+        rest = text[above.end() :].strip()
+        value = "" if rest.startswith("#") else rest.split(" #")[0].strip()  # a comment is none
         if value and value[0] not in "|>&*!" and len(here.group(1)) > len(above.group(1)):
             return number
         return None

@@ -359,8 +359,9 @@ def match_option(wanted: str, options: list[str | Option]) -> list[int]:
         return exact[:1]
     # An option written "Label: what it means" is named by its label alone ('Core' names
     # 'Core: the basic level', not 'Core 24: ...').
-    labelled = [i for i, t in enumerate(texts) if ":" in t and t.split(":", 1)[0].strip() == key]
-    if len(labelled) == 1:
+    # A label is words before ": " (not the colon of 1:1 or 9:00), long enough to mean one.
+    labelled = [i for i, t in enumerate(texts) if ": " in t and t.split(": ", 1)[0] == key]
+    if len(labelled) == 1 and sum(c.isalnum() for c in key) >= MIN_BEGINNING:
         return labelled
     # A beginning too short to mean anything ('A', 'No') names no option: a one-letter slip
     # must not choose one unseen.

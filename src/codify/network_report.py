@@ -141,6 +141,7 @@ def tables(report: Report) -> list[Table]:
     ]
     funnel: list[Row] = []
     deviants: list[Row] = []
+    worse: list[Row] = []  # beyond the 99.8% limit on the worse side
     values: list[Row] = []
     for f in report.funnels:
         for p in f.points:
@@ -163,8 +164,8 @@ def tables(report: Report) -> list[Table]:
                     "deviance": p.deviance,
                 }
             )
-            if p.deviance == "positive":
-                deviants.append(
+            if p.deviance in ("positive", "negative"):
+                (deviants if p.deviance == "positive" else worse).append(
                     {
                         "measure": f.measure,
                         "period": f.period,
@@ -172,8 +173,12 @@ def tables(report: Report) -> list[Table]:
                         "site": _name(p.site.name),
                         "proportion": _round(p.figure.proportion),
                         "network": _round(f.target),
+                        # The limit it lies beyond: the upper one for a better result where
+                        # higher is better, or a worse one where lower is.
                         "limit_998": _round(
-                            p.limits.upper998 if f.better == "higher" else p.limits.lower998
+                            p.limits.upper998
+                            if (f.better == "higher") == (p.deviance == "positive")
+                            else p.limits.lower998
                         ),
                         "choices": "; ".join(
                             f"{c.element}: {_name(c.text)}" for c in report.choices[p.site.id]
@@ -236,6 +241,15 @@ def tables(report: Report) -> list[Table]:
         Table("ratings", _RATING_COLUMNS, ratings),
         Table("funnel", _FUNNEL_COLUMNS, funnel),
         Table("positive_deviance", _DEVIANT_COLUMNS, deviants),
+        Table("negative_deviance", _DEVIANT_COLUMNS, worse),
+        Table(
+            "recorded",
+            ("site_id", "site", "kind", "text"),
+            [
+                {"site_id": site.id, "site": _name(site.name), "kind": kind, "text": _name(text)}
+                for site, kind, text in report.recorded()
+            ],
+        ),
         Table("outcome_values", ("site_id", "site", "measure", "period", "value", "path"), values),
         Table(
             "adaptations",

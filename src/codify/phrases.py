@@ -1192,10 +1192,8 @@ NETWORK_PHRASES: dict[str, Phrase] = {
         "Process limits {lower} to {upper}, from the first {baseline} points."
     ),
     "network.over_time.no_limits": (
-        "No process limits yet: they are drawn from {min} assessments or more, and there is "
-        "{n}.",
-        "No process limits yet: they are drawn from {min} assessments or more, and there are "
-        "{n}.",
+        "No process limits yet: they are drawn from {min} assessments or more, and there is {n}.",
+        "No process limits yet: they are drawn from {min} assessments or more, and there are {n}.",
     ),
     "network.over_time.variation": "Latest point:",
     "network.spc.title": "Fidelity over time: {site}",

@@ -237,18 +237,20 @@ def check_structure(doc: Document, validator: Any = None) -> list[Diagnostic]:
     return sorted(set(found))
 
 
-def _typos(doc: Document, leaves: list[Any], hints: _Hints) -> dict[tuple[JsonPath, str], str]:
+def _typos(
+    doc: Document, leaves: list[Any], hints: _Hints
+) -> dict[tuple[JsonPath, str], tuple[str, str]]:
     """Unknown keys that are a misspelling of a required key missing beside them, by (where,
     required key): one finding says both ("unknown key 'titel'; did you mean 'title'?"), not
     a second one that the key is missing."""
     missing = {
-        (tuple(e.absolute_path), key)
+        (tuple(e.absolute_path), key): _required_why(e)
         for e in leaves
         if e.validator == "required" and isinstance(e.instance, dict)
         for key in e.validator_value
         if key not in e.instance
     }
-    typos: dict[tuple[JsonPath, str], str] = {}
+    typos: dict[tuple[JsonPath, str], tuple[str, str]] = {}
     for e in leaves:
         if e.validator != "additionalProperties" or not missing:
             continue
@@ -261,8 +263,20 @@ def _typos(doc: Document, leaves: list[Any], hints: _Hints) -> dict[tuple[JsonPa
                 and (path, meant) in missing
                 and not split_by_comma(doc, path, key)
             ):
-                typos.setdefault((path, meant), key)
+                typos.setdefault((path, meant), (key, missing[(path, meant)]))
     return typos
+
+
+def _required_why(err: Any) -> str:
+    """Why a key the top level's if/then asks for is needed: only while the intervention is
+    meant for adoption (say so, or the author of a record adds scaffolding); else ''."""
+    value = err.instance
+    if "then" in err.schema_path and isinstance(value, dict):
+        return (
+            f" (needed while the status is {shown(value.get('status'))}; only a "
+            "not_recommended or retired intervention may leave it out)"
+        )
+    return ""
 
 
 def _unknown_key_hint(
@@ -271,14 +285,15 @@ def _unknown_key_hint(
     key: str,
     allowed: list[str],
     hints: _Hints,
-    typos: dict[tuple[JsonPath, str], str],
+    typos: dict[tuple[JsonPath, str], tuple[str, str]],
 ) -> str:
     """What follows "unknown key 'x'": why it split, or the key it may have meant."""
     if split_by_comma(doc, path, key):
         return FLOW_COMMA_HINT
     meant = hints.closest(key, allowed)
-    if meant is not None and typos.get((path, meant)) == key:
-        return f"; did you mean {shown(meant)}? It is required here, and missing"
+    typo = typos.get((path, meant)) if meant is not None else None
+    if meant is not None and typo is not None and typo[0] == key:
+        return f"; did you mean {shown(meant)}? It is required here{typo[1]}, and missing"
     return hints.hint(key, allowed)
 
 
@@ -312,7 +327,7 @@ class _Hints:
 
 
 def _translate(
-    doc: Document, err: Any, hints: _Hints, typos: dict[tuple[JsonPath, str], str]
+    doc: Document, err: Any, hints: _Hints, typos: dict[tuple[JsonPath, str], tuple[str, str]]
 ) -> Iterator[Diagnostic]:
     """The findings of one leaf error (see `_leaves`); `typos` is `_typos`'s answer."""
     path: JsonPath = tuple(err.absolute_path)
@@ -338,12 +353,7 @@ def _translate(
         missing = err.validator_value
         # A key the top level's if/then asks for is needed only while the intervention is
         # meant for adoption: say so, or the author of a record adds scaffolding.
-        why = (
-            f" (needed while the status is {shown(value.get('status'))}; only a "
-            "not_recommended or retired intervention may leave it out)"
-            if "then" in err.schema_path and isinstance(value, dict)
-            else ""
-        )
+        why = _required_why(err)
         for key in missing:
             if key not in value and (path, key) not in typos:
                 yield Diagnostic(
