@@ -328,6 +328,26 @@ def test_departures_and_readiness_gaps_the_profiles_record_are_in_the_report(
     assert "No local profile records a departure" in recorded
 
 
+def test_a_funnel_of_two_sites_compares_neither_with_the_network(tmp_path: Path) -> None:
+    # With two sites the network's value is little more than their mean: neither is called a
+    # special cause, better or worse, and the caption says why.
+    root = tmp_path / "raid"
+    shutil.copytree(ROOT / "examples" / "raid", root)
+    sites = sorted((root / "network" / "sites").iterdir())
+    for site in sites[2:]:
+        (site / "outcomes" / "2026-Q3.yaml").unlink()
+    out = tmp_path / "out"
+    run("network", str(root / "network"), "--out", str(out))
+    latest = [r for r in read_csv(out / "tables" / "funnel.csv") if r["period"] == "2026-Q3"]
+    assert latest and len({r["site_id"] for r in latest}) == 2
+    assert {r["deviance"] for r in latest} == {"uncompared"}
+    assert read_csv(out / "tables" / "positive_deviance.csv") == []
+    assert read_csv(out / "tables" / "negative_deviance.csv") == []
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "With fewer than 3 sites in the period, no site&#39;s result is set against" in html
+    assert "not compared" in html
+
+
 def test_a_report_written_inside_sites_is_not_read_as_a_site(tmp_path: Path) -> None:
     root = tmp_path / "raid"
     shutil.copytree(ROOT / "examples" / "raid", root)

@@ -30,6 +30,7 @@ from codify.local import LocalProfile
 from codify.model import Band, Intervention
 from codify.network_model import NetworkSettings, OutcomeReport
 from codify.network_stats import (
+    MIN_FUNNEL_SITES,
     MIN_LIMIT_POINTS,
     Funnel,
     Interval,
@@ -661,6 +662,8 @@ class Report:
     choices: dict[str, list[ChoiceLabel]]  # site id -> its choices
     # How many assessments a chart's limits are drawn from at the least (for its caption).
     min_limit_points: ClassVar[int] = MIN_LIMIT_POINTS
+    # How many sites a funnel sets a result against at the least (for its caption).
+    min_funnel_sites: ClassVar[int] = MIN_FUNNEL_SITES
 
     def sharing(self, choice: ChoiceLabel) -> int:
         """How many sites' profiles record the same choice (the catalogue's count)."""
@@ -865,11 +868,13 @@ def _funnels(network: Network) -> list[FunnelPlot]:
         total_n = sum(f.denominator or 0 for _, f in inside)
         target = sum(f.numerator or 0 for _, f in inside) / total_n if total_n else 0.0
         points = []
+        few = len(inside) < MIN_FUNNEL_SITES
         for s, f in inside:
             assert f.denominator is not None and f.proportion is not None
             limits = funnel_limits(target, f.denominator)
             position = funnel_position(f.proportion, limits)
-            points.append(FunnelPoint(s, f, limits, position, _deviance(position, better)))
+            deviance = "uncompared" if few else _deviance(position, better)
+            points.append(FunnelPoint(s, f, limits, position, deviance))
         plots.append(
             FunnelPlot(measure, names[measure], better, period, target, tuple(points), values)
         )

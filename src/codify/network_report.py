@@ -487,7 +487,11 @@ def charts(report: Report, book: Phrasebook) -> dict[str, Any]:
             kind = {"positive": "improving", "negative": "concerning"}.get(p.deviance, "common")
             dots.append(
                 FunnelDot(
-                    number, p.figure.denominator, p.figure.proportion, kind, p.deviance != "within"
+                    number,
+                    p.figure.denominator,
+                    p.figure.proportion,
+                    kind,
+                    p.deviance not in ("within", "uncompared"),
                 )
             )
         outside = sum(p.deviance in ("positive", "negative") for p in f.points)

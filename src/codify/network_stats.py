@@ -36,6 +36,9 @@ XMR_FACTOR = 2.66
 # (one or two ranges) says almost nothing of the process, and a chart would still offer a
 # signal or an assurance read from it; below this, a chart has its mean and points alone.
 MIN_LIMIT_POINTS = 5
+# The fewest sites a funnel sets a site's result against: with two, the network's value is
+# little more than their mean, and one of them would often look a special cause.
+MIN_FUNNEL_SITES = 3
 D2 = 1.128  # sigma = mean moving range / d2, for moving ranges of two points
 RUN_LENGTH = 7
 TREND_LENGTH = 7

@@ -1251,6 +1251,12 @@ NETWORK_PHRASES: dict[str, Phrase] = {
     "network.funnel.better.higher": "Higher is better.",
     "network.funnel.better.lower": "Lower is better.",
     "network.deviance.within": "within the limits",
+    "network.deviance.uncompared": "not compared",
+    "network.funnel.too_few": (
+        "With fewer than {min} sites in the period, no site's result is set against the "
+        "network's: the limits are drawn, but the network's value is little more than these "
+        "sites' own."
+    ),
     "network.deviance.positive": "Beyond 99.8%, better",
     "network.deviance.possible_positive": "Beyond 95%, better",
     "network.deviance.possible_negative": "Beyond 95%, worse",
