@@ -155,6 +155,11 @@ def test_explain_works_for_every_code(code: str) -> None:
             f"(always a{'n' if entry.severity is Severity.error else ''} {entry.severity.value})"
             in out
         )
+    # A code no rule explains at length points at the guide that does, a page the docs have.
+    if entry.family in (Family.local, Family.assessment, Family.structure):
+        url = out.rstrip().rsplit(": ", 1)[1]
+        page = url.removeprefix("https://codify-health.github.io/codify/").rstrip("/")
+        assert (ROOT / "docs" / f"{page}.md").is_file(), url
 
 
 def test_explain_refuses_a_code_that_is_not_in_the_table() -> None:

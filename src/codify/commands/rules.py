@@ -6,13 +6,22 @@ import json
 
 import click
 
-from codify.codes import CODES, FAMILY_NOTES, Code
+from codify.codes import CODES, FAMILY_NOTES, Code, Family
 from codify.commands._common import common_options
 from codify.commands._output import fail
 from codify.diagnostics import Severity
 
 # The codes settings cannot change, by code, for config.py's messages; derived from the table.
 FIXED_CODES: dict[str, str] = {c.code: c.summary for c in CODES.values() if not c.configurable}
+
+
+# The guide that says, for the codes of a family no rule explains, what each one means in
+# practice and how to put it right.
+_GUIDES = {
+    Family.local: ("What each check of a profile means, with examples", "guides/local-versions/"),
+    Family.assessment: ("How an assessment is read and scored", "guides/scoring/"),
+    Family.structure: ("The format, field by field", "reference/format/"),
+}
 
 
 def listed() -> list[Code]:
@@ -69,6 +78,11 @@ def explain(code: str) -> None:
         always = "an error" if entry.severity is Severity.error else "a warning"
         click.echo(f"{code} {entry.name} (always {always})\n")
         click.echo(f"{entry.summary}\n\n{FAMILY_NOTES[entry.family]}")
+        guide = _GUIDES.get(entry.family)
+        if guide is not None:
+            from codify.report import DOCS_URL
+
+            click.echo(f"\n{guide[0]}: {DOCS_URL}{guide[1]}")
         return
     from codify.rules import REGISTRY
 
