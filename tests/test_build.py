@@ -375,6 +375,31 @@ def test_a_band_of_one_total_shows_that_total_alone(tmp_path: Path, base_spec: s
     assert "- Delivered as intended (1)" in assembled and "(1-1)" not in assembled
 
 
+def test_an_illustrative_spec_says_so_under_the_title_of_every_document(
+    tmp_path: Path, base_spec: str
+) -> None:
+    # An invented example, built into a handbook, must not be taken for a model to adopt.
+    notice = "An invented example, not for use."
+    spec = write_spec(
+        tmp_path / "spec", base_spec.replace("\nstatus:", "\nillustrative: true\nstatus:", 1)
+    )
+    assert run(str(spec), "--out", str(tmp_path / "out")).exit_code == 0
+    for name in (
+        "handbook.html",
+        "handbook.md",
+        "checklist.html",
+        "checklist.md",
+        "assessment.yaml",
+    ):
+        text = html.unescape((tmp_path / "out" / name).read_text("utf-8"))
+        assert notice in text, name
+        # Said before anything to act on: ahead of the first criterion.
+        assert text.index(notice) < text.index("The core activity is delivered as intended"), name
+    plain = write_spec(tmp_path / "plain", base_spec)
+    assert run(str(plain), "--out", str(tmp_path / "plain-out")).exit_code == 0
+    assert notice not in (tmp_path / "plain-out" / "handbook.html").read_text("utf-8")
+
+
 def test_without_openpyxl_the_build_says_why_there_is_no_workbook(
     tmp_path: Path, base_spec: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

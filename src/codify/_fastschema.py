@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-MODELS_DIGEST = 'fd7b8de992d42ed9109fd'
+MODELS_DIGEST = 'd62bc6d59f32800510af7'
 
 
 def _integer(x: Any) -> bool:
@@ -147,8 +147,8 @@ _c599 = frozenset(['note', 'until'])
 _c606 = frozenset(['description', 'name', 'references'])
 _c617 = frozenset(['applies_to', 'date', 'decided_by', 'reason', 'references', 'replaced_by', 'summary'])
 _c620 = re.compile('^\\d+(\\.\\d+)?\\Z').search
-_c721 = frozenset(['adaptable_elements', 'adoption', 'audience', 'choose', 'complexity', 'components', 'conflicts_of_interest', 'contacts', 'core_elements', 'delivery', 'evidence', 'fidelity', 'format_version', 'funding', 'glossary', 'guidance', 'history', 'id', 'licence', 'materials', 'modifications', 'name', 'not_applicable', 'origin', 'outcomes', 'owners', 'parties', 'pathway', 'population', 'problem', 'proscribed', 'rationale', 'readiness', 'references', 'roles', 'settings', 'short_name', 'spread_approaches', 'spread_lessons', 'status', 'summary', 'support', 'targets', 'technology', 'variants', 'verdict', 'version'])
-_c726 = frozenset(['draft', 'mainstreamed', 'piloting', 'spreading'])
+_c722 = frozenset(['adaptable_elements', 'adoption', 'audience', 'choose', 'complexity', 'components', 'conflicts_of_interest', 'contacts', 'core_elements', 'delivery', 'evidence', 'fidelity', 'format_version', 'funding', 'glossary', 'guidance', 'history', 'id', 'illustrative', 'licence', 'materials', 'modifications', 'name', 'not_applicable', 'origin', 'outcomes', 'owners', 'parties', 'pathway', 'population', 'problem', 'proscribed', 'rationale', 'readiness', 'references', 'roles', 'settings', 'short_name', 'spread_approaches', 'spread_lessons', 'status', 'summary', 'support', 'targets', 'technology', 'variants', 'verdict', 'version'])
+_c727 = frozenset(['draft', 'mainstreamed', 'piloting', 'spreading'])
 
 
 def _s7(x: Any) -> bool:
@@ -2649,276 +2649,276 @@ def _d_Verdict(x: Any) -> bool:
     return True
 
 
-def _s631(x: Any) -> bool:
+def _s632(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v632 in x:
-        if not (_d_Evidence(_v632)):
+    for _v633 in x:
+        if not (_d_Evidence(_v633)):
             return False
     return True
 
 
-def _s634(x: Any) -> bool:
+def _s635(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v635 in x:
-        if not (_d_Guidance(_v635)):
+    for _v636 in x:
+        if not (_d_Guidance(_v636)):
             return False
     return True
 
 
-def _s637(x: Any) -> bool:
+def _s638(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v638 in x:
-        if not (_d_Funding(_v638)):
+    for _v639 in x:
+        if not (_d_Funding(_v639)):
             return False
     return True
 
 
-def _s640(x: Any) -> bool:
+def _s641(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v641 in x:
-        if not ((isinstance(_v641, str)) and (len(_v641) >= 1)):
+    for _v642 in x:
+        if not ((isinstance(_v642, str)) and (len(_v642) >= 1)):
             return False
     return True
 
 
-def _s644(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    if len(x) < 1:
-        return False
-    for _v645 in x:
-        if not (_d_Contact(_v645)):
-            return False
-    return True
-
-
-def _s647(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v648 in x:
-        if not (_d_Contact(_v648)):
-            return False
-    return True
-
-
-def _s652(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v653 in x:
-        if not (_d_PartyEntry(_v653)):
-            return False
-    return True
-
-
-def _s655(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v656 in x:
-        if not (_d_Component(_v656)):
-            return False
-    return True
-
-
-def _s661(x: Any) -> bool:
+def _s645(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
         return False
-    for _v662 in x:
-        if not (_d_Setting(_v662)):
+    for _v646 in x:
+        if not (_d_Contact(_v646)):
             return False
     return True
 
 
-def _s664(x: Any) -> bool:
+def _s648(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v665 in x:
-        if not (_d_ReadinessCriterion(_v665)):
+    for _v649 in x:
+        if not (_d_Contact(_v649)):
             return False
     return True
 
 
-def _s667(x: Any) -> bool:
+def _s653(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    if len(x) < 1:
-        return False
-    for _v668 in x:
-        if not (_d_Role(_v668)):
+    for _v654 in x:
+        if not (_d_PartyEntry(_v654)):
             return False
     return True
 
 
-def _s670(x: Any) -> bool:
+def _s656(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v671 in x:
-        if not (_d_Material(_v671)):
+    for _v657 in x:
+        if not (_d_Component(_v657)):
             return False
     return True
 
 
-def _s673(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    if len(x) < 1:
-        return False
-    for _v674 in x:
-        if not (_d_CoreElement(_v674)):
-            return False
-    return True
-
-
-def _s676(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v677 in x:
-        if not (_d_AdaptableElement(_v677)):
-            return False
-    return True
-
-
-def _s679(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v680 in x:
-        if not (_d_Proscribed(_v680)):
-            return False
-    return True
-
-
-def _s683(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v684 in x:
-        if not (_d_Phase(_v684)):
-            return False
-    return True
-
-
-def _s687(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v688 in x:
-        if not (_d_Modification(_v688)):
-            return False
-    return True
-
-
-def _s691(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v692 in x:
-        if not (_d_Variant(_v692)):
-            return False
-    return True
-
-
-def _s694(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v695 in x:
-        if not (_d_AdoptionFigure(_v695)):
-            return False
-    return True
-
-
-def _s697(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v698 in x:
-        if not (_d_SpreadApproach(_v698)):
-            return False
-    return True
-
-
-def _s700(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v701 in x:
-        if not (_d_SpreadLesson(_v701)):
-            return False
-    return True
-
-
-def _s703(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    for _v704 in x:
-        if not (_d_Target(_v704)):
-            return False
-    return True
-
-
-def _s706(x: Any) -> bool:
+def _s662(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if len(x) < 1:
         return False
-    for _v707 in x:
-        if not (_d_Outcome(_v707)):
+    for _v663 in x:
+        if not (_d_Setting(_v663)):
             return False
     return True
 
 
-def _s710(x: Any) -> bool:
+def _s665(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v711 in x:
-        if not (_d_GlossaryTerm(_v711)):
+    for _v666 in x:
+        if not (_d_ReadinessCriterion(_v666)):
             return False
     return True
 
 
-def _s713(x: Any) -> bool:
+def _s668(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v714 in x:
-        if not (_d_Reference(_v714)):
+    if len(x) < 1:
+        return False
+    for _v669 in x:
+        if not (_d_Role(_v669)):
             return False
     return True
 
 
-def _s716(x: Any) -> bool:
+def _s671(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v717 in x:
-        if not (_d_NotApplicable(_v717)):
+    for _v672 in x:
+        if not (_d_Material(_v672)):
             return False
     return True
 
 
-def _s719(x: Any) -> bool:
+def _s674(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
-    for _v720 in x:
-        if not (_d_Release(_v720)):
+    if len(x) < 1:
+        return False
+    for _v675 in x:
+        if not (_d_CoreElement(_v675)):
             return False
     return True
 
 
-def _s725(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _c726):
+def _s677(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v678 in x:
+        if not (_d_AdaptableElement(_v678)):
+            return False
+    return True
+
+
+def _s680(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v681 in x:
+        if not (_d_Proscribed(_v681)):
+            return False
+    return True
+
+
+def _s684(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v685 in x:
+        if not (_d_Phase(_v685)):
+            return False
+    return True
+
+
+def _s688(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v689 in x:
+        if not (_d_Modification(_v689)):
+            return False
+    return True
+
+
+def _s692(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v693 in x:
+        if not (_d_Variant(_v693)):
+            return False
+    return True
+
+
+def _s695(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v696 in x:
+        if not (_d_AdoptionFigure(_v696)):
+            return False
+    return True
+
+
+def _s698(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v699 in x:
+        if not (_d_SpreadApproach(_v699)):
+            return False
+    return True
+
+
+def _s701(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v702 in x:
+        if not (_d_SpreadLesson(_v702)):
+            return False
+    return True
+
+
+def _s704(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v705 in x:
+        if not (_d_Target(_v705)):
+            return False
+    return True
+
+
+def _s707(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    if len(x) < 1:
+        return False
+    for _v708 in x:
+        if not (_d_Outcome(_v708)):
+            return False
+    return True
+
+
+def _s711(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v712 in x:
+        if not (_d_GlossaryTerm(_v712)):
+            return False
+    return True
+
+
+def _s714(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v715 in x:
+        if not (_d_Reference(_v715)):
+            return False
+    return True
+
+
+def _s717(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v718 in x:
+        if not (_d_NotApplicable(_v718)):
+            return False
+    return True
+
+
+def _s720(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    for _v721 in x:
+        if not (_d_Release(_v721)):
+            return False
+    return True
+
+
+def _s726(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _c727):
         return False
     return True
 
 
-def _s723(x: Any) -> bool:
+def _s724(x: Any) -> bool:
     if isinstance(x, dict):
         if not ('status' in x):
             return False
-        _v724 = x.get('status', _MISSING)
-        if _v724 is not _MISSING and not (_s725(_v724)):
+        _v725 = x.get('status', _MISSING)
+        if _v725 is not _MISSING and not (_s726(_v725)):
             return False
     return True
 
 
-def _s728(x: Any) -> bool:
+def _s729(x: Any) -> bool:
     if isinstance(x, list):
         if len(x) < 1:
             return False
@@ -2951,134 +2951,137 @@ def accepts(x: Any) -> bool:
     _v626 = x.get('verdict', _MISSING)
     if _v626 is not _MISSING and not (_d_Verdict(_v626)):
         return False
-    _v627 = x.get('summary', _MISSING)
-    if _v627 is not _MISSING and not ((isinstance(_v627, str)) and (len(_v627) >= 1)):
+    _v627 = x.get('illustrative', _MISSING)
+    if _v627 is not _MISSING and not (isinstance(_v627, bool)):
         return False
-    _v628 = x.get('problem', _MISSING)
+    _v628 = x.get('summary', _MISSING)
     if _v628 is not _MISSING and not ((isinstance(_v628, str)) and (len(_v628) >= 1)):
         return False
-    _v629 = x.get('rationale', _MISSING)
-    if _v629 is not _MISSING and not (_d_Rationale(_v629)):
+    _v629 = x.get('problem', _MISSING)
+    if _v629 is not _MISSING and not ((isinstance(_v629, str)) and (len(_v629) >= 1)):
         return False
-    _v630 = x.get('evidence', _MISSING)
-    if _v630 is not _MISSING and not (_s631(_v630)):
+    _v630 = x.get('rationale', _MISSING)
+    if _v630 is not _MISSING and not (_d_Rationale(_v630)):
         return False
-    _v633 = x.get('guidance', _MISSING)
-    if _v633 is not _MISSING and not (_s634(_v633)):
+    _v631 = x.get('evidence', _MISSING)
+    if _v631 is not _MISSING and not (_s632(_v631)):
         return False
-    _v636 = x.get('funding', _MISSING)
-    if _v636 is not _MISSING and not (_s637(_v636)):
+    _v634 = x.get('guidance', _MISSING)
+    if _v634 is not _MISSING and not (_s635(_v634)):
         return False
-    _v639 = x.get('conflicts_of_interest', _MISSING)
-    if _v639 is not _MISSING and not (_s640(_v639)):
+    _v637 = x.get('funding', _MISSING)
+    if _v637 is not _MISSING and not (_s638(_v637)):
         return False
-    _v642 = x.get('origin', _MISSING)
-    if _v642 is not _MISSING and not (_d_Origin(_v642)):
+    _v640 = x.get('conflicts_of_interest', _MISSING)
+    if _v640 is not _MISSING and not (_s641(_v640)):
         return False
-    _v643 = x.get('owners', _MISSING)
-    if _v643 is not _MISSING and not (_s644(_v643)):
+    _v643 = x.get('origin', _MISSING)
+    if _v643 is not _MISSING and not (_d_Origin(_v643)):
         return False
-    _v646 = x.get('contacts', _MISSING)
-    if _v646 is not _MISSING and not (_s647(_v646)):
+    _v644 = x.get('owners', _MISSING)
+    if _v644 is not _MISSING and not (_s645(_v644)):
         return False
-    _v649 = x.get('licence', _MISSING)
-    if _v649 is not _MISSING and not (_d_Licence(_v649)):
+    _v647 = x.get('contacts', _MISSING)
+    if _v647 is not _MISSING and not (_s648(_v647)):
         return False
-    _v650 = x.get('audience', _MISSING)
-    if _v650 is not _MISSING and not (_d_Audience(_v650)):
+    _v650 = x.get('licence', _MISSING)
+    if _v650 is not _MISSING and not (_d_Licence(_v650)):
         return False
-    _v651 = x.get('parties', _MISSING)
-    if _v651 is not _MISSING and not (_s652(_v651)):
+    _v651 = x.get('audience', _MISSING)
+    if _v651 is not _MISSING and not (_d_Audience(_v651)):
         return False
-    _v654 = x.get('components', _MISSING)
-    if _v654 is not _MISSING and not (_s655(_v654)):
+    _v652 = x.get('parties', _MISSING)
+    if _v652 is not _MISSING and not (_s653(_v652)):
         return False
-    _v657 = x.get('choose', _MISSING)
-    if _v657 is not _MISSING and not (_d_Choice(_v657)):
+    _v655 = x.get('components', _MISSING)
+    if _v655 is not _MISSING and not (_s656(_v655)):
         return False
-    _v658 = x.get('technology', _MISSING)
-    if _v658 is not _MISSING and not (_d_Technology(_v658)):
+    _v658 = x.get('choose', _MISSING)
+    if _v658 is not _MISSING and not (_d_Choice(_v658)):
         return False
-    _v659 = x.get('population', _MISSING)
-    if _v659 is not _MISSING and not (_d_Population(_v659)):
+    _v659 = x.get('technology', _MISSING)
+    if _v659 is not _MISSING and not (_d_Technology(_v659)):
         return False
-    _v660 = x.get('settings', _MISSING)
-    if _v660 is not _MISSING and not (_s661(_v660)):
+    _v660 = x.get('population', _MISSING)
+    if _v660 is not _MISSING and not (_d_Population(_v660)):
         return False
-    _v663 = x.get('readiness', _MISSING)
-    if _v663 is not _MISSING and not (_s664(_v663)):
+    _v661 = x.get('settings', _MISSING)
+    if _v661 is not _MISSING and not (_s662(_v661)):
         return False
-    _v666 = x.get('roles', _MISSING)
-    if _v666 is not _MISSING and not (_s667(_v666)):
+    _v664 = x.get('readiness', _MISSING)
+    if _v664 is not _MISSING and not (_s665(_v664)):
         return False
-    _v669 = x.get('materials', _MISSING)
-    if _v669 is not _MISSING and not (_s670(_v669)):
+    _v667 = x.get('roles', _MISSING)
+    if _v667 is not _MISSING and not (_s668(_v667)):
         return False
-    _v672 = x.get('core_elements', _MISSING)
-    if _v672 is not _MISSING and not (_s673(_v672)):
+    _v670 = x.get('materials', _MISSING)
+    if _v670 is not _MISSING and not (_s671(_v670)):
         return False
-    _v675 = x.get('adaptable_elements', _MISSING)
-    if _v675 is not _MISSING and not (_s676(_v675)):
+    _v673 = x.get('core_elements', _MISSING)
+    if _v673 is not _MISSING and not (_s674(_v673)):
         return False
-    _v678 = x.get('proscribed', _MISSING)
-    if _v678 is not _MISSING and not (_s679(_v678)):
+    _v676 = x.get('adaptable_elements', _MISSING)
+    if _v676 is not _MISSING and not (_s677(_v676)):
         return False
-    _v681 = x.get('delivery', _MISSING)
-    if _v681 is not _MISSING and not (_d_Delivery(_v681)):
+    _v679 = x.get('proscribed', _MISSING)
+    if _v679 is not _MISSING and not (_s680(_v679)):
         return False
-    _v682 = x.get('pathway', _MISSING)
-    if _v682 is not _MISSING and not (_s683(_v682)):
+    _v682 = x.get('delivery', _MISSING)
+    if _v682 is not _MISSING and not (_d_Delivery(_v682)):
         return False
-    _v685 = x.get('fidelity', _MISSING)
-    if _v685 is not _MISSING and not (_d_Fidelity(_v685)):
+    _v683 = x.get('pathway', _MISSING)
+    if _v683 is not _MISSING and not (_s684(_v683)):
         return False
-    _v686 = x.get('modifications', _MISSING)
-    if _v686 is not _MISSING and not (_s687(_v686)):
+    _v686 = x.get('fidelity', _MISSING)
+    if _v686 is not _MISSING and not (_d_Fidelity(_v686)):
         return False
-    _v689 = x.get('complexity', _MISSING)
-    if _v689 is not _MISSING and not (_d_Complexity(_v689)):
+    _v687 = x.get('modifications', _MISSING)
+    if _v687 is not _MISSING and not (_s688(_v687)):
         return False
-    _v690 = x.get('variants', _MISSING)
-    if _v690 is not _MISSING and not (_s691(_v690)):
+    _v690 = x.get('complexity', _MISSING)
+    if _v690 is not _MISSING and not (_d_Complexity(_v690)):
         return False
-    _v693 = x.get('adoption', _MISSING)
-    if _v693 is not _MISSING and not (_s694(_v693)):
+    _v691 = x.get('variants', _MISSING)
+    if _v691 is not _MISSING and not (_s692(_v691)):
         return False
-    _v696 = x.get('spread_approaches', _MISSING)
-    if _v696 is not _MISSING and not (_s697(_v696)):
+    _v694 = x.get('adoption', _MISSING)
+    if _v694 is not _MISSING and not (_s695(_v694)):
         return False
-    _v699 = x.get('spread_lessons', _MISSING)
-    if _v699 is not _MISSING and not (_s700(_v699)):
+    _v697 = x.get('spread_approaches', _MISSING)
+    if _v697 is not _MISSING and not (_s698(_v697)):
         return False
-    _v702 = x.get('targets', _MISSING)
-    if _v702 is not _MISSING and not (_s703(_v702)):
+    _v700 = x.get('spread_lessons', _MISSING)
+    if _v700 is not _MISSING and not (_s701(_v700)):
         return False
-    _v705 = x.get('outcomes', _MISSING)
-    if _v705 is not _MISSING and not (_s706(_v705)):
+    _v703 = x.get('targets', _MISSING)
+    if _v703 is not _MISSING and not (_s704(_v703)):
         return False
-    _v708 = x.get('support', _MISSING)
-    if _v708 is not _MISSING and not (_d_Support(_v708)):
+    _v706 = x.get('outcomes', _MISSING)
+    if _v706 is not _MISSING and not (_s707(_v706)):
         return False
-    _v709 = x.get('glossary', _MISSING)
-    if _v709 is not _MISSING and not (_s710(_v709)):
+    _v709 = x.get('support', _MISSING)
+    if _v709 is not _MISSING and not (_d_Support(_v709)):
         return False
-    _v712 = x.get('references', _MISSING)
-    if _v712 is not _MISSING and not (_s713(_v712)):
+    _v710 = x.get('glossary', _MISSING)
+    if _v710 is not _MISSING and not (_s711(_v710)):
         return False
-    _v715 = x.get('not_applicable', _MISSING)
-    if _v715 is not _MISSING and not (_s716(_v715)):
+    _v713 = x.get('references', _MISSING)
+    if _v713 is not _MISSING and not (_s714(_v713)):
         return False
-    _v718 = x.get('history', _MISSING)
-    if _v718 is not _MISSING and not (_s719(_v718)):
+    _v716 = x.get('not_applicable', _MISSING)
+    if _v716 is not _MISSING and not (_s717(_v716)):
         return False
-    if not _c721.issuperset(x):
+    _v719 = x.get('history', _MISSING)
+    if _v719 is not _MISSING and not (_s720(_v719)):
         return False
-    if _s723(x):
+    if not _c722.issuperset(x):
+        return False
+    if _s724(x):
         if isinstance(x, dict):
             if not ('licence' in x and 'pathway' in x and 'fidelity' in x):
                 return False
-            _v727 = x.get('pathway', _MISSING)
-            if _v727 is not _MISSING and not (_s728(_v727)):
+            _v728 = x.get('pathway', _MISSING)
+            if _v728 is not _MISSING and not (_s729(_v728)):
                 return False
     return True
 

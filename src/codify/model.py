@@ -1070,6 +1070,11 @@ class Intervention(InterventionLogic, Spec):
         None,
         description="The verdict behind a not_recommended or retired status: required for both.",
     )
+    illustrative: bool | None = Field(
+        None,
+        description="True when the spec is an invented example, written to show or teach the "
+        "format, not an intervention anyone delivers; every document says so under its title.",
+    )
     summary: Text = Field(description="What the intervention is, in two or three sentences.")
     problem: Text = Field(description="The problem it addresses.")
     rationale: Rationale = Field(description="Why it works (TIDieR item 2).")

@@ -611,6 +611,11 @@ PHRASES: dict[str, Phrase] = {
     "doc.local_checklist": "Local fidelity checklist",
     "local.title": "{organisation}: our version of {title}",
     "local.follows": "This local version follows {title}, version {version}; it was written for versions {range} of the model.",
+    "spec.illustrative": (
+        "**An invented example, not for use.** This spec was written to show how an "
+        "intervention is codified: it describes nothing anyone delivers, and nothing in it is "
+        "to be adopted."
+    ),
     "local.illustrative": "**Illustrative.** This local version is an invented example, to show the format: it describes no real organisation.",
     "local.reviewed": "Last reviewed {date}.",
     "local.howto": "What is done here is marked **local**, beside what the model permits; what every adopter keeps is marked **core** and is as the model has it.",
