@@ -26,6 +26,7 @@ RARELY_USED: dict[str, str] = {
     "Contact.email": "the sources give no address, and the examples must not invent one",
     "Delivery.group_size": "Rounds are open to all comers; RAID sees patients one at a time",
     "FidelityResult.score": "no site has been scored with either example's checklist",
+    "Intervention.illustrative": "both examples are real interventions, described from sources",
     "Intervention.not_applicable": "both examples answer all twelve TIDieR items",
     "Intervention.verdict": "neither example is not recommended or retired",
     "AdaptableElement.requires_approval": (
