@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from codify.cli import cli
 from codify.documents.pdf import find_chromium
+from codify.loader import load_file
 from codify.network import analyse, load_network
 from codify.network_model import network_schema_text, outcomes_schema_text
 from codify.network_report import csv_text, render_html, tables
@@ -315,10 +316,18 @@ def test_departures_and_readiness_gaps_the_profiles_record_are_in_the_report(
     assert "Carrow" in recorded and "Departs from the model's core functions:" in recorded
     assert "emergency department itself" in recorded  # the modification, as the profile says
     assert "A required readiness criterion not yet met:" in recorded
+    # It answers one readiness criterion: the other required ones are gaps too.
+    assert "A required readiness criterion the profile does not answer:" in recorded
     rows = read_csv(out / "tables" / "recorded.csv")
+    required = [
+        c
+        for c in load_file(root / "intervention.yaml").data["readiness"]
+        if c.get("required", True)
+    ]
     assert sorted((r["site_id"], r["kind"]) for r in rows) == [
         ("carrow", "departs"),
         ("carrow", "not_ready"),
+        *[("carrow", "unanswered")] * (len(required) - 1),
     ]
     # The example network records neither, and says so.
     summary, recorded = _summary_and_section(

@@ -672,8 +672,9 @@ class Report:
     def recorded(self) -> list[tuple[Site, str, str]]:
         """What sites' local profiles record that a network lead must see, site by site:
         ("departs", the modification's description) for each modification inconsistent with
-        the model's core functions, and ("not_ready", the criterion) for each required
-        readiness criterion the profile says is not yet met."""
+        the model's core functions, ("not_ready", the criterion) for each required readiness
+        criterion the profile says is not yet met, and ("unanswered", the criterion) for each
+        one a profile that answers readiness leaves out."""
         readiness = {r.id: r for r in self.network.spec.readiness}
         found: list[tuple[Site, str, str]] = []
         for summary in self.sites:
@@ -687,6 +688,12 @@ class Report:
                 criterion = readiness.get(ident)
                 if criterion is not None and criterion.required and entry.status.value != "met":
                     found.append((summary.site, "not_ready", criterion.criterion))
+            # A profile that answers readiness but leaves out a required criterion: a gap as
+            # much as one marked not_yet (one with no readiness at all says nothing either way).
+            if profile.readiness:
+                for criterion in self.network.spec.readiness:
+                    if criterion.required and criterion.id not in profile.readiness:
+                        found.append((summary.site, "unanswered", criterion.criterion))
         return found
 
     def criterion_names(self, ids: list[str]) -> list[str]:

@@ -1269,6 +1269,7 @@ NETWORK_PHRASES: dict[str, Phrase] = {
     "network.recorded.title": "Departures and gaps the local profiles record",
     "network.recorded.departs": "Departs from the model's core functions:",
     "network.recorded.not_ready": "A required readiness criterion not yet met:",
+    "network.recorded.unanswered": "A required readiness criterion the profile does not answer:",
     "network.recorded.none": (
         "No local profile records a departure from the model's core functions or a required "
         "readiness criterion not yet met."
