@@ -566,6 +566,9 @@ _PDF_SOURCES = {"handbook.pdf": "handbook.html", "checklist.pdf": "checklist.htm
 # Libraries whose upgrade can change what is rendered; each is named in the digest of codify's
 # code by where it is installed and when, which costs no import.
 _RENDERING_LIBRARIES = (
+    # pydantic makes the model from the data a build digests, where the fast path cannot.
+    "pydantic",
+    "pydantic_core",
     "jinja2",
     "markupsafe",
     "markdown",
