@@ -241,6 +241,25 @@ def test_a_version_that_departs_from_the_model_says_so_before_anything_else(
     assert "departs from the model." not in page_text(kept)
 
 
+def test_an_unfilled_role_shows_the_models_time_as_the_models(tmp_path: Path) -> None:
+    # With no holder named, the Time column gives the model's guide, said to be the model's:
+    # not to be read as this organisation's own figure.
+    folder = _copy_example(tmp_path)
+    profile = folder / "north-shore.local.yaml"
+    text = profile.read_text(encoding="utf-8")
+    held = "  psychologist:\n    - name: Clinical psychologist (a post)\n      time: 1.0 FTE\n"
+    assert held in text
+    profile.write_text(text.replace(held, ""), encoding="utf-8")
+    out = tmp_path / "out"
+    build_profiles([profile], out)
+    page = (out / "local-handbook.html").read_text(encoding="utf-8")
+    row = next(r for r in page.split("<tr>") if r.startswith("<td>Clinical psychologist</td>"))
+    assert "Not filled yet" in row
+    assert "the model&#39;s guide: The Birmingham team is reported to have" in row
+    markdown = (out / "local-handbook.md").read_text(encoding="utf-8")
+    assert "*the model's guide: The Birmingham team is reported" in markdown
+
+
 def _png(width: int = 4, height: int = 2) -> bytes:
     """A small valid PNG image, red."""
     import struct

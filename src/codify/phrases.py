@@ -663,6 +663,7 @@ PHRASES: dict[str, Phrase] = {
     "local.time": "Time",
     "local.from": "From",
     "local.unfilled": "Not filled yet",
+    "local.model_time": "the model's guide: {time}",
     "local.ready_intro": "Each readiness criterion of the model, and where this organisation stands.",
     "local.criterion": "Criterion",
     "local.status": "Status",
