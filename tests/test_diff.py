@@ -818,3 +818,25 @@ def test_a_change_deep_in_a_long_text_is_shown_on_both_sides(tmp_path: Path) -> 
     assert _from_to("Monthly", "Weekly") == "from 'Monthly' to 'Weekly'"
     longer = _from_to(before, before + " Urgent referrals from wards within 4 hours.")
     assert longer.endswith("within 4 hours.'")
+
+
+def test_the_markdown_page_names_each_item_as_adopters_know_it(tmp_path: Path) -> None:
+    # "What changed for adopters" is read by adopters, who know an element by its name, not
+    # by the id in its path.
+    from click.testing import CliRunner
+
+    from codify.cli import cli as main_cli
+    from tests.conftest import EXAMPLES
+
+    raid = next(e for e in EXAMPLES if e.parent.name == "raid")
+    text = raid.read_text(encoding="utf-8")
+    assert text.count("within 1 hour of referral;") == 1
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(
+        text.replace("within 1 hour of referral;", "within 2 hours of referral;"), "utf-8"
+    )
+    result = CliRunner().invoke(main_cli, ["diff", str(old), str(new), "--format", "markdown"])
+    line = next(ln for ln in result.output.splitlines() if "within 2 hours" in ln)
+    assert line.lstrip().startswith("- core element **Rapid response standards"), line
+    assert "(`form`) changed from '…" in line and "core_elements[" not in line

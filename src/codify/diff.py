@@ -1442,6 +1442,58 @@ _MD_SECTIONS = (
 )
 
 
+# The lists whose items a change names by id, and what an adopter calls such an item.
+_ITEM_WORDS = {
+    "core_elements": "core element",
+    "adaptable_elements": "adaptable element",
+    "proscribed": "ruled-out practice",
+    "roles": "role",
+    "materials": "material",
+    "outcomes": "outcome",
+    "pathway": "pathway phase",
+    "readiness": "readiness criterion",
+    "components": "component",
+    "fidelity.criteria": "fidelity criterion",
+    "delivery.procedures": "procedure",
+}
+_ITEM_PATH = re.compile(r"(?P<list>[a-z_]+(?:\.[a-z_]+)?)\[(?P<id>[^\]]+)\](?P<rest>.*)")
+
+
+def _labels(found: SpecDiff) -> dict[tuple[str, str], str]:
+    """Each named item of the lists in _ITEM_WORDS, by (list, id): its name, title or other
+    naming field, from the new version, else the old (where a removed item is named)."""
+    labels: dict[tuple[str, str], str] = {}
+    for side in (found.old, found.new):  # the new version's name wins
+        whole = dump(side.spec)
+        for key in _ITEM_WORDS:
+            data: Any = whole
+            for part in key.split("."):
+                data = data.get(part) if isinstance(data, dict) else None
+            for item in data if isinstance(data, list) else ():
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    label = next((item[k] for k in _LABELS if isinstance(item.get(k), str)), None)
+                    if label is not None:
+                        labels[(key, item["id"])] = label
+    return labels
+
+
+def _named(path: str, message: str, labels: dict[tuple[str, str], str]) -> str:
+    """The message with the place it starts with named as an adopter knows it: "core element
+    **Rapid response standards** (`form`) changed ..." for "core_elements[rapid_response].form
+    changed ..."; as it was when the place names no item with a name. Escaped for Markdown."""
+    from codify.site.text import inline
+
+    m = _ITEM_PATH.fullmatch(path)
+    label = labels.get((m["list"], m["id"])) if m is not None else None
+    if m is None or label is None or not message.startswith(path):
+        return inline(message)
+    part = m["rest"].lstrip(".")
+    where = f"{_ITEM_WORDS[m['list']]} **{inline(' '.join(label.split()))}**"
+    where += f" (`{part}`)" if part else ""
+    rest = message[len(path) :]
+    return where + (" " + inline(rest.lstrip()) if rest.strip() else "")
+
+
 def to_markdown(found: SpecDiff) -> str:
     """ "What changed for adopters": the changes as a Markdown page, those that ask something of
     adopters first. Spec text is escaped with the site's helpers (raw HTML, braces and unsafe
@@ -1449,6 +1501,7 @@ def to_markdown(found: SpecDiff) -> str:
     from codify.site.text import heading, inline
 
     new = found.new.spec
+    labels = _labels(found)
     title = f"What changed for adopters: {heading(new.name)} {heading(found.old.spec.version)} to {heading(new.version)}"
     out = [f"# {title}", ""]
     if not found.changes:
@@ -1465,7 +1518,7 @@ def to_markdown(found: SpecDiff) -> str:
             grouped.setdefault(c.rule, []).append(c)
         for rule, changes in grouped.items():
             out.append(f"- {RULES[rule].summary} (`{rule}`)")
-            out += [f"    - {inline(c.message)}" for c in changes]
+            out += [f"    - {_named(c.path, c.message, labels)}" for c in changes]
         out.append("")
     declared = found.declared
     bump = "not a higher semantic version" if declared is None else f"a {declared.name} bump"
