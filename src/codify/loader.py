@@ -113,6 +113,12 @@ def _unclosed_quote(lines: list[str], failed: int) -> tuple[int, int] | None:
     return None
 
 
+def _mark_at(exc: Any) -> Pos:
+    """The 1-based line and column a YAML error points at ((0, 0) when it points nowhere)."""
+    mark = exc.problem_mark or exc.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (0, 0)
+
+
 def _over_indented(lines: list[str], failed: int) -> int | None:
     """The line of the key above line `failed` that the failed line is indented under although
     that key's value is already on its own line; None if that is not what happened."""
@@ -462,14 +468,12 @@ def load_text(text: str, path: str = "<string>", *, kind: str = "spec") -> Docum
 
 def _holds(kind: str) -> str:
     """'a spec is a mapping of keys such as id and name', for the kind of file."""
-    return (
-        f"{FILE_KINDS.get(kind, FILE_KINDS['spec'])[0]} is a mapping of keys such as {_keys(kind)}"
-    )
+    return f"{FILE_KINDS[kind][0]} is a mapping of keys such as {_keys(kind)}"
 
 
 def _keys(kind: str) -> str:
     """Two of the top-level keys of the kind of file: 'id and name'."""
-    first, second = FILE_KINDS.get(kind, FILE_KINDS["spec"])[1]
+    first, second = FILE_KINDS[kind][1]
     return f"{first} and {second}"
 
 
@@ -667,44 +671,52 @@ class _Builder:
                 col,
             ) from None
         except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or exc.context or "invalid YAML"
-            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            lines = self.text.splitlines()
-            quote = _unclosed_quote(lines, line)
-            if quote is not None:
-                # Blamed only if closing it lets YAML read further than it did.
-                mended = list(lines)
-                mended[quote[0] - 1] += mended[quote[0] - 1][quote[1] - 1]  # the quote itself
-                after = self._fails_at("\n".join(mended) + "\n")
-                if after is not None and after <= line:
-                    quote = None
-            if quote is not None:
-                # YAML stops where the stray quote's text runs into something it cannot read,
-                # often many lines on; the mistake is where the quote was opened.
-                at, column = quote
-                problem = (
-                    "this quote is not closed on its line, so YAML read the lines after it as "
-                    f"part of its text until it stopped at line {line} ({problem}); close the "
-                    "quote on this line"
-                )
-                line, col = at, column
-            elif "cannot start any token" in problem and self._tab_at(line, col):
-                problem = "a tab character is used for indentation; YAML allows only spaces"
-            elif "mapping values are not allowed" in problem:
-                above = _over_indented(lines, line)
-                if above is not None:
-                    problem += (
-                        f"; this line is indented further than the key on line {above}, whose "
-                        "value is already given: if it is a key of its own, line it up with "
-                        "that one"
-                    )
-                else:
-                    problem += _COLON_HINT
+            problem, line, col = self._explained(exc)
             raise _fail(self.path, INVALID_YAML, f"invalid YAML: {problem}", line, col) from None
         except YAMLError as exc:
             raise _fail(self.path, INVALID_YAML, f"invalid YAML: {exc}") from None
         return self.doc
+
+    def _explained(self, exc: Any) -> tuple[str, int, int]:
+        """libyaml's problem in words a spec's author can act on, and where: at the cause when
+        it is known to lie elsewhere (an unclosed quote), with a hint for the usual slips."""
+        problem = exc.problem or exc.context or "invalid YAML"
+        line, col = _mark_at(exc)
+        lines = self.text.splitlines()
+        quote = self._runaway_quote(lines, line)
+        if quote is not None:
+            # YAML stops where the stray quote's text runs into something it cannot read,
+            # often many lines on; the mistake is where the quote was opened.
+            return (
+                "this quote is not closed on its line, so YAML read the lines after it as part "
+                f"of its text until it stopped at line {line} ({problem}); close the quote on "
+                "this line",
+                *quote,
+            )
+        if "cannot start any token" in problem and self._tab_at(line, col):
+            return "a tab character is used for indentation; YAML allows only spaces", line, col
+        if "mapping values are not allowed" in problem:
+            above = _over_indented(lines, line)
+            if above is None:
+                return problem + _COLON_HINT, line, col
+            return (
+                f"{problem}; this line is indented further than the key on line {above}, whose "
+                "value is already given: if it is a key of its own, line it up with that one",
+                line,
+                col,
+            )
+        return problem, line, col
+
+    def _runaway_quote(self, lines: list[str], failed: int) -> tuple[int, int] | None:
+        """`_unclosed_quote`'s answer, kept only if closing that quote lets YAML read further
+        than line `failed`."""
+        quote = _unclosed_quote(lines, failed)
+        if quote is None:
+            return None
+        mended = list(lines)
+        mended[quote[0] - 1] += mended[quote[0] - 1][quote[1] - 1]  # the quote itself
+        after = self._fails_at("\n".join(mended) + "\n")
+        return None if after is not None and after <= failed else quote
 
     def _line_col(self, offset: int) -> Pos:
         """The 1-based line and column of a character offset into the text."""
@@ -755,8 +767,7 @@ class _Builder:
             while parser.check_event():
                 parser.get_event()
         except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            return mark.line + 1 if mark else 0
+            return _mark_at(exc)[0]
         except YAMLError:
             return 0
         return None
