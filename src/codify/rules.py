@@ -323,32 +323,30 @@ def _references_v2(spec: Intervention) -> Iterator[tuple[JsonPath, str, tuple[st
         yield ("fidelity", "instrument", "reference"), instrument.reference, refs
 
 
+# What an item of each kind of id (`_ids`) is called in a message.
 _KIND_WORDS = {
-    "parties": "party",
+    "readiness": "readiness item",
     "roles": "role",
     "materials": "material",
-    "references": "reference",
     "core_elements": "core element",
     "adaptable_elements": "adaptable element",
+    "proscribed": "proscribed practice",
+    "pathway": "pathway phase",
+    "outcomes": "outcome",
+    "references": "reference",
+    "modifications": "modification",
+    "parties": "party",
+    "components": "component",
+    "tiers": "licence tier",
+    "procedures": "procedure",
+    "criteria": "fidelity criterion",
 }
-# What each kind of id `_ids` yields is, with its article: "'lead' is the id of a material".
-_A_KIND = {
-    "readiness": "a readiness item",
-    "roles": "a role",
-    "materials": "a material",
-    "core_elements": "a core element",
-    "adaptable_elements": "an adaptable element",
-    "proscribed": "a proscribed practice",
-    "pathway": "a pathway phase",
-    "outcomes": "an outcome",
-    "references": "a reference",
-    "modifications": "a modification",
-    "parties": "a party",
-    "components": "a component",
-    "tiers": "a licence tier",
-    "procedures": "a procedure",
-    "criteria": "a fidelity criterion",
-}
+
+
+def _a(kind: str) -> str:
+    """The kind's word with its article: 'a material', 'an outcome'."""
+    word = _KIND_WORDS.get(kind, "other item")
+    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -416,8 +414,7 @@ def _unresolved(spec: Intervention, ctx: RuleContext) -> Iterator[Finding]:
         words = " or ".join(_KIND_WORDS[k] for k in kinds)
         hint = suggesters[kinds].hint(ref)
         if ref in kind_of:  # the right id in the wrong place, or the wrong kind of thing named
-            what = _A_KIND.get(kind_of[ref], "something else")
-            yield path, f"{shown(ref)} is the id of {what}, not of any {words}{hint}"
+            yield path, f"{shown(ref)} is the id of {_a(kind_of[ref])}, not of any {words}{hint}"
         else:
             yield path, f"{shown(ref)} is not the id of any {words}{hint}"
 

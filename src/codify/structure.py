@@ -237,9 +237,12 @@ def check_structure(doc: Document, validator: Any = None) -> list[Diagnostic]:
     return sorted(set(found))
 
 
-def _typos(
-    doc: Document, leaves: list[Any], hints: _Hints
-) -> dict[tuple[JsonPath, str], tuple[str, str]]:
+# Misspelt required keys (see `_typos`): (where, the key meant) -> (the key written, why the
+# key meant is required there).
+_Typos = dict[tuple[JsonPath, str], tuple[str, str]]
+
+
+def _typos(doc: Document, leaves: list[Any], hints: _Hints) -> _Typos:
     """Unknown keys that are a misspelling of a required key missing beside them, by (where,
     required key): one finding says both ("unknown key 'titel'; did you mean 'title'?"), not
     a second one that the key is missing."""
@@ -250,7 +253,7 @@ def _typos(
         for key in e.validator_value
         if key not in e.instance
     }
-    typos: dict[tuple[JsonPath, str], tuple[str, str]] = {}
+    typos: _Typos = {}
     for e in leaves:
         if e.validator != "additionalProperties" or not missing:
             continue
@@ -285,14 +288,14 @@ def _unknown_key_hint(
     key: str,
     allowed: list[str],
     hints: _Hints,
-    typos: dict[tuple[JsonPath, str], tuple[str, str]],
+    typos: _Typos,
 ) -> str:
     """What follows "unknown key 'x'": why it split, or the key it may have meant."""
     if split_by_comma(doc, path, key):
         return FLOW_COMMA_HINT
     meant = hints.closest(key, allowed)
     typo = typos.get((path, meant)) if meant is not None else None
-    if meant is not None and typo is not None and typo[0] == key:
+    if typo is not None and typo[0] == key:
         return f"; did you mean {shown(meant)}? It is required here{typo[1]}, and missing"
     return hints.hint(key, allowed)
 
@@ -326,9 +329,7 @@ class _Hints:
         return self._for(names)(str(word))
 
 
-def _translate(
-    doc: Document, err: Any, hints: _Hints, typos: dict[tuple[JsonPath, str], tuple[str, str]]
-) -> Iterator[Diagnostic]:
+def _translate(doc: Document, err: Any, hints: _Hints, typos: _Typos) -> Iterator[Diagnostic]:
     """The findings of one leaf error (see `_leaves`); `typos` is `_typos`'s answer."""
     path: JsonPath = tuple(err.absolute_path)
     where = format_path(path)
