@@ -342,13 +342,11 @@ def day_problem(stated: object) -> str | None:
         return None
     text = str(stated).strip()
     # fromisoformat alone would also take 20260915 and week dates such as 2026-W38-2.
-    if _DAY.fullmatch(text):
-        try:
-            datetime.date.fromisoformat(text)
-        except ValueError:
-            pass
-        else:
+    try:
+        if _DAY.fullmatch(text) and datetime.date.fromisoformat(text):
             return None
+    except ValueError:  # the shape of a day, but no such day (2026-02-30)
+        pass
     return f"date {shown(text)} is not a day written YYYY-MM-DD"
 
 

@@ -357,16 +357,15 @@ def match_option(wanted: str, options: list[str | Option]) -> list[int]:
     exact = [i for i, t in enumerate(texts) if t == key]
     if exact:
         return exact[:1]
-    # An option written "Label: what it means" is named by its label alone ('Core' names
-    # 'Core: the basic level', not 'Core 24: ...').
-    # A label is words before ": " (not the colon of 1:1 or 9:00), long enough to mean one.
-    labelled = [i for i, t in enumerate(texts) if ": " in t and t.split(": ", 1)[0] == key]
-    if len(labelled) == 1 and sum(c.isalnum() for c in key) >= MIN_BEGINNING:
-        return labelled
-    # A beginning too short to mean anything ('A', 'No') names no option: a one-letter slip
-    # must not choose one unseen.
+    # Short of the whole words, a label or beginning too short to mean anything ('A', 'No')
+    # names no option: a one-letter slip must not choose one unseen.
     if sum(c.isalnum() for c in key) < MIN_BEGINNING:
         return []
+    # An option written "Label: what it means" is named by its label alone ('Core' names
+    # 'Core: the basic level', not 'Core 24: ...'); the colon of 1:1 or 9:00 makes no label.
+    labelled = [i for i, t in enumerate(texts) if ": " in t and t.split(": ", 1)[0] == key]
+    if len(labelled) == 1:
+        return labelled
     return [
         i
         for i, t in enumerate(texts)
@@ -699,6 +698,7 @@ def _check_roles_and_pathway(profile: LocalProfile, spec: Intervention, out: _Fi
     # A role the adopter must have, left without a holder, is a gap the local handbook would
     # only show as "not filled yet". Roles of another party (the central team, a partner)
     # are not the adopter's to fill.
+    listed = "roles" in (out.doc.data or {})  # placed at the roles key, else the file's top
     for role in spec.roles:
         if (
             role.required
@@ -707,12 +707,12 @@ def _check_roles_and_pathway(profile: LocalProfile, spec: Intervention, out: _Fi
             and role.id not in meant
         ):
             out.add(
-                ("roles",) if "roles" in (out.doc.data or {}) else (),
+                ("roles",) if listed else (),
                 ROLE_UNFILLED,
                 f"the role {shown(role.id)} ({shown(role.title)}) is one an adopter must have, "
                 "and the profile names no one who holds it: add it under roles, with the "
                 "person or post",
-                key="roles" in (out.doc.data or {}),
+                key=listed,
             )
     phases = {p.id for p in spec.pathway}
     phase_hints = Suggester(phases, SuggestionBudget())
